@@ -1,0 +1,84 @@
+/**
+ * The one database client. With DATABASE_URL set: PostgreSQL through postgres.js. Without it: an
+ * embedded PostgreSQL (PGlite) stored in DATA_DIR, so the app runs with nothing else installed.
+ * Both speak the same SQL and get the same committed migrations.
+ *
+ * The client is created on first use, not on import: `next build` imports server modules in
+ * several worker processes, and PGlite's files must only ever be opened by one process.
+ */
+import path from "node:path";
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that runs queries: the client or an open transaction. */
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: "postgres" | "pglite";
+  close: () => Promise<void>;
+};
+
+export function connectPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
+  const client = postgres(url, {
+    max: options.max ?? env.DB_POOL_SIZE,
+    onnotice: () => {},
+    // The portal's business rules use UTC instants; time zones are applied explicitly in SQL.
+    connection: { TimeZone: "UTC" },
+  });
+  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/** `dataDir` undefined: an in-memory database (used by tests that compare migrations). */
+export function connectPglite(dataDir: string | undefined): DatabaseHandle {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+const globalForDb = globalThis as unknown as { catalogGuardDb?: DatabaseHandle };
+
+export function getDatabaseHandle(): DatabaseHandle {
+  globalForDb.catalogGuardDb ??= env.DATABASE_URL
+    ? connectPostgres(env.DATABASE_URL)
+    : connectPglite(path.resolve(env.DATA_DIR, "pglite"));
+  return globalForDb.catalogGuardDb;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const handle = globalForDb.catalogGuardDb;
+  globalForDb.catalogGuardDb = undefined;
+  await handle?.close();
+}
+
+/** The shared client, connected on first use. */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    const real = getDatabaseHandle().db;
+    const value = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+/** Rows of a raw query, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
+export async function queryRows<T extends Record<string, unknown>>(
+  executor: Executor,
+  query: SQL,
+): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export { schema };
