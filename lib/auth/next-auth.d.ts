@@ -1,0 +1,22 @@
+import type { Role } from "@/db/schema";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; name: string; role: Role; sellerId: number | null };
+  }
+  interface User {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    sellerId: number | null;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid: string;
+    role: Role;
+    sellerId: number | null;
+  }
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { hash, verify } from "@node-rs/argon2";
+
+/**
+ * Passwords are hashed with Argon2id (memory-hard), OWASP's recommended parameters:
+ * 19 MiB of memory, 2 iterations, 1 lane.
+ */
+const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** Verified against when the account does not exist, so the answer takes the same time. */
+let dummyHash: Promise<string> | undefined;
+export function getDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword("no such account, no such password");
+  return dummyHash;
+}

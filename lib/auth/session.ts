@@ -1,0 +1,46 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/db";
+import { users } from "@/db/schema";
+import type { UserActor } from "@/lib/auth/actor";
+import { authOptions } from "@/lib/auth/options";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { DomainError, forbidden } from "@/lib/errors";
+
+/**
+ * The signed-in user, re-read from the database on every request: a disabled account or a changed
+ * role takes effect at once, whatever the session cookie still says. Cached per request.
+ */
+export const getActor = cache(async (): Promise<UserActor | null> => {
+  const session = await getServerSession(authOptions);
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const user = await db.query.users.findFirst({ where: eq(users.id, userId) });
+  if (!user || user.disabledAt) return null;
+  return { kind: "user", userId: user.id, role: user.role, sellerId: user.sellerId, label: user.email };
+});
+
+/** For pages: the signed-in user, or off to the sign-in page. */
+export async function requireActor(): Promise<UserActor> {
+  const actor = await getActor();
+  if (!actor) redirect("/sign-in");
+  return actor;
+}
+
+/** For pages: a user without the permission gets a plain 404, so nothing leaks that the page exists. */
+export async function requirePagePermission(permission: Permission): Promise<UserActor> {
+  const actor = await requireActor();
+  if (!can(actor.role, permission)) notFound();
+  return actor;
+}
+
+/** For server actions and route handlers: throws a DomainError the caller maps to a result. */
+export async function authorize(permission: Permission): Promise<UserActor> {
+  const actor = await getActor();
+  if (!actor) throw new DomainError("UNAUTHENTICATED", "Please sign in again");
+  if (!can(actor.role, permission)) throw forbidden();
+  return actor;
+}

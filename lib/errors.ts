@@ -1,0 +1,43 @@
+/**
+ * Typed domain errors. lib/ throws them; route handlers and server actions map them to an HTTP
+ * status or a form result with one table, and never show an unexpected error's details.
+ */
+export const ERROR_STATUS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID: 400,
+  RATE_LIMITED: 429,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type FieldIssue = { path: string; message: string; index?: number };
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[];
+
+  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = []) {
+    super(message);
+    this.name = "DomainError";
+    this.code = code;
+    this.issues = issues;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} was not found`);
+export const forbidden = (message = "You do not have permission to do this") =>
+  new DomainError("FORBIDDEN", message);
+export const conflict = (message: string) => new DomainError("CONFLICT", message);
+export const invalid = (message: string, issues: FieldIssue[] = []) =>
+  new DomainError("INVALID", message, issues);
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

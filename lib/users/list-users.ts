@@ -1,0 +1,38 @@
+import "server-only";
+import { asc, count, eq, ilike, or } from "drizzle-orm";
+import { db } from "@/db";
+import { sellers, users } from "@/db/schema";
+import type { UserActor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+
+export const USERS_PAGE_SIZE = 50;
+
+/** One page of accounts for the admin, searchable by e-mail or name. */
+export async function listUsers(params: { actor: UserActor; page: number; search?: string }) {
+  assertCan(params.actor, "users:manage");
+  const page = Math.max(1, Math.floor(params.page) || 1);
+  const where = params.search
+    ? or(ilike(users.email, `%${params.search}%`), ilike(users.name, `%${params.search}%`))
+    : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        disabledAt: users.disabledAt,
+        createdAt: users.createdAt,
+        sellerExternalId: sellers.externalId,
+        sellerName: sellers.name,
+      })
+      .from(users)
+      .leftJoin(sellers, eq(sellers.id, users.sellerId))
+      .where(where)
+      .orderBy(asc(users.email))
+      .limit(USERS_PAGE_SIZE)
+      .offset((page - 1) * USERS_PAGE_SIZE),
+    db.select({ total: count() }).from(users).where(where),
+  ]);
+  return { rows, page, pageSize: USERS_PAGE_SIZE, total: total?.total ?? 0 };
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { ROLES } from "@/db/schema";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+
+/** One schema per input, shared by the admin form and the server, which validates again. */
+export const createUserInput = z
+  .object({
+    email: z.string().trim().toLowerCase().email("Enter a valid e-mail address"),
+    name: z.string().trim().min(1, "Enter a name").max(200, "The name is too long (200 characters at most)"),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `The password needs at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(200, "The password is too long (200 characters at most)"),
+    role: z.enum(ROLES, { message: "Choose a role" }),
+    sellerExternalId: z.string().trim().optional(),
+  })
+  .refine((input) => input.role !== "seller" || Boolean(input.sellerExternalId), {
+    path: ["sellerExternalId"],
+    message: "A seller account must be linked to a seller id",
+  });
+export type CreateUserInput = z.input<typeof createUserInput>;
+
+export const changeRoleInput = z.object({
+  userId: z.string().uuid("Unknown user"),
+  role: z.enum(ROLES, { message: "Choose a role" }),
+  sellerExternalId: z.string().trim().optional(),
+  reason: z.string().trim().min(3, "Say why the role changes").max(1000),
+});
+
+export const setDisabledInput = z.object({
+  userId: z.string().uuid("Unknown user"),
+  disabled: z.boolean(),
+  reason: z.string().trim().min(3, "Say why").max(1000),
+});
