@@ -1,3 +1,4 @@
+import { loadEnvConfig } from "@next/env";
 import { z } from "zod";
 
 /**
@@ -18,13 +19,13 @@ const schema = z.object({
   PORTAL_TIME_ZONE: z.string().min(1).default("Europe/Kyiv"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Only honoured outside production: lets end-to-end tests move the clock. */
-  TEST_CLOCK: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema>;
 
 function parseEnv(): Env {
+  // Scripts (migrate, seed, …) read .env / .env.local like the Next server does.
+  if (!process.env.NEXT_RUNTIME) loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

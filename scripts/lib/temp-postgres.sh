@@ -43,11 +43,3 @@ stop_temp_postgres() {
     rm -rf "$PG_TMP"
   fi
 }
-
-APT_UPDATED=0
-ensure_apt_updated() {
-  if [ "$APT_UPDATED" = "0" ]; then
-    apt-get update -qq >/dev/null
-    APT_UPDATED=1
-  fi
-}

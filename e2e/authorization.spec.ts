@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { createUser, postServerAction, serverActionId, signIn, sql, type Role } from "./fixtures";
+
+/** Pages each role must not reach: the server answers 404, so nothing says the page exists. */
+const FORBIDDEN_PAGES: { role: Role; route: string }[] = [
+  { role: "seller", route: "/moderator" },
+  { role: "seller", route: "/admin" },
+  { role: "seller", route: "/admin/users" },
+  { role: "seller", route: "/admin/audit" },
+  { role: "moderator", route: "/admin" },
+  { role: "moderator", route: "/admin/users" },
+  { role: "moderator", route: "/admin/audit" },
+  { role: "moderator", route: "/seller" },
+  { role: "admin", route: "/seller" },
+];
+
+for (const { role, route } of FORBIDDEN_PAGES) {
+  test(`[${role.toUpperCase()}] gets nothing from ${route}`, async ({ page }) => {
+    const user = await createUser(role);
+    await signIn(page, user.email);
+    const response = await page.goto(route);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(/Moderation|Administration|Users|Audit trail|Your quality standing/);
+  });
+}
+
+test("an anonymous visitor is sent to sign in", async ({ page }) => {
+  for (const route of ["/seller", "/moderator", "/admin/users"]) {
+    await page.goto(route);
+    await expect(page).toHaveURL(/\/sign-in/);
+  }
+});
+
+for (const role of ["seller", "moderator"] as const) {
+  test(`[${role.toUpperCase()}] posting the admin's "disable user" action directly changes nothing`, async ({ page }) => {
+    const attacker = await createUser(role);
+    const victim = await createUser("admin");
+    await signIn(page, attacker.email);
+
+    const actionId = serverActionId("setUserDisabledAction", "admin/users");
+    const response = await postServerAction(page.request, "/admin/users", actionId, [
+      { userId: victim.id, disabled: true, reason: "taking over" },
+    ]);
+    const body = await response.text();
+    expect(body).not.toContain('"status":"ok"');
+
+    const [row] = await sql<{ disabled_at: Date | null }[]>`select disabled_at from users where id = ${victim.id}`;
+    expect(row?.disabled_at).toBeNull();
+    const audit = await sql`select 1 from audit_log where entity_id = ${victim.id} and action = 'user.disabled'`;
+    expect(audit).toHaveLength(0);
+  });
+}
+
+test("[ANONYMOUS] posting the admin's \"change role\" action directly changes nothing", async ({ request }) => {
+  const victim = await createUser("moderator");
+  const actionId = serverActionId("changeUserRoleAction", "admin/users");
+  await postServerAction(request, "/admin/users", actionId, [{ userId: victim.id, role: "admin", reason: "escalate" }]);
+  const [row] = await sql<{ role: string }[]>`select role from users where id = ${victim.id}`;
+  expect(row?.role).toBe("moderator");
+});

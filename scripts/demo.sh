@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs and runs Catalog Guard with demo data on the embedded database (PGlite in .data/),
+# nothing else needed: http://localhost:3000. Safe to run again: data is seeded once.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/ensure-deps.sh
+
+# The demo always uses the embedded database; see the README for a real PostgreSQL.
+unset DATABASE_URL
+ensure_node_modules
+if [ ! -f .env.local ]; then
+  secret="$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("base64url"))')"
+  printf 'NEXTAUTH_SECRET=%s\nNEXTAUTH_URL=http://localhost:%s\n' "$secret" "${PORT:-3000}" > .env.local
+  echo "==> wrote .env.local with a new session secret"
+fi
+echo "==> database"
+npm run --silent db:migrate
+npm run --silent db:seed
+echo "==> building the app"
+NEXT_TELEMETRY_DISABLED=1 npx next build
+npm run --silent db:seed -- --accounts-only
+echo "==> serving on http://localhost:${PORT:-3000} (Ctrl+C stops)"
+exec npx next start -p "${PORT:-3000}"
