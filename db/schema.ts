@@ -30,6 +30,27 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  ROLES,
+  ORDER_STATUSES,
+  REVIEW_REMOVED_BY,
+  MESSAGE_SENDERS,
+  EVALUATION_STATUSES,
+  WINDOWS,
+  FLAG_CODES,
+  FLAG_STATUSES,
+  ROOT_CAUSES,
+  CASE_STATUSES,
+  REVIEW_RESOLUTIONS,
+  RESOLUTION_STEPS,
+  LETTER_STATUSES,
+  LETTER_VERDICTS,
+  DECISION_KINDS,
+  FAKE_SIGNAL_KINDS,
+  FAKE_SIGNAL_STATUSES,
+  OUTBOX_EVENT_TYPES,
+  EMAIL_STATUSES,
+} from "./enums";
 
 const id = () => bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
 const sellerRef = () =>
@@ -41,92 +62,7 @@ const createdAt = () => ts("created_at").notNull().defaultNow();
 
 // ---------------------------------------------------------------- value lists
 
-export const ROLES = ["moderator", "seller", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ORDER_STATUSES = [
-  "placed",
-  "shipped",
-  "delivered",
-  "cancelled_by_seller",
-  "cancelled_by_buyer",
-  "returned",
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-export const REVIEW_REMOVED_BY = ["buyer", "moderator"] as const;
-export const MESSAGE_SENDERS = ["buyer", "seller"] as const;
-
-export const EVENT_TYPES = [
-  "seller.upserted",
-  "order.placed",
-  "order.status_changed",
-  "review.posted",
-  "review.updated",
-  "review.removed",
-  "complaint.filed",
-  "message.sent",
-  "refund.issued",
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
-export const EVALUATION_STATUSES = ["running", "completed", "failed"] as const;
-export const WINDOWS = ["year", "recent", "month", "baseline", "messages"] as const;
-export type QualityWindow = (typeof WINDOWS)[number];
-
-export const FLAG_CODES = ["LOW_YEAR", "WORSENED"] as const;
-export type FlagCode = (typeof FLAG_CODES)[number];
-export const FLAG_STATUSES = ["open", "case_opened", "dismissed"] as const;
-
-/** Root causes of a negative review, named as an independent reader would (policy text). */
-export const ROOT_CAUSES = [
-  "not_in_stock",
-  "price_changed",
-  "no_reaction_to_order",
-  "slow_or_no_contact",
-  "delivery_cost",
-  "description_or_photos_wrong",
-  "quality_of_goods",
-  "other",
-] as const;
-export type RootCause = (typeof ROOT_CAUSES)[number];
-
-export const CASE_STATUSES = ["EXCLUDED", "DUE_FOR_RECHECK", "REINSTATED"] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const REVIEW_RESOLUTIONS = ["resolved_with_buyer", "answered_publicly"] as const;
-export const RESOLUTION_STEPS = [
-  "contacted_buyer",
-  "review_removed",
-  "review_edited",
-  "public_reply",
-  "note",
-] as const;
-
-export const LETTER_STATUSES = ["draft", "submitted"] as const;
-export const LETTER_VERDICTS = ["accepted", "changes_requested"] as const;
-export const DECISION_KINDS = ["reinstate", "extend"] as const;
-
-/** Why a seller is not returned to the catalog yet (policy reasons for an extension). */
-export const EXTEND_REASONS = [
-  "negative_reviews_unresolved",
-  "no_new_positive_reviews",
-  "suspected_fake_reviews",
-  "letter_missing_or_not_constructive",
-  "new_negative_reviews_or_complaints",
-  "other",
-] as const;
-
-export const FAKE_SIGNAL_KINDS = [
-  "no_matching_purchase",
-  "five_star_burst",
-  "repeat_buyer",
-  "single_activity_buyer",
-] as const;
-export const FAKE_SIGNAL_STATUSES = ["suspected", "confirmed", "cleared"] as const;
-
-export const OUTBOX_EVENT_TYPES = ["seller.excluded", "seller.reinstated"] as const;
-export const EMAIL_STATUSES = ["pending", "sent", "failed", "skipped"] as const;
+export * from "./enums";
 
 export const roleEnum = pgEnum("role", ROLES);
 export const orderStatusEnum = pgEnum("order_status", ORDER_STATUSES);

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/db/enums";
 
 /** Who is acting: a signed-in user re-read from the database, or the system itself. */
 export type Actor =

@@ -6,14 +6,13 @@ import { db } from "@/db";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clientAddress } from "@/lib/auth/client-address";
+import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
 
 /** A moderator's working day; the user is re-read from the database on every request anyway. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-/** Error codes the sign-in form turns into words. */
-export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", rateLimited: "RateLimited" } as const;
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,

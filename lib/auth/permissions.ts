@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/db/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden } from "@/lib/errors";
 

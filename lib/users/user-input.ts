@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/db/enums";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 
 /** One schema per input, shared by the admin form and the server, which validates again. */

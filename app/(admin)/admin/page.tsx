@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ModerationSummary } from "@/app/_components/moderation-summary";
+import { PageHeading } from "@/app/_components/page-heading";
+import { requirePagePermission } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("title") };
+}
+
+export default async function AdminHomePage() {
+  const actor = await requirePagePermission("users:manage");
+  const t = await getTranslations("admin");
+  return (
+    <>
+      <PageHeading title={t("title")} intro={t("intro")} />
+      <section aria-labelledby="admin-tools-heading" className="section">
+        <h2 id="admin-tools-heading" className="visually-hidden">
+          {t("toolsHeading")}
+        </h2>
+        <ul className="link-cards">
+          <li>
+            <Link href="/admin/users" className="link-card">
+              <span className="link-card-title">{t("usersLink")}</span>
+              <span className="link-card-text">{t("usersLinkText")}</span>
+            </Link>
+          </li>
+          <li>
+            <Link href="/admin/audit" className="link-card">
+              <span className="link-card-title">{t("auditLink")}</span>
+              <span className="link-card-text">{t("auditLinkText")}</span>
+            </Link>
+          </li>
+        </ul>
+      </section>
+      <ModerationSummary actor={actor} heading={t("moderationHeading")} />
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { createUserAction } from "@/app/(admin)/admin/users/actions";
+import { useUserFieldError } from "@/app/(admin)/admin/users/user-field-error";
+import { useActionErrorMessage } from "@/app/_components/action-error-message";
+import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { Field, fieldProps } from "@/app/_components/field";
+import { ROLES } from "@/db/enums";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { createUserInput } from "@/lib/users/user-input";
+
+type FormInput = z.input<typeof createUserInput>;
+type FormOutput = z.output<typeof createUserInput>;
+
+const FIELDS = ["email", "name", "password", "role", "sellerExternalId"] as const;
+const EMPTY: FormInput = { email: "", name: "", password: "", role: "moderator", sellerExternalId: "" };
+
+export function CreateUserForm() {
+  const t = useTranslations("users.create");
+  const tRoles = useTranslations("roles");
+  const fieldError = useUserFieldError();
+  const actionErrorMessage = useActionErrorMessage();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    watch,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(createUserInput), defaultValues: EMPTY });
+  const isSeller = watch("role") === "seller";
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setCreated(null);
+    const result = await createUserAction({
+      ...values,
+      sellerExternalId: values.role === "seller" ? values.sellerExternalId : undefined,
+    });
+    if (result.status === "ok") {
+      reset(EMPTY);
+      setCreated(result.data.email);
+    } else if (result.status === "error" && result.code === "CONFLICT") {
+      setError("email", { type: "conflict" }, { shouldFocus: true });
+    } else if (result.status === "invalid") {
+      if (applyFieldErrors(result.fieldErrors, FIELDS, setError)) setFormError(actionErrorMessage(result));
+    } else {
+      setFormError(actionErrorMessage(result));
+    }
+  });
+
+  const messages = {
+    email: fieldError("email", errors.email),
+    name: fieldError("name", errors.name),
+    password: fieldError("password", errors.password),
+    role: fieldError("role", errors.role),
+    sellerExternalId: fieldError("sellerExternalId", errors.sellerExternalId),
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="create-user-heading">
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      {created && (
+        <p className="form-success" role="status">
+          {t("created", { email: created })}
+        </p>
+      )}
+      <div className="form-grid">
+        <Field id="new-user-email" label={t("email")} error={messages.email}>
+          <input
+            {...register("email")}
+            {...fieldProps("new-user-email", { error: messages.email })}
+            type="email"
+            autoComplete="off"
+          />
+        </Field>
+        <Field id="new-user-name" label={t("name")} error={messages.name}>
+          <input {...register("name")} {...fieldProps("new-user-name", { error: messages.name })} autoComplete="off" />
+        </Field>
+        <Field
+          id="new-user-password"
+          label={t("password")}
+          hint={t("passwordHint", { min: MIN_PASSWORD_LENGTH })}
+          error={messages.password}
+        >
+          <input
+            {...register("password")}
+            {...fieldProps("new-user-password", { error: messages.password, hint: true })}
+            type="password"
+            autoComplete="new-password"
+          />
+        </Field>
+        <Field id="new-user-role" label={t("role")} error={messages.role}>
+          <select {...register("role")} {...fieldProps("new-user-role", { error: messages.role })}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {tRoles(role)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {isSeller && (
+          <Field
+            id="new-user-seller"
+            label={t("sellerExternalId")}
+            hint={t("sellerExternalIdHint")}
+            error={messages.sellerExternalId}
+          >
+            <input
+              {...register("sellerExternalId")}
+              {...fieldProps("new-user-seller", { error: messages.sellerExternalId, hint: true })}
+              autoComplete="off"
+            />
+          </Field>
+        )}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+          {t("submit")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,209 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { changeUserRoleAction, setUserDisabledAction } from "@/app/(admin)/admin/users/actions";
+import { useUserFieldError } from "@/app/(admin)/admin/users/user-field-error";
+import { useActionErrorMessage } from "@/app/_components/action-error-message";
+import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { Field, fieldProps } from "@/app/_components/field";
+import { ROLES, type Role } from "@/db/enums";
+import { changeRoleInput, setDisabledInput } from "@/lib/users/user-input";
+
+export type ManagedUser = {
+  id: string;
+  email: string;
+  role: Role;
+  isDisabled: boolean;
+  sellerExternalId: string | null;
+};
+
+/**
+ * Per-account actions of the users list, in a popover (the browser's own: keyboard, Escape and
+ * focus handling included) so the table stays readable.
+ */
+export function ManageUser({ user }: { user: ManagedUser }) {
+  const t = useTranslations("users.manage");
+  const panelId = `manage-${user.id}`;
+  return (
+    <>
+      <button type="button" className="button button-quiet button-small" popoverTarget={panelId}>
+        {t("open")}
+        <span className="visually-hidden"> {user.email}</span>
+      </button>
+      <div id={panelId} popover="auto" className="manage-panel" role="dialog" aria-labelledby={`${panelId}-title`}>
+        <div className="manage-title">
+          <h2 id={`${panelId}-title`}>{t("title", { email: user.email })}</h2>
+          <button type="button" className="button button-quiet button-small" popoverTarget={panelId} popoverTargetAction="hide">
+            {t("close")}
+          </button>
+        </div>
+        <ChangeRoleForm user={user} />
+        <SetDisabledForm user={user} />
+      </div>
+    </>
+  );
+}
+
+type RoleInput = z.input<typeof changeRoleInput>;
+const ROLE_FIELDS = ["role", "sellerExternalId", "reason"] as const;
+
+function ChangeRoleForm({ user }: { user: ManagedUser }) {
+  const t = useTranslations("users.manage");
+  const tRoles = useTranslations("roles");
+  const fieldError = useUserFieldError();
+  const actionErrorMessage = useActionErrorMessage();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setError,
+    resetField,
+    formState: { errors, isSubmitting },
+  } = useForm<RoleInput, unknown, z.output<typeof changeRoleInput>>({
+    resolver: zodResolver(changeRoleInput),
+    defaultValues: { userId: user.id, role: user.role, sellerExternalId: user.sellerExternalId ?? "", reason: "" },
+  });
+  const isSeller = watch("role") === "seller";
+  const prefix = `role-${user.id}`;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setDone(false);
+    // The shared schema leaves the seller link to the server; asking first saves a round trip.
+    if (values.role === "seller" && !values.sellerExternalId) {
+      setError("sellerExternalId", { type: "required" }, { shouldFocus: true });
+      return;
+    }
+    const result = await changeUserRoleAction({
+      ...values,
+      sellerExternalId: values.role === "seller" ? values.sellerExternalId : undefined,
+    });
+    if (result.status === "ok") {
+      resetField("reason");
+      setDone(true);
+    } else if (result.status === "invalid") {
+      if (applyFieldErrors(result.fieldErrors, ROLE_FIELDS, setError)) setFormError(actionErrorMessage(result));
+    } else {
+      setFormError(actionErrorMessage(result));
+    }
+  });
+
+  const messages = {
+    role: fieldError("role", errors.role),
+    sellerExternalId: fieldError("sellerExternalId", errors.sellerExternalId),
+    reason: fieldError("reason", errors.reason),
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form form-compact" aria-labelledby={`${prefix}-heading`}>
+      <h3 id={`${prefix}-heading`} className="manage-heading">
+        {t("roleHeading")}
+      </h3>
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      {done && (
+        <p className="form-success" role="status">
+          {t("roleChanged")}
+        </p>
+      )}
+      <Field id={`${prefix}-role`} label={t("newRole")} error={messages.role}>
+        <select {...register("role")} {...fieldProps(`${prefix}-role`, { error: messages.role })}>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {tRoles(role)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {isSeller && (
+        <Field id={`${prefix}-seller`} label={t("sellerExternalId")} error={messages.sellerExternalId}>
+          <input
+            {...register("sellerExternalId")}
+            {...fieldProps(`${prefix}-seller`, { error: messages.sellerExternalId })}
+            autoComplete="off"
+          />
+        </Field>
+      )}
+      <Field id={`${prefix}-reason`} label={t("reason")} error={messages.reason}>
+        <input {...register("reason")} {...fieldProps(`${prefix}-reason`, { error: messages.reason })} autoComplete="off" />
+      </Field>
+      <button type="submit" className="button button-small" disabled={isSubmitting} aria-busy={isSubmitting}>
+        {t("changeRole")}
+      </button>
+    </form>
+  );
+}
+
+type DisabledInput = z.input<typeof setDisabledInput>;
+
+function SetDisabledForm({ user }: { user: ManagedUser }) {
+  const t = useTranslations("users.manage");
+  const fieldError = useUserFieldError();
+  const actionErrorMessage = useActionErrorMessage();
+  const [formError, setFormError] = useState<string | null>(null);
+  const willDisable = !user.isDisabled;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<DisabledInput, unknown, z.output<typeof setDisabledInput>>({
+    resolver: zodResolver(setDisabledInput),
+    defaultValues: { userId: user.id, disabled: willDisable, reason: "" },
+  });
+  const prefix = `access-${user.id}`;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await setUserDisabledAction({ ...values, disabled: willDisable });
+    if (result.status === "ok") {
+      // The list re-renders with the new state, and this form then offers the opposite.
+      reset({ userId: user.id, disabled: !willDisable, reason: "" });
+      return;
+    }
+    if (result.status === "invalid") {
+      if (applyFieldErrors(result.fieldErrors, ["reason"] as const, setError)) {
+        setFormError(result.fieldErrors.userId ? t("ownAccount") : actionErrorMessage(result));
+      }
+    } else {
+      setFormError(actionErrorMessage(result));
+    }
+  });
+
+  const reasonError = fieldError("reason", errors.reason);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form form-compact" aria-labelledby={`${prefix}-heading`}>
+      <h3 id={`${prefix}-heading`} className="manage-heading">
+        {willDisable ? t("disableHeading") : t("enableHeading")}
+      </h3>
+      <p className="field-hint">{willDisable ? t("disableHint") : t("enableHint")}</p>
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <Field id={`${prefix}-reason`} label={t("reason")} error={reasonError}>
+        <input {...register("reason")} {...fieldProps(`${prefix}-reason`, { error: reasonError })} autoComplete="off" />
+      </Field>
+      <button
+        type="submit"
+        className={willDisable ? "button button-danger button-small" : "button button-small"}
+        disabled={isSubmitting}
+        aria-busy={isSubmitting}
+      >
+        {willDisable ? t("disable") : t("enable")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CreateUserForm } from "@/app/(admin)/admin/users/create-user-form";
+import { ManageUser } from "@/app/(admin)/admin/users/manage-user";
+import { PageHeading } from "@/app/_components/page-heading";
+import { pageHref, Pagination } from "@/app/_components/pagination";
+import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
+import { requirePagePermission } from "@/lib/auth/session";
+import { listUsers } from "@/lib/users/list-users";
+
+export const dynamic = "force-dynamic";
+
+const USERS_PATH = "/admin/users";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("users");
+  return { title: t("title") };
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePagePermission("users:manage");
+  const params = await searchParams;
+  const search = readParam(params, "q");
+  const [list, t, tRoles, format] = await Promise.all([
+    listUsers({ actor, page: readPage(params), search }),
+    getTranslations("users"),
+    getTranslations("roles"),
+    getFormatter(),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const query = { q: search };
+
+  return (
+    <>
+      <PageHeading title={t("title")} intro={t("intro")} />
+
+      <section aria-labelledby="create-user-heading" className="panel section">
+        <h2 id="create-user-heading">{t("create.heading")}</h2>
+        <CreateUserForm />
+      </section>
+
+      <section aria-labelledby="user-list-heading" className="section">
+        <div className="section-heading">
+          <h2 id="user-list-heading">{t("list.heading")}</h2>
+          <form method="get" action={USERS_PATH} className="search-form" role="search">
+            <label htmlFor="user-search">{t("list.searchLabel")}</label>
+            <input id="user-search" name="q" type="search" defaultValue={search ?? ""} />
+            <button type="submit" className="button">
+              {t("list.search")}
+            </button>
+            {search && (
+              <Link href={USERS_PATH} className="button button-quiet">
+                {t("list.clear")}
+              </Link>
+            )}
+          </form>
+        </div>
+
+        {list.rows.length === 0 ? (
+          <p className="empty">{search ? t("list.noMatches", { search }) : t("list.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t("list.caption", { total: list.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("list.email")}</th>
+                  <th scope="col">{t("list.name")}</th>
+                  <th scope="col">{t("list.role")}</th>
+                  <th scope="col">{t("list.seller")}</th>
+                  <th scope="col">{t("list.status")}</th>
+                  <th scope="col">{t("list.created")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("list.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((user) => {
+                  const isSelf = user.id === actor.userId;
+                  return (
+                    <tr key={user.id}>
+                      <th scope="row" className="cell-strong">
+                        {user.email}
+                        {isSelf && <span className="tag">{t("list.you")}</span>}
+                      </th>
+                      <td>{user.name}</td>
+                      <td>{tRoles(user.role)}</td>
+                      <td>
+                        {user.sellerExternalId ? (
+                          <>
+                            {user.sellerName} <code>{user.sellerExternalId}</code>
+                          </>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
+                      <td>
+                        {user.disabledAt ? (
+                          <span className="status status-off">{t("list.disabled")}</span>
+                        ) : (
+                          <span className="status status-on">{t("list.active")}</span>
+                        )}
+                      </td>
+                      <td className="cell-nowrap">
+                        <time dateTime={user.createdAt.toISOString()}>
+                          {format.dateTime(user.createdAt, { dateStyle: "medium" })}
+                        </time>
+                      </td>
+                      <td className="cell-actions">
+                        {isSelf ? (
+                          <span className="muted">{t("list.selfNote")}</span>
+                        ) : (
+                          <ManageUser
+                            user={{
+                              id: user.id,
+                              email: user.email,
+                              role: user.role,
+                              isDisabled: user.disabledAt != null,
+                              sellerExternalId: user.sellerExternalId,
+                            }}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        <Pagination
+          previousHref={list.page > 1 ? pageHref(USERS_PATH, query, list.page - 1) : undefined}
+          nextHref={list.page < pageCount ? pageHref(USERS_PATH, query, list.page + 1) : undefined}
+          previousLabel={t("list.previous")}
+          nextLabel={t("list.next")}
+          status={t("list.pageStatus", { page: list.page, pages: pageCount })}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/actions/action-result";
+
+type Failure = Exclude<ActionResult<unknown>, { status: "ok" }>;
+
+/**
+ * The sentence a form shows above itself for a failed action, in the reader's language. The
+ * server's own message is English and meant for logs and API clients, so it is not shown.
+ */
+export function useActionErrorMessage() {
+  const t = useTranslations("actionErrors");
+  return (result: Failure): string => (result.status === "invalid" ? t("INVALID") : t(result.code));
+}

@@ -1,0 +1,17 @@
+import type { Role } from "@/db/enums";
+import { can, type Permission } from "@/lib/auth/permissions";
+
+/** The header's links; each shows only to roles that hold its permission (lib/auth/permissions.ts). */
+const NAV_ITEMS = [
+  { href: "/seller", label: "sellerHome", permission: "seller-portal:use" },
+  { href: "/moderator", label: "moderation", permission: "cases:view-all" },
+  { href: "/admin", label: "administration", permission: "users:manage" },
+  { href: "/admin/users", label: "users", permission: "users:manage" },
+  { href: "/admin/audit", label: "audit", permission: "audit:read" },
+] as const satisfies readonly { href: string; label: string; permission: Permission }[];
+
+export type NavItem = (typeof NAV_ITEMS)[number];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(role, item.permission));
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+
+/** The link to a page of a list, keeping the list's filters. */
+export function pageHref(pathname: string, query: Record<string, string | undefined>, page: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  if (page > 1) params.set("page", String(page));
+  const search = params.toString();
+  return search ? `${pathname}?${search}` : pathname;
+}
+
+export function Pagination(props: {
+  previousHref?: string;
+  nextHref?: string;
+  previousLabel: string;
+  nextLabel: string;
+  status: string;
+}) {
+  const t = useTranslations("pagination");
+  if (!props.previousHref && !props.nextHref) return null;
+  return (
+    <nav className="pagination" aria-label={t("label")}>
+      {props.previousHref ? (
+        <Link href={props.previousHref} rel="prev" className="button button-quiet">
+          ← {props.previousLabel}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="pagination-status">{props.status}</span>
+      {props.nextHref ? (
+        <Link href={props.nextHref} rel="next" className="button button-quiet">
+          {props.nextLabel} →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

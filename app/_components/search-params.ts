@@ -1,0 +1,15 @@
+/** Next passes each query parameter as a string, a list (when repeated) or nothing. */
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The first value of a query parameter, trimmed; undefined when absent or blank. */
+export function readParam(params: SearchParams, name: string): string | undefined {
+  const raw = params[name];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  return value ? value : undefined;
+}
+
+/** A 1-based page number from ?page=; anything else is page 1. */
+export function readPage(params: SearchParams): number {
+  const page = Number(readParam(params, "page"));
+  return Number.isInteger(page) && page >= 1 ? page : 1;
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/app/_components/language-switch";
+import { NavLinks } from "@/app/_components/nav-links";
+import { navItemsFor } from "@/app/_components/navigation";
+import { SignOutButton } from "@/app/_components/sign-out-button";
+import type { UserActor } from "@/lib/auth/actor";
+import { HOME_PATH } from "@/lib/auth/permissions";
+
+export async function SiteHeader({ actor }: { actor: UserActor | null }) {
+  const t = await getTranslations();
+  const links = actor
+    ? navItemsFor(actor.role).map((item) => ({ href: item.href, label: t(`nav.${item.label}`) }))
+    : [];
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link href={actor ? HOME_PATH[actor.role] : "/sign-in"} className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t("app.name")}
+        </Link>
+        {actor && <NavLinks links={links} label={t("nav.label")} />}
+        <div className="site-header-tools">
+          {actor && (
+            <p className="account">
+              <span className="visually-hidden">{t("header.signedInAs")} </span>
+              <span className="account-email">{actor.label}</span>
+              <span className="role-badge">{t(`roles.${actor.role}`)}</span>
+            </p>
+          )}
+          <LanguageSwitch />
+          {actor && <SignOutButton label={t("header.signOut")} />}
+        </div>
+      </div>
+    </header>
+  );
+}
