@@ -51,6 +51,16 @@ for (const role of ["seller", "moderator"] as const) {
   });
 }
 
+test("[ADMIN] the same direct POST works for an admin, so the refusals above are the server's doing", async ({ page }) => {
+  const admin = await createUser("admin");
+  const target = await createUser("moderator");
+  await signIn(page, admin.email);
+  const actionId = serverActionId("setUserDisabledAction", "admin/users");
+  await postServerAction(page.request, "/admin/users", actionId, [{ userId: target.id, disabled: true, reason: "control case" }]);
+  const [row] = await sql<{ disabled_at: Date | null }[]>`select disabled_at from users where id = ${target.id}`;
+  expect(row?.disabled_at).not.toBeNull();
+});
+
 test("[ANONYMOUS] posting the admin's \"change role\" action directly changes nothing", async ({ request }) => {
   const victim = await createUser("moderator");
   const actionId = serverActionId("changeUserRoleAction", "admin/users");

@@ -1,6 +1,6 @@
 // The one spec that drives the sign-in form; the others sign in through the auth endpoint.
 import { expect, test } from "@playwright/test";
-import { PASSWORD, createUser, type Role } from "./fixtures";
+import { PASSWORD, createUser, sql, type Role } from "./fixtures";
 
 const HOMES: { role: Role; path: string; heading: string }[] = [
   { role: "seller", path: "/seller", heading: "Your quality standing" },
@@ -49,4 +49,7 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/sign-in/);
+  const entries = await sql<{ action: string }[]>`
+    select action from audit_log where actor_user_id = ${user.id} order by seq`;
+  expect(entries.map((entry) => entry.action)).toEqual(["auth.sign_in", "auth.sign_out"]);
 });
