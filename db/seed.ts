@@ -1,0 +1,47 @@
+/**
+ * `npm run db:seed [-- --now <ISO>] [--seed <n>] [--sellers <n>]` — fills an empty database with a
+ * believable marketplace portal: 13 months of orders, reviews, complaints, messages and refunds,
+ * with a few planted bad and recently worsened sellers, and the demo accounts
+ * (db/seed/demo-accounts.ts). Deterministic: the same seed and now give the same data.
+ * On a database that already has sellers it writes nothing and prints the sign-ins again;
+ * `--accounts-only` just prints them.
+ */
+import { closeDatabase, db } from "@/db";
+import { createDemoAccounts, formatDemoSignIns } from "./seed/demo-accounts";
+import { generatePortal } from "./seed/generate";
+import { parseSeedOptions } from "./seed/options";
+import { countSeededRows, hasSellers, writePortal } from "./seed/write";
+
+function formatSeconds(startedAt: number): string {
+  return `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
+}
+
+async function seed(): Promise<void> {
+  const options = parseSeedOptions(process.argv.slice(2), new Date());
+  if (options.accountsOnly) {
+    console.log(await formatDemoSignIns(db));
+    return;
+  }
+  if (await hasSellers(db)) {
+    console.log("database already seeded");
+    console.log(await formatDemoSignIns(db));
+    return;
+  }
+  const startedAt = performance.now();
+  console.log(`seeding ${options.sellers} sellers, seed ${options.seed}, now ${options.now.toISOString()}`);
+  const data = generatePortal(options);
+  console.log(`generated in ${formatSeconds(startedAt)}`);
+  await writePortal(db, data);
+  await createDemoAccounts(data, options.now);
+  for (const { table, rows } of await countSeededRows(db)) console.log(`  ${table.padEnd(22)} ${String(rows).padStart(7)}`);
+  console.log(`seeded in ${formatSeconds(startedAt)}`);
+  console.log(await formatDemoSignIns(db));
+}
+
+seed()
+  .then(() => closeDatabase())
+  .catch(async (error: unknown) => {
+    console.error("db:seed failed:", error);
+    await closeDatabase().catch(() => {});
+    process.exit(1);
+  });
