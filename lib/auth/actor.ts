@@ -9,3 +9,8 @@ export type Actor =
 export const SYSTEM_ACTOR: Actor = { kind: "system", label: "system" };
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
+
+/** The acting user, as read from the database (never from the session token alone). */
+export function actorFromUser(user: { id: string; role: Role; sellerId: number | null; email: string }): UserActor {
+  return { kind: "user", userId: user.id, role: user.role, sellerId: user.sellerId, label: user.email };
+}

@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { actorFromUser } from "@/lib/auth/actor";
 import { clientAddress } from "@/lib/auth/client-address";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 import { signInWithPassword } from "@/lib/auth/sign-in";
@@ -66,7 +67,7 @@ export const authOptions: NextAuthOptions = {
       const user = await db.query.users.findFirst({ where: eq(users.id, token.uid) });
       if (!user) return;
       await recordAudit(db, {
-        actor: { kind: "user", userId: user.id, role: user.role, sellerId: user.sellerId, label: user.email },
+        actor: actorFromUser(user),
         action: "auth.sign_out",
         entityType: "user",
         entityId: user.id,

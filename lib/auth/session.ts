@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db";
 import { users } from "@/db/schema";
-import type { UserActor } from "@/lib/auth/actor";
+import { actorFromUser, type UserActor } from "@/lib/auth/actor";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { DomainError, forbidden } from "@/lib/errors";
@@ -20,7 +20,7 @@ export const getActor = cache(async (): Promise<UserActor | null> => {
   if (!userId) return null;
   const user = await db.query.users.findFirst({ where: eq(users.id, userId) });
   if (!user || user.disabledAt) return null;
-  return { kind: "user", userId: user.id, role: user.role, sellerId: user.sellerId, label: user.email };
+  return actorFromUser(user);
 });
 
 /** For pages: the signed-in user, or off to the sign-in page. */

@@ -3,6 +3,7 @@ import { and, count, eq, gt } from "drizzle-orm";
 import { db } from "@/db";
 import { signInAttempts, users, type User } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { actorFromUser } from "@/lib/auth/actor";
 import { getDummyHash, verifyPassword } from "@/lib/auth/password";
 
 /** Failed sign-ins allowed per account, and per client address, inside the window. */
@@ -50,7 +51,7 @@ export async function signInWithPassword(input: {
   await db.transaction(async (tx) => {
     await tx.insert(signInAttempts).values({ email, ip: input.ip, succeeded: true, attemptedAt: input.now });
     await recordAudit(tx, {
-      actor: { kind: "user", userId: user.id, role: user.role, sellerId: user.sellerId, label: user.email },
+      actor: actorFromUser(user),
       action: "auth.sign_in",
       entityType: "user",
       entityId: user.id,

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/db";
 import { sellers, type Role } from "@/db/schema";
-import { SYSTEM_ACTOR, type UserActor } from "@/lib/auth/actor";
+import { SYSTEM_ACTOR, actorFromUser } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/create-user";
 
 export const TEST_PASSWORD = "correct horse battery";
@@ -26,6 +26,6 @@ export async function createTestUser(role: Role, options: { sellerExternalId?: s
     input: { email: `${role}-${unique()}@test.catalog-guard.test`, name: `Test ${role}`, password: TEST_PASSWORD, role, sellerExternalId },
     now: new Date(),
   });
-  const actor: UserActor = { kind: "user", userId: user.id, role: user.role, sellerId: user.sellerId, label: user.email };
+  const actor = actorFromUser(user);
   return { user, actor };
 }
