@@ -89,3 +89,6 @@ export const FAKE_SIGNAL_STATUSES = ["suspected", "confirmed", "cleared"] as con
 
 export const OUTBOX_EVENT_TYPES = ["seller.excluded", "seller.reinstated"] as const;
 export const EMAIL_STATUSES = ["pending", "sent", "failed", "skipped"] as const;
+
+/** What became of a sign-in attempt. Refused attempts do not count towards the limits. */
+export const SIGN_IN_OUTCOMES = ["pending", "succeeded", "failed", "refused"] as const;

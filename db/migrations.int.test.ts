@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { connectPglite, db, queryRows, type Executor } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 
 /** Everything the migrations create, in a form that can be compared between two servers. */
 async function describeSchema(executor: Executor) {
@@ -49,13 +50,16 @@ test("the same migrations build the same schema on embedded PGlite and on Postgr
   }
 }, 120_000);
 
-test("the audit trail refuses updates on PGlite too", async () => {
+test("the audit trail chains, verifies and refuses updates on PGlite too", async () => {
   const pglite = connectPglite(undefined);
   try {
     await migrateDatabase(pglite);
     await pglite.db.execute(
-      sql`insert into audit_log (occurred_at, actor_role, actor_label, action, entity_type) values (now(), 'system', 'system', 'x', 'y')`,
+      sql`insert into audit_log (occurred_at, actor_user_id, actor_role, actor_label, action, entity_type, entity_id, seller_id, before, after, reason, ip)
+          values (now(), gen_random_uuid(), 'admin', 'a@b.c', 'x', 'user', 'u1', 7, '{"a":1}', '{"a":2}', 'why', '203.0.113.1'),
+                 (now(), null, 'system', 'system', 'y', 'test', null, null, null, null, null, null)`,
     );
+    expect(await verifyAuditChain(pglite.db)).toEqual({ ok: true, checked: 2 });
     const error = await pglite.db.execute(sql`update audit_log set action = 'z'`).then(() => null, (e: Error) => e);
     expect((error?.cause as Error | undefined)?.message ?? error?.message).toContain("append-only");
   } finally {

@@ -49,6 +49,7 @@ import {
   FAKE_SIGNAL_KINDS,
   FAKE_SIGNAL_STATUSES,
   OUTBOX_EVENT_TYPES,
+  SIGN_IN_OUTCOMES,
   EMAIL_STATUSES,
 } from "./enums";
 
@@ -83,6 +84,7 @@ export const fakeSignalKindEnum = pgEnum("fake_signal_kind", FAKE_SIGNAL_KINDS);
 export const fakeSignalStatusEnum = pgEnum("fake_signal_status", FAKE_SIGNAL_STATUSES);
 export const outboxEventTypeEnum = pgEnum("outbox_event_type", OUTBOX_EVENT_TYPES);
 export const emailStatusEnum = pgEnum("email_status", EMAIL_STATUSES);
+export const signInOutcomeEnum = pgEnum("sign_in_outcome", SIGN_IN_OUTCOMES);
 
 // ---------------------------------------------------------------- marketplace data
 
@@ -682,6 +684,8 @@ export const users = pgTable(
     sellerId: bigint("seller_id", { mode: "number" }).references(() => sellers.id),
     locale: text("locale"),
     disabledAt: ts("disabled_at"),
+    /** Bumped on sign-out and when the account is disabled: every session issued before is void. */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -707,14 +711,14 @@ export const apiKeys = pgTable("api_keys", {
 });
 export type ApiKey = typeof apiKeys.$inferSelect;
 
-/** Sign-in attempts, for rate limiting per account and per address. */
+/** Sign-in attempts, for rate limiting per account, per address and per both. */
 export const signInAttempts = pgTable(
   "sign_in_attempts",
   {
     id: id(),
     email: text("email").notNull(),
     ip: text("ip").notNull(),
-    succeeded: boolean("succeeded").notNull(),
+    outcome: signInOutcomeEnum("outcome").notNull(),
     attemptedAt: ts("attempted_at").notNull(),
   },
   (t) => [

@@ -16,6 +16,7 @@ CREATE TYPE "public"."review_removed_by" AS ENUM('buyer', 'moderator');--> state
 CREATE TYPE "public"."review_resolution" AS ENUM('resolved_with_buyer', 'answered_publicly');--> statement-breakpoint
 CREATE TYPE "public"."role" AS ENUM('moderator', 'seller', 'admin');--> statement-breakpoint
 CREATE TYPE "public"."root_cause" AS ENUM('not_in_stock', 'price_changed', 'no_reaction_to_order', 'slow_or_no_contact', 'delivery_cost', 'description_or_photos_wrong', 'quality_of_goods', 'other');--> statement-breakpoint
+CREATE TYPE "public"."sign_in_outcome" AS ENUM('pending', 'succeeded', 'failed', 'refused');--> statement-breakpoint
 CREATE TYPE "public"."quality_window" AS ENUM('year', 'recent', 'month', 'baseline', 'messages');--> statement-breakpoint
 CREATE TABLE "api_keys" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "api_keys_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
@@ -401,7 +402,7 @@ CREATE TABLE "sign_in_attempts" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "sign_in_attempts_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"email" text NOT NULL,
 	"ip" text NOT NULL,
-	"succeeded" boolean NOT NULL,
+	"outcome" "sign_in_outcome" NOT NULL,
 	"attempted_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -414,6 +415,7 @@ CREATE TABLE "users" (
 	"seller_id" bigint,
 	"locale" text,
 	"disabled_at" timestamp with time zone,
+	"session_version" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "users_email_unique" UNIQUE("email"),

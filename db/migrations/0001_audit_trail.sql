@@ -8,21 +8,23 @@
 
 CREATE FUNCTION audit_log_canonical(e audit_log) RETURNS text
 LANGUAGE sql STABLE AS $$
-  SELECT concat_ws(E'\x1f',
-    e.seq::text,
+  -- A JSON array: every field keeps its place and type, so no text can slide from one field into
+  -- the next without changing the hash.
+  SELECT jsonb_build_array(
+    e.seq,
     e.prev_hash,
     to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-    coalesce(e.actor_user_id::text, ''),
+    e.actor_user_id,
     e.actor_role,
     e.actor_label,
     e.action,
     e.entity_type,
-    coalesce(e.entity_id, ''),
-    coalesce(e.seller_id::text, ''),
-    coalesce(e.before::text, ''),
-    coalesce(e.after::text, ''),
-    coalesce(e.reason, ''),
-    coalesce(e.ip, ''))
+    e.entity_id,
+    e.seller_id,
+    e.before,
+    e.after,
+    e.reason,
+    e.ip)::text
 $$;
 --> statement-breakpoint
 CREATE FUNCTION audit_log_chain() RETURNS trigger

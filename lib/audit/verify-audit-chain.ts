@@ -6,13 +6,11 @@ import { queryRows, type Executor } from "@/db";
  * migration 0001 on purpose: the verifier must not trust a function stored in the database it
  * checks. Keep the two identical.
  */
-const CANONICAL = sql.raw(`concat_ws(E'\\x1f',
-    a.seq::text, a.prev_hash,
+const CANONICAL = sql.raw(`jsonb_build_array(
+    a.seq, a.prev_hash,
     to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-    coalesce(a.actor_user_id::text, ''), a.actor_role, a.actor_label, a.action, a.entity_type,
-    coalesce(a.entity_id, ''), coalesce(a.seller_id::text, ''),
-    coalesce(a.before::text, ''), coalesce(a.after::text, ''),
-    coalesce(a.reason, ''), coalesce(a.ip, ''))`);
+    a.actor_user_id, a.actor_role, a.actor_label, a.action, a.entity_type,
+    a.entity_id, a.seller_id, a.before, a.after, a.reason, a.ip)::text`);
 
 const GENESIS_HASH = "0".repeat(64);
 const PAGE_SIZE = 5000;

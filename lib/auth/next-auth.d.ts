@@ -2,7 +2,7 @@ import type { Role } from "@/db/enums";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name: string; role: Role; sellerId: number | null };
+    user: { id: string; email: string; name: string; role: Role; sellerId: number | null; sessionVersion: number };
   }
   interface User {
     id: string;
@@ -10,6 +10,7 @@ declare module "next-auth" {
     name: string;
     role: Role;
     sellerId: number | null;
+    sessionVersion: number;
   }
 }
 
@@ -18,5 +19,6 @@ declare module "next-auth/jwt" {
     uid: string;
     role: Role;
     sellerId: number | null;
+    sessionVersion: number;
   }
 }

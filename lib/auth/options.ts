@@ -1,12 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "@/db";
-import { users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { actorFromUser } from "@/lib/auth/actor";
 import { clientAddress } from "@/lib/auth/client-address";
+import { endSessions } from "@/lib/auth/end-sessions";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
@@ -36,8 +32,8 @@ export const authOptions: NextAuthOptions = {
         });
         if (result.status === "rate-limited") throw new Error(SIGN_IN_ERRORS.rateLimited);
         if (result.status !== "ok") return null;
-        const { user } = result;
-        return { id: user.id, email: user.email, name: user.name, role: user.role, sellerId: user.sellerId };
+        const { id, email, name, role, sellerId, sessionVersion } = result.user;
+        return { id, email, name, role, sellerId, sessionVersion };
       },
     }),
   ],
@@ -47,6 +43,7 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.role = user.role;
         token.sellerId = user.sellerId;
+        token.sessionVersion = user.sessionVersion;
       }
       return token;
     },
@@ -57,23 +54,15 @@ export const authOptions: NextAuthOptions = {
         name: token.name ?? "",
         role: token.role,
         sellerId: token.sellerId,
+        sessionVersion: token.sessionVersion,
       };
       return session;
     },
   },
   events: {
+    // Signing out voids every session of the account, not only this browser's token.
     async signOut({ token }) {
-      if (!token?.uid) return;
-      const user = await db.query.users.findFirst({ where: eq(users.id, token.uid) });
-      if (!user) return;
-      await recordAudit(db, {
-        actor: actorFromUser(user),
-        action: "auth.sign_out",
-        entityType: "user",
-        entityId: user.id,
-        sellerId: user.sellerId,
-        at: new Date(),
-      });
+      if (token?.uid) await endSessions(token.uid, new Date());
     },
   },
 };

@@ -11,15 +11,16 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { DomainError, forbidden } from "@/lib/errors";
 
 /**
- * The signed-in user, re-read from the database on every request: a disabled account or a changed
- * role takes effect at once, whatever the session cookie still says. Cached per request.
+ * The signed-in user, re-read from the database on every request: a disabled account, a changed
+ * role or a sign-out elsewhere takes effect at once, whatever the session cookie still says.
+ * Cached per request.
  */
 export const getActor = cache(async (): Promise<UserActor | null> => {
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
   if (!userId) return null;
   const user = await db.query.users.findFirst({ where: eq(users.id, userId) });
-  if (!user || user.disabledAt) return null;
+  if (!user || user.disabledAt || user.sessionVersion !== session.user.sessionVersion) return null;
   return actorFromUser(user);
 });
 

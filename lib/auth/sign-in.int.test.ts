@@ -1,14 +1,20 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
-import { auditLog } from "@/db/schema";
+import { auditLog, signInAttempts } from "@/db/schema";
 import { SIGN_IN_LIMITS, signInWithPassword } from "@/lib/auth/sign-in";
 import { setUserDisabled } from "@/lib/users/set-user-disabled";
 import { TEST_PASSWORD, createTestUser } from "@/scripts/test-support/factories";
 
 const minutes = (base: Date, n: number) => new Date(base.getTime() + n * 60_000);
 let addressCounter = 0;
-const freshAddress = () => `10.0.0.${++addressCounter}`;
+const freshAddress = () => `10.0.${Math.floor(++addressCounter / 250)}.${addressCounter % 250}`;
+
+async function failTimes(count: number, email: string, ip: () => string, at: Date) {
+  for (let i = 0; i < count; i++) {
+    expect((await signInWithPassword({ email, password: `guess ${i}`, ip: ip(), now: at })).status).toBe("invalid");
+  }
+}
 
 describe("signing in", () => {
   test("[MODERATOR] the right password signs in, case-insensitively by e-mail, and is audited", async () => {
@@ -17,6 +23,8 @@ describe("signing in", () => {
     expect(result).toMatchObject({ status: "ok", user: { id: user.id, role: "moderator" } });
     const entries = await db.select().from(auditLog).where(and(eq(auditLog.action, "auth.sign_in"), eq(auditLog.actorUserId, user.id)));
     expect(entries).toHaveLength(1);
+    const attempts = await db.select().from(signInAttempts).where(eq(signInAttempts.email, user.email));
+    expect(attempts.map((a) => a.outcome)).toEqual(["succeeded"]);
   });
 
   test("a wrong password and an unknown account get the same answer", async () => {
@@ -26,18 +34,26 @@ describe("signing in", () => {
     expect(await signInWithPassword({ email: "nobody@test.catalog-guard.test", password: TEST_PASSWORD, ip: freshAddress(), now })).toEqual({ status: "invalid" });
   });
 
-  test(`after ${SIGN_IN_LIMITS.perAccount} wrong passwords the account is locked for ${SIGN_IN_LIMITS.windowMinutes} minutes, even for the right one`, async () => {
+  test(`after ${SIGN_IN_LIMITS.perAccountAndAddress} wrong passwords from one address, that address is locked out of the account for ${SIGN_IN_LIMITS.windowMinutes} minutes`, async () => {
     const { user } = await createTestUser("admin");
     const start = new Date("2026-03-02T10:00:00Z");
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-      const result = await signInWithPassword({ email: user.email, password: `guess ${i}`, ip: freshAddress(), now: minutes(start, i) });
-      expect(result.status).toBe("invalid");
-    }
-    const locked = await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now: minutes(start, 5) });
-    expect(locked).toMatchObject({ status: "rate-limited" });
-    // The window slides past the failures (the refused attempt at minute 5 counts too).
-    const later = await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now: minutes(start, 5 + SIGN_IN_LIMITS.windowMinutes + 1) });
-    expect(later.status).toBe("ok");
+    const home = freshAddress();
+    await failTimes(SIGN_IN_LIMITS.perAccountAndAddress, user.email, () => home, start);
+
+    // Even the right password is refused from there, but the owner elsewhere still gets in.
+    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: home, now: minutes(start, 5) })).toMatchObject({ status: "rate-limited" });
+    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now: minutes(start, 5) })).status).toBe("ok");
+
+    // Refused attempts do not extend the lock: it ends when the failures leave the window.
+    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: home, now: minutes(start, 14) })).status).toBe("rate-limited");
+    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: home, now: minutes(start, SIGN_IN_LIMITS.windowMinutes + 1) })).status).toBe("ok");
+  });
+
+  test(`after ${SIGN_IN_LIMITS.perAccount} wrong passwords from many addresses the account is locked everywhere`, async () => {
+    const { user } = await createTestUser("moderator");
+    const now = new Date("2026-03-03T10:00:00Z");
+    await failTimes(SIGN_IN_LIMITS.perAccount, user.email, freshAddress, now);
+    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now })).toMatchObject({ status: "rate-limited" });
   });
 
   test(`one address trying many accounts is stopped after ${SIGN_IN_LIMITS.perAddress} failures`, async () => {
@@ -49,6 +65,18 @@ describe("signing in", () => {
     }
     expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip, now })).toMatchObject({ status: "rate-limited" });
     expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now })).status).toBe("ok");
+  });
+
+  test("attempts fired at the same moment count against each other", async () => {
+    const { user } = await createTestUser("admin");
+    const ip = freshAddress();
+    const now = new Date("2026-05-01T10:00:00Z");
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signInWithPassword({ email: user.email, password: `burst ${i}`, ip, now })),
+    );
+    const checked = results.filter((r) => r.status === "invalid").length;
+    expect(checked).toBeLessThanOrEqual(SIGN_IN_LIMITS.perAccountAndAddress);
+    expect(results.filter((r) => r.status === "rate-limited").length).toBe(12 - checked);
   });
 
   test("a disabled account cannot sign in", async () => {

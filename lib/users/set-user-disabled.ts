@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { db } from "@/db";
 import { users } from "@/db/schema";
@@ -27,7 +27,12 @@ export async function setUserDisabled(params: {
     if (!before) throw notFound("The user");
     const [after] = await tx
       .update(users)
-      .set({ disabledAt: input.disabled ? params.now : null, updatedAt: params.now })
+      .set({
+        disabledAt: input.disabled ? params.now : null,
+        // Disabling voids the account's sessions for good: enabling it again does not revive them.
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: params.now,
+      })
       .where(eq(users.id, input.userId))
       .returning();
     if (!after) throw notFound("The user");
