@@ -3,11 +3,12 @@
  * believable marketplace portal: 13 months of orders, reviews, complaints, messages and refunds,
  * with a few planted bad and recently worsened sellers, and the demo accounts
  * (db/seed/demo-accounts.ts). Deterministic: the same seed and now give the same data.
- * On a database that already has sellers it writes nothing and prints the sign-ins again;
- * `--accounts-only` just prints them.
+ * On a database that already has sellers it only completes missing demo accounts and prints the
+ * sign-ins again; `--accounts-only` just prints them. The demo accounts have published passwords,
+ * so with NODE_ENV=production it refuses unless given `--allow-production`.
  */
 import { closeDatabase, db } from "@/db";
-import { createDemoAccounts, formatDemoSignIns } from "./seed/demo-accounts";
+import { DEMO_ACCOUNTS, createDemoAccounts, findDemoAccountEmails, formatDemoSignIns } from "./seed/demo-accounts";
 import { generatePortal } from "./seed/generate";
 import { parseSeedOptions } from "./seed/options";
 import { countSeededRows, hasSellers, writePortal } from "./seed/write";
@@ -22,8 +23,15 @@ async function seed(): Promise<void> {
     console.log(await formatDemoSignIns(db));
     return;
   }
+  if (process.env.NODE_ENV === "production" && !options.allowProduction) {
+    throw new Error("refusing to seed with NODE_ENV=production: the demo accounts have published passwords (--allow-production to insist)");
+  }
   if (await hasSellers(db)) {
     console.log("database already seeded");
+    if ((await findDemoAccountEmails(db)).size < DEMO_ACCOUNTS.length) {
+      console.log("creating the missing demo accounts");
+      await createDemoAccounts(db, generatePortal(options), options.now);
+    }
     console.log(await formatDemoSignIns(db));
     return;
   }
@@ -32,7 +40,7 @@ async function seed(): Promise<void> {
   const data = generatePortal(options);
   console.log(`generated in ${formatSeconds(startedAt)}`);
   await writePortal(db, data);
-  await createDemoAccounts(data, options.now);
+  await createDemoAccounts(db, data, options.now);
   for (const { table, rows } of await countSeededRows(db)) console.log(`  ${table.padEnd(22)} ${String(rows).padStart(7)}`);
   console.log(`seeded in ${formatSeconds(startedAt)}`);
   console.log(await formatDemoSignIns(db));

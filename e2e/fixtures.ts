@@ -9,6 +9,7 @@ import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import { type APIRequestContext, type Page, expect } from "@playwright/test";
 import postgres from "postgres";
+import { ARGON2_OPTIONS } from "../lib/auth/password-policy";
 
 export const PASSWORD = "e2e correct horse battery";
 export type Role = "seller" | "moderator" | "admin";
@@ -26,7 +27,7 @@ export async function createSeller(name = "E2E shop") {
 }
 
 export async function createUser(role: Role, options: { sellerId?: number } = {}) {
-  passwordHash ??= hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  passwordHash ??= hash(PASSWORD, ARGON2_OPTIONS);
   const sellerId = role === "seller" ? (options.sellerId ?? (await createSeller()).id) : null;
   const email = `${role}-${unique()}@e2e.catalog-guard.test`;
   const [row] = await sql<{ id: string }[]>`

@@ -34,3 +34,21 @@ test("session cookies are HttpOnly and SameSite", async ({ page, context }) => {
   const sessionCookie = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
   expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
+
+test("signing out in one browser ends the account's sessions everywhere", async ({ browser }) => {
+  const admin = await createUser("admin");
+  const [laptop, phone] = [await browser.newContext(), await browser.newContext()];
+  const [laptopPage, phonePage] = [await laptop.newPage(), await phone.newPage()];
+  await signIn(laptopPage, admin.email);
+  await signIn(phonePage, admin.email);
+  await phonePage.goto("/admin");
+  await expect(phonePage.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
+
+  await laptopPage.goto("/admin");
+  await laptopPage.getByRole("button", { name: "Sign out" }).click();
+  await expect(laptopPage).toHaveURL(/\/sign-in/);
+
+  await phonePage.goto("/admin");
+  await expect(phonePage).toHaveURL(/\/sign-in/);
+  await Promise.all([laptop.close(), phone.close()]);
+});

@@ -39,13 +39,24 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
 ];
 
-export async function createDemoAccounts(data: SeedData, now: Date): Promise<void> {
+/** Creates the demo accounts that do not exist yet (so an interrupted seed can be completed). */
+export async function createDemoAccounts(executor: Executor, data: SeedData, now: Date): Promise<void> {
+  const existing = await findDemoAccountEmails(executor);
   for (const account of DEMO_ACCOUNTS) {
+    if (existing.has(account.email)) continue;
     const sellerExternalId = account.linkedTo ? data.sellersByKind[account.linkedTo.kind][0] : undefined;
     if (account.linkedTo && !sellerExternalId) throw new Error(`seed: no ${account.linkedTo.kind} seller to link ${account.email} to`);
     const { email, password, role, name } = account;
     await createUser({ actor: SYSTEM_ACTOR, input: { email, password, role, name, sellerExternalId }, now });
   }
+}
+
+export async function findDemoAccountEmails(executor: Executor): Promise<Set<string>> {
+  const rows = await executor
+    .select({ email: users.email })
+    .from(users)
+    .where(inArray(users.email, DEMO_ACCOUNTS.map((account) => account.email)));
+  return new Set(rows.map((row) => row.email));
 }
 
 /** The sign-in block, from the accounts as they are in the database (so it is right on a re-run too). */

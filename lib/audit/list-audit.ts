@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { auditLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import { escapeLike } from "@/lib/search/escape-like";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -15,10 +16,6 @@ export type AuditFilters = {
 };
 
 /** LIKE treats % and _ as wildcards; a search for "a_b" means the text "a_b". */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (match) => `\\${match}`);
-}
-
 /**
  * One page of the audit trail, newest first. Without a total count: counting a long trail on every
  * page view costs more than it tells, so the page only says whether there is an older page.

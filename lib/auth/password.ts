@@ -1,12 +1,8 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
+import { ARGON2_OPTIONS } from "@/lib/auth/password-policy";
 
-/**
- * Passwords are hashed with Argon2id (memory-hard), OWASP's recommended parameters:
- * 19 MiB of memory, 2 iterations, 1 lane.
- */
-const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
-
+/** Passwords are hashed with Argon2id (lib/auth/password-policy.ts). */
 export { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 
 export function hashPassword(password: string): Promise<string> {

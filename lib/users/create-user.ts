@@ -1,5 +1,4 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { users, type User } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -8,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { assertCan } from "@/lib/auth/permissions";
 import { conflict } from "@/lib/errors";
 import { findSellerForLink } from "@/lib/users/find-seller";
+import { publicUser } from "@/lib/users/public-user";
 import { createUserInput, type CreateUserInput } from "@/lib/users/user-input";
 import { parseInput } from "@/lib/validation";
 
@@ -17,13 +17,13 @@ export async function createUser(params: { actor: Actor; input: CreateUserInput;
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const seller = input.role === "seller" ? await findSellerForLink(tx, input.sellerExternalId) : null;
-    const existing = await tx.query.users.findFirst({ where: eq(users.email, input.email) });
-    if (existing) throw conflict(`An account with the e-mail ${input.email} exists already`);
+    // The unique index decides, so two admins creating the same e-mail at once get one account.
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, passwordHash, role: input.role, sellerId: seller?.id ?? null, createdAt: params.now, updatedAt: params.now })
+      .onConflictDoNothing({ target: users.email })
       .returning();
-    if (!user) throw new Error("insert returned no row");
+    if (!user) throw conflict(`An account with the e-mail ${input.email} exists already`);
     await recordAudit(tx, {
       actor: params.actor,
       action: "user.created",
@@ -35,16 +35,4 @@ export async function createUser(params: { actor: Actor; input: CreateUserInput;
     });
     return user;
   });
-}
-
-/** What of a user may appear in the audit trail and in lists: never the password hash. */
-export function publicUser(user: User) {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    sellerId: user.sellerId,
-    disabled: user.disabledAt != null,
-  };
 }

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { sellers, users } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import { escapeLike } from "@/lib/search/escape-like";
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -11,9 +12,8 @@ export const USERS_PAGE_SIZE = 50;
 export async function listUsers(params: { actor: UserActor; page: number; search?: string }) {
   assertCan(params.actor, "users:manage");
   const page = Math.max(1, Math.floor(params.page) || 1);
-  const where = params.search
-    ? or(ilike(users.email, `%${params.search}%`), ilike(users.name, `%${params.search}%`))
-    : undefined;
+  const pattern = params.search ? `%${escapeLike(params.search)}%` : undefined;
+  const where = pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined;
   const [rows, [total]] = await Promise.all([
     db
       .select({

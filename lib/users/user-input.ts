@@ -3,6 +3,13 @@ import { ROLES } from "@/db/enums";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 
 /** One schema per input, shared by the admin form and the server, which validates again. */
+const SELLER_LINK_RULE = {
+  path: ["sellerExternalId"],
+  message: "A seller account must be linked to a seller id",
+};
+const isSellerLinked = (input: { role: string; sellerExternalId?: string }) =>
+  input.role !== "seller" || Boolean(input.sellerExternalId);
+
 export const createUserInput = z
   .object({
     email: z.string().trim().toLowerCase().email("Enter a valid e-mail address"),
@@ -14,18 +21,17 @@ export const createUserInput = z
     role: z.enum(ROLES, { message: "Choose a role" }),
     sellerExternalId: z.string().trim().optional(),
   })
-  .refine((input) => input.role !== "seller" || Boolean(input.sellerExternalId), {
-    path: ["sellerExternalId"],
-    message: "A seller account must be linked to a seller id",
-  });
+  .refine(isSellerLinked, SELLER_LINK_RULE);
 export type CreateUserInput = z.input<typeof createUserInput>;
 
-export const changeRoleInput = z.object({
-  userId: z.string().uuid("Unknown user"),
-  role: z.enum(ROLES, { message: "Choose a role" }),
-  sellerExternalId: z.string().trim().optional(),
-  reason: z.string().trim().min(3, "Say why the role changes").max(1000),
-});
+export const changeRoleInput = z
+  .object({
+    userId: z.string().uuid("Unknown user"),
+    role: z.enum(ROLES, { message: "Choose a role" }),
+    sellerExternalId: z.string().trim().optional(),
+    reason: z.string().trim().min(3, "Say why the role changes").max(1000),
+  })
+  .refine(isSellerLinked, SELLER_LINK_RULE);
 
 export const setDisabledInput = z.object({
   userId: z.string().uuid("Unknown user"),

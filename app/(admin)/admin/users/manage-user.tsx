@@ -75,11 +75,6 @@ function ChangeRoleForm({ user }: { user: ManagedUser }) {
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     setDone(false);
-    // The shared schema leaves the seller link to the server; asking first saves a round trip.
-    if (values.role === "seller" && !values.sellerExternalId) {
-      setError("sellerExternalId", { type: "required" }, { shouldFocus: true });
-      return;
-    }
     const result = await changeUserRoleAction({
       ...values,
       sellerExternalId: values.role === "seller" ? values.sellerExternalId : undefined,
