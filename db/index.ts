@@ -15,6 +15,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { claimDataDirectory } from "./pglite-lock";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -43,9 +44,17 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Da
 /** `dataDir` undefined: an in-memory database (used by tests that compare migrations). */
 export function connectPglite(dataDir: string | undefined): DatabaseHandle {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const release = dataDir ? claimDataDirectory(dataDir) : () => {};
   const client = new PGlite(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  return { db, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
 }
 
 const globalForDb = globalThis as unknown as { catalogGuardDb?: DatabaseHandle };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, ilike, type SQL } from "drizzle-orm";
+import { and, asc, desc, gt, ilike, lt, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { auditLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -15,22 +15,28 @@ export type AuditFilters = {
   actor?: string;
 };
 
-/** LIKE treats % and _ as wildcards; a search for "a_b" means the text "a_b". */
+export type AuditCursor = { before?: number; after?: number };
+
 /**
- * One page of the audit trail, newest first. Without a total count: counting a long trail on every
- * page view costs more than it tells, so the page only says whether there is an older page.
+ * One page of the audit trail, newest first, paged by `seq` (keyset): the trail only grows, and
+ * a page deep in it costs the same as the first. `before` gives the page of entries older than
+ * that seq, `after` the page of entries newer than it. No total count: counting a long trail on
+ * every view costs more than it tells.
  */
-export async function listAudit(params: { actor: Actor; page: number; filters: AuditFilters }) {
+export async function listAudit(params: { actor: Actor; cursor: AuditCursor; filters: AuditFilters }) {
   assertCan(params.actor, "audit:read");
-  const page = Math.max(1, Math.floor(params.page) || 1);
+  const { before, after } = params.cursor;
   const action = params.filters.action?.trim();
   const actorText = params.filters.actor?.trim();
 
   const conditions: SQL[] = [];
   if (action) conditions.push(ilike(auditLog.action, `${escapeLike(action)}%`));
   if (actorText) conditions.push(ilike(auditLog.actorLabel, `%${escapeLike(actorText)}%`));
+  const isGoingNewer = after !== undefined;
+  if (isGoingNewer) conditions.push(gt(auditLog.seq, after));
+  else if (before !== undefined) conditions.push(lt(auditLog.seq, before));
 
-  const rows = await db
+  const found = await db
     .select({
       seq: auditLog.seq,
       occurredAt: auditLog.occurredAt,
@@ -43,15 +49,19 @@ export async function listAudit(params: { actor: Actor; page: number; filters: A
     })
     .from(auditLog)
     .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(auditLog.seq))
-    // One row more than a page, to know whether an older page exists.
-    .limit(AUDIT_PAGE_SIZE + 1)
-    .offset((page - 1) * AUDIT_PAGE_SIZE);
+    .orderBy(isGoingNewer ? asc(auditLog.seq) : desc(auditLog.seq))
+    // One row more than a page, to know whether there is another page that way.
+    .limit(AUDIT_PAGE_SIZE + 1);
 
+  const hasMoreThatWay = found.length > AUDIT_PAGE_SIZE;
+  const page = found.slice(0, AUDIT_PAGE_SIZE);
+  const rows = isGoingNewer ? page.reverse() : page;
+  const hasNewer = isGoingNewer ? hasMoreThatWay : before !== undefined;
+  const hasOlder = isGoingNewer ? true : hasMoreThatWay;
   return {
-    rows: rows.slice(0, AUDIT_PAGE_SIZE),
-    page,
+    rows,
     pageSize: AUDIT_PAGE_SIZE,
-    hasOlderPage: rows.length > AUDIT_PAGE_SIZE,
+    newerCursor: hasNewer && rows.length ? { after: rows[0]!.seq } : undefined,
+    olderCursor: hasOlder && rows.length ? { before: rows[rows.length - 1]!.seq } : undefined,
   };
 }

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/app/_components/page-heading";
-import { pageHref, Pagination } from "@/app/_components/pagination";
-import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
-import { listAudit } from "@/lib/audit/list-audit";
+import { Pagination } from "@/app/_components/pagination";
+import { readParam, type SearchParams } from "@/app/_components/search-params";
+import { listAudit, type AuditCursor } from "@/lib/audit/list-audit";
 import { requirePagePermission } from "@/lib/auth/session";
 import { MESSAGES } from "@/lib/i18n/messages";
 
@@ -17,6 +17,22 @@ function isRoleKey(role: string): role is RoleKey {
   return role in MESSAGES.en.roles;
 }
 
+function readCursor(params: SearchParams): AuditCursor {
+  const seq = (name: string) => {
+    const value = Number(readParam(params, name));
+    return Number.isSafeInteger(value) && value > 0 ? value : undefined;
+  };
+  return { before: seq("before"), after: seq("after") };
+}
+
+function cursorHref(filters: Record<string, string | undefined>, cursor: AuditCursor): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+  if (cursor.before !== undefined) query.set("before", String(cursor.before));
+  if (cursor.after !== undefined) query.set("after", String(cursor.after));
+  return `${AUDIT_PATH}?${query.toString()}`;
+}
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
   return { title: t("title") };
@@ -27,7 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const filters = { action: readParam(params, "action"), actor: readParam(params, "actor") };
   const [list, t, tRoles, format] = await Promise.all([
-    listAudit({ actor, page: readPage(params), filters }),
+    listAudit({ actor, cursor: readCursor(params), filters }),
     getTranslations("audit"),
     getTranslations("roles"),
     getFormatter(),
@@ -119,11 +135,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
 
       <Pagination
-        previousHref={list.page > 1 ? pageHref(AUDIT_PATH, filters, list.page - 1) : undefined}
-        nextHref={list.hasOlderPage ? pageHref(AUDIT_PATH, filters, list.page + 1) : undefined}
+        previousHref={list.newerCursor ? cursorHref(filters, list.newerCursor) : undefined}
+        nextHref={list.olderCursor ? cursorHref(filters, list.olderCursor) : undefined}
         previousLabel={t("newer")}
         nextLabel={t("older")}
-        status={t("pageStatus", { page: list.page })}
+        status={
+          list.rows.length
+            ? t("pageStatus", { newest: list.rows[0]!.seq, oldest: list.rows[list.rows.length - 1]!.seq })
+            : ""
+        }
       />
     </>
   );
