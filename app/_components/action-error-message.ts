@@ -1,9 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/actions/action-result";
-
-type Failure = Exclude<ActionResult<unknown>, { status: "ok" }>;
+import type { ActionFailure } from "@/lib/actions/action-result";
 
 /**
  * The sentence a form shows above itself for a failed action, in the reader's language. The
@@ -11,5 +9,5 @@ type Failure = Exclude<ActionResult<unknown>, { status: "ok" }>;
  */
 export function useActionErrorMessage() {
   const t = useTranslations("actionErrors");
-  return (result: Failure): string => (result.status === "invalid" ? t("INVALID") : t(result.code));
+  return (result: ActionFailure): string => (result.status === "invalid" ? t("INVALID") : t(result.code));
 }

@@ -11,6 +11,8 @@ export type ActionResult<T = undefined> =
   | { status: "invalid"; message: string; fieldErrors: Record<string, string> }
   | { status: "error"; code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "UNEXPECTED"; message: string };
 
+export type ActionFailure = Exclude<ActionResult<unknown>, { status: "ok" }>;
+
 /** Runs the body of a server action and turns what it throws into an ActionResult. */
 export async function runAction<T>(name: string, body: () => Promise<T>): Promise<ActionResult<T>> {
   try {

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { createUserAction } from "@/app/(admin)/admin/users/actions";
 import { useUserFieldError } from "@/app/(admin)/admin/users/user-field-error";
 import { useActionErrorMessage } from "@/app/_components/action-error-message";
-import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { showActionFailure } from "@/app/_components/apply-field-errors";
 import { Field, fieldProps } from "@/app/_components/field";
 import { ROLES } from "@/db/enums";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
@@ -49,10 +49,8 @@ export function CreateUserForm() {
       setCreated(result.data.email);
     } else if (result.status === "error" && result.code === "CONFLICT") {
       setError("email", { type: "conflict" }, { shouldFocus: true });
-    } else if (result.status === "invalid") {
-      if (applyFieldErrors(result.fieldErrors, FIELDS, setError)) setFormError(actionErrorMessage(result));
     } else {
-      setFormError(actionErrorMessage(result));
+      showActionFailure(result, { fields: FIELDS, setError, setFormError, describe: actionErrorMessage });
     }
   });
 

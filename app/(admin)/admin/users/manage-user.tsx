@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { changeUserRoleAction, setUserDisabledAction } from "@/app/(admin)/admin/users/actions";
 import { useUserFieldError } from "@/app/(admin)/admin/users/user-field-error";
 import { useActionErrorMessage } from "@/app/_components/action-error-message";
-import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { showActionFailure } from "@/app/_components/apply-field-errors";
 import { Field, fieldProps } from "@/app/_components/field";
 import { ROLES, type Role } from "@/db/enums";
 import { changeRoleInput, setDisabledInput } from "@/lib/users/user-input";
@@ -82,10 +82,8 @@ function ChangeRoleForm({ user }: { user: ManagedUser }) {
     if (result.status === "ok") {
       resetField("reason");
       setDone(true);
-    } else if (result.status === "invalid") {
-      if (applyFieldErrors(result.fieldErrors, ROLE_FIELDS, setError)) setFormError(actionErrorMessage(result));
     } else {
-      setFormError(actionErrorMessage(result));
+      showActionFailure(result, { fields: ROLE_FIELDS, setError, setFormError, describe: actionErrorMessage });
     }
   });
 
@@ -166,13 +164,13 @@ function SetDisabledForm({ user }: { user: ManagedUser }) {
       reset({ userId: user.id, disabled: !willDisable, reason: "" });
       return;
     }
-    if (result.status === "invalid") {
-      if (applyFieldErrors(result.fieldErrors, ["reason"] as const, setError)) {
-        setFormError(result.fieldErrors.userId ? t("ownAccount") : actionErrorMessage(result));
-      }
-    } else {
-      setFormError(actionErrorMessage(result));
-    }
+    showActionFailure(result, {
+      fields: ["reason"] as const,
+      setError,
+      setFormError,
+      describe: (failure) =>
+        failure.status === "invalid" && failure.fieldErrors.userId ? t("ownAccount") : actionErrorMessage(failure),
+    });
   });
 
   const reasonError = fieldError("reason", errors.reason);
