@@ -21,7 +21,7 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   async (error) => {
-    console.error("audit:verify could not run:", error);
+    console.error("audit:verify could not run:", error instanceof Error ? error.message : error);
     await closeDatabase().catch(() => {});
     process.exit(2);
   },
