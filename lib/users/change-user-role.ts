@@ -22,7 +22,7 @@ export async function changeUserRole(params: { actor: UserActor; input: z.input<
     reason: input.reason,
     now: params.now,
     changes: async (tx) => {
-      const seller = input.role === "seller" ? await findSellerForLink(tx, input.sellerExternalId) : null;
+      const seller = await findSellerForLink(tx, input.sellerExternalId);
       return { role: input.role, sellerId: seller?.id ?? null };
     },
   });

@@ -16,7 +16,7 @@ export async function createUser(params: { actor: Actor; input: CreateUserInput;
   const input = parseInput(createUserInput, params.input);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const seller = input.role === "seller" ? await findSellerForLink(tx, input.sellerExternalId) : null;
+    const seller = await findSellerForLink(tx, input.sellerExternalId);
     // The unique index decides, so two admins creating the same e-mail at once get one account.
     const [user] = await tx
       .insert(users)

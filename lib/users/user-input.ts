@@ -7,8 +7,11 @@ const SELLER_LINK_RULE = {
   path: ["sellerExternalId"],
   message: "A seller account must be linked to a seller id",
 };
-const isSellerLinked = (input: { role: string; sellerExternalId?: string }) =>
-  input.role !== "seller" || Boolean(input.sellerExternalId);
+type SellerLink = { role: string; sellerExternalId?: string };
+const isSellerLinked = (input: SellerLink) => input.role !== "seller" || Boolean(input.sellerExternalId);
+/** Only seller accounts are linked to a seller: a seller id typed before switching role is dropped. */
+const dropUnusedSellerLink = <T extends SellerLink>(input: T): T =>
+  input.role === "seller" ? input : { ...input, sellerExternalId: undefined };
 
 export const createUserInput = z
   .object({
@@ -21,7 +24,8 @@ export const createUserInput = z
     role: z.enum(ROLES, { message: "Choose a role" }),
     sellerExternalId: z.string().trim().optional(),
   })
-  .refine(isSellerLinked, SELLER_LINK_RULE);
+  .refine(isSellerLinked, SELLER_LINK_RULE)
+  .transform(dropUnusedSellerLink);
 export type CreateUserInput = z.input<typeof createUserInput>;
 
 export const changeRoleInput = z
@@ -31,7 +35,8 @@ export const changeRoleInput = z
     sellerExternalId: z.string().trim().optional(),
     reason: z.string().trim().min(3, "Say why the role changes").max(1000),
   })
-  .refine(isSellerLinked, SELLER_LINK_RULE);
+  .refine(isSellerLinked, SELLER_LINK_RULE)
+  .transform(dropUnusedSellerLink);
 
 export const setDisabledInput = z.object({
   userId: z.string().uuid("Unknown user"),

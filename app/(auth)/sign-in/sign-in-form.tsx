@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Field, fieldProps } from "@/app/_components/field";
+import { FormStatus } from "@/app/_components/form-status";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 import type { Messages } from "@/lib/i18n/messages";
 
@@ -54,11 +55,7 @@ export function SignInForm({ initialError }: { initialError: ErrorKey | null }) 
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      {formError && (
-        <p className="form-error" role="alert">
-          {t(`errors.${formError}`)}
-        </p>
-      )}
+      <FormStatus error={formError && t(`errors.${formError}`)} />
       <Field id="email" label={t("email")} error={emailError}>
         <input
           {...register("email")}

@@ -9,8 +9,9 @@ import { createUserAction } from "@/app/(admin)/admin/users/actions";
 import { useUserFieldError } from "@/app/(admin)/admin/users/user-field-error";
 import { useActionErrorMessage } from "@/app/_components/action-error-message";
 import { showActionFailure } from "@/app/_components/apply-field-errors";
+import { RoleOptions } from "@/app/(admin)/admin/users/role-options";
 import { Field, fieldProps } from "@/app/_components/field";
-import { ROLES } from "@/db/enums";
+import { FormStatus } from "@/app/_components/form-status";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { createUserInput } from "@/lib/users/user-input";
 
@@ -22,7 +23,6 @@ const EMPTY: FormInput = { email: "", name: "", password: "", role: "moderator",
 
 export function CreateUserForm() {
   const t = useTranslations("users.create");
-  const tRoles = useTranslations("roles");
   const fieldError = useUserFieldError();
   const actionErrorMessage = useActionErrorMessage();
   const [formError, setFormError] = useState<string | null>(null);
@@ -40,10 +40,7 @@ export function CreateUserForm() {
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     setCreated(null);
-    const result = await createUserAction({
-      ...values,
-      sellerExternalId: values.role === "seller" ? values.sellerExternalId : undefined,
-    });
+    const result = await createUserAction(values);
     if (result.status === "ok") {
       reset(EMPTY);
       setCreated(result.data.email);
@@ -64,16 +61,7 @@ export function CreateUserForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="create-user-heading">
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
-      {created && (
-        <p className="form-success" role="status">
-          {t("created", { email: created })}
-        </p>
-      )}
+      <FormStatus error={formError} success={created && t("created", { email: created })} />
       <div className="form-grid">
         <Field id="new-user-email" label={t("email")} error={messages.email}>
           <input
@@ -101,11 +89,7 @@ export function CreateUserForm() {
         </Field>
         <Field id="new-user-role" label={t("role")} error={messages.role}>
           <select {...register("role")} {...fieldProps("new-user-role", { error: messages.role })}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {tRoles(role)}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </Field>
         {isSeller && (

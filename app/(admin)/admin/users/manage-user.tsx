@@ -9,8 +9,10 @@ import { changeUserRoleAction, setUserDisabledAction } from "@/app/(admin)/admin
 import { useUserFieldError } from "@/app/(admin)/admin/users/user-field-error";
 import { useActionErrorMessage } from "@/app/_components/action-error-message";
 import { showActionFailure } from "@/app/_components/apply-field-errors";
+import { RoleOptions } from "@/app/(admin)/admin/users/role-options";
 import { Field, fieldProps } from "@/app/_components/field";
-import { ROLES, type Role } from "@/db/enums";
+import { FormStatus } from "@/app/_components/form-status";
+import type { Role } from "@/db/enums";
 import { changeRoleInput, setDisabledInput } from "@/lib/users/user-input";
 
 export type ManagedUser = {
@@ -53,7 +55,6 @@ const ROLE_FIELDS = ["role", "sellerExternalId", "reason"] as const;
 
 function ChangeRoleForm({ user }: { user: ManagedUser }) {
   const t = useTranslations("users.manage");
-  const tRoles = useTranslations("roles");
   const fieldError = useUserFieldError();
   const actionErrorMessage = useActionErrorMessage();
   const [formError, setFormError] = useState<string | null>(null);
@@ -75,10 +76,7 @@ function ChangeRoleForm({ user }: { user: ManagedUser }) {
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     setDone(false);
-    const result = await changeUserRoleAction({
-      ...values,
-      sellerExternalId: values.role === "seller" ? values.sellerExternalId : undefined,
-    });
+    const result = await changeUserRoleAction(values);
     if (result.status === "ok") {
       resetField("reason");
       setDone(true);
@@ -98,23 +96,10 @@ function ChangeRoleForm({ user }: { user: ManagedUser }) {
       <h3 id={`${prefix}-heading`} className="manage-heading">
         {t("roleHeading")}
       </h3>
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
-      {done && (
-        <p className="form-success" role="status">
-          {t("roleChanged")}
-        </p>
-      )}
+      <FormStatus error={formError} success={done && t("roleChanged")} />
       <Field id={`${prefix}-role`} label={t("newRole")} error={messages.role}>
         <select {...register("role")} {...fieldProps(`${prefix}-role`, { error: messages.role })}>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {tRoles(role)}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </Field>
       {isSeller && (
@@ -181,11 +166,7 @@ function SetDisabledForm({ user }: { user: ManagedUser }) {
         {willDisable ? t("disableHeading") : t("enableHeading")}
       </h3>
       <p className="field-hint">{willDisable ? t("disableHint") : t("enableHint")}</p>
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormStatus error={formError} />
       <Field id={`${prefix}-reason`} label={t("reason")} error={reasonError}>
         <input {...register("reason")} {...fieldProps(`${prefix}-reason`, { error: reasonError })} autoComplete="off" />
       </Field>
