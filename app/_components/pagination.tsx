@@ -1,13 +1,17 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 
-/** The link to a page of a list, keeping the list's filters. */
-export function pageHref(pathname: string, query: Record<string, string | undefined>, page: number): string {
+/** A link to a list with its filters and position; empty values are left out. */
+export function listHref(pathname: string, query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
-  if (page > 1) params.set("page", String(page));
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(key, String(value));
   const search = params.toString();
   return search ? `${pathname}?${search}` : pathname;
+}
+
+/** The link to a numbered page of a list, keeping the list's filters. */
+export function pageHref(pathname: string, query: Record<string, string | undefined>, page: number): string {
+  return listHref(pathname, { ...query, page: page > 1 ? page : undefined });
 }
 
 export function Pagination(props: {

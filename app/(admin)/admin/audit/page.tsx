@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/app/_components/page-heading";
-import { Pagination } from "@/app/_components/pagination";
+import { Field, fieldProps } from "@/app/_components/field";
+import { listHref, Pagination } from "@/app/_components/pagination";
 import { readParam, type SearchParams } from "@/app/_components/search-params";
 import { listAudit, type AuditCursor } from "@/lib/audit/list-audit";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -23,14 +24,6 @@ function readCursor(params: SearchParams): AuditCursor {
     return Number.isSafeInteger(value) && value > 0 ? value : undefined;
   };
   return { before: seq("before"), after: seq("after") };
-}
-
-function cursorHref(filters: Record<string, string | undefined>, cursor: AuditCursor): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
-  if (cursor.before !== undefined) query.set("before", String(cursor.before));
-  if (cursor.after !== undefined) query.set("after", String(cursor.after));
-  return `${AUDIT_PATH}?${query.toString()}`;
 }
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -55,20 +48,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeading title={t("title")} intro={t("intro")} />
 
       <form method="get" action={AUDIT_PATH} className="panel filter-form" role="search" aria-label={t("filters.label")}>
-        <div className="field">
-          <label htmlFor="audit-action">{t("filters.action")}</label>
-          <input id="audit-action" name="action" defaultValue={filters.action ?? ""} aria-describedby="audit-action-hint" />
-          <p id="audit-action-hint" className="field-hint">
-            {t("filters.actionHint")}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-actor">{t("filters.actor")}</label>
-          <input id="audit-actor" name="actor" defaultValue={filters.actor ?? ""} aria-describedby="audit-actor-hint" />
-          <p id="audit-actor-hint" className="field-hint">
-            {t("filters.actorHint")}
-          </p>
-        </div>
+        <Field id="audit-action" label={t("filters.action")} hint={t("filters.actionHint")}>
+          <input {...fieldProps("audit-action", { hint: true })} name="action" defaultValue={filters.action ?? ""} />
+        </Field>
+        <Field id="audit-actor" label={t("filters.actor")} hint={t("filters.actorHint")}>
+          <input {...fieldProps("audit-actor", { hint: true })} name="actor" defaultValue={filters.actor ?? ""} />
+        </Field>
         <div className="filter-actions">
           <button type="submit" className="button">
             {t("filters.apply")}
@@ -135,8 +120,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
 
       <Pagination
-        previousHref={list.newerCursor ? cursorHref(filters, list.newerCursor) : undefined}
-        nextHref={list.olderCursor ? cursorHref(filters, list.olderCursor) : undefined}
+        previousHref={list.newerCursor ? listHref(AUDIT_PATH, { ...filters, ...list.newerCursor }) : undefined}
+        nextHref={list.olderCursor ? listHref(AUDIT_PATH, { ...filters, ...list.olderCursor }) : undefined}
         previousLabel={t("newer")}
         nextLabel={t("older")}
         status={
