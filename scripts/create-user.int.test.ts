@@ -1,17 +1,15 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { db } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { runScript } from "@/scripts/test-support/run-script";
 
-const run = promisify(execFile);
-const createUserCommand = (args: string[]) =>
-  run("npx", ["tsx", "--conditions=react-server", "scripts/create-user.ts", ...args], { env: { ...process.env, NODE_ENV: "production" } });
+const createUserCommand = (args: string[]) => runScript("scripts/create-user.ts", args);
 
 test("user:create makes the first admin, prints a password that works once, and is audited", async () => {
-  const { stdout } = await createUserCommand(["--email", "First.Admin@Example.com", "--name", "First admin", "--role", "admin"]);
+  const { code, stdout } = await createUserCommand(["--email", "First.Admin@Example.com", "--name", "First admin", "--role", "admin"]);
+  expect(code).toBe(0);
   const password = /password \(shown once.*\): (\S+)/.exec(stdout)?.[1];
   expect(password).toBeDefined();
 
@@ -23,10 +21,7 @@ test("user:create makes the first admin, prints a password that works once, and 
 });
 
 test("user:create names what is wrong and creates nothing", async () => {
-  const failure = await createUserCommand(["--email", "not-an-email", "--name", "X", "--role", "seller"]).then(
-    () => ({ code: 0, stderr: "" }),
-    (error: { code: number; stderr: string }) => error,
-  );
+  const failure = await createUserCommand(["--email", "not-an-email", "--name", "X", "--role", "seller"]);
   expect(failure.code).toBe(1);
   expect(failure.stderr).toContain("email: Enter a valid e-mail address");
   expect(failure.stderr).toContain("sellerExternalId: A seller account must be linked to a seller id");

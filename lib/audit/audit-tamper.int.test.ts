@@ -1,15 +1,12 @@
 // Tampering breaks the chain for good, so this file's database is used for one story only.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { db, queryRows } from "@/db";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { runScript } from "@/scripts/test-support/run-script";
 import { tamperWithDatabase } from "@/scripts/test-support/tamper";
-
-const run = promisify(execFile);
 
 test("a row changed behind the trigger's back is named by audit:verify", async () => {
   for (let i = 0; i < 6; i++) {
@@ -21,12 +18,7 @@ test("a row changed behind the trigger's back is named by audit:verify", async (
 
   expect(await verifyAuditChain(db)).toMatchObject({ ok: false, checked: 2, firstBroken: { seq: 3, problem: "hash-mismatch" } });
   // The command an operator runs says the same and exits non-zero.
-  const failure = await run("npx", ["tsx", "--conditions=react-server", "scripts/audit-verify.ts"], {
-    env: { ...process.env, NODE_ENV: "production" },
-  }).then(
-    () => ({ code: 0, stderr: "" }),
-    (error: { code: number; stderr: string }) => error,
-  );
+  const failure = await runScript("scripts/audit-verify.ts");
   expect(failure.code).toBe(1);
   expect(failure.stderr).toContain("BROKEN at entry seq=3");
 });
