@@ -38,7 +38,8 @@ export type QualityWindow = (typeof WINDOWS)[number];
 
 export const FLAG_CODES = ["LOW_YEAR", "WORSENED"] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
-export const FLAG_STATUSES = ["open", "case_opened", "dismissed"] as const;
+/** `superseded`: a later evaluation flagged the seller again before anyone triaged this flag. */
+export const FLAG_STATUSES = ["open", "case_opened", "dismissed", "superseded"] as const;
 
 /** Root causes of a negative review, named as an independent reader would (policy text). */
 export const ROOT_CAUSES = [

@@ -113,7 +113,8 @@ export const orders = pgTable(
   },
   (t) => [
     index("orders_seller_placed_idx").on(t.sellerId, t.placedAt),
-    index("orders_buyer_idx").on(t.buyerId, t.sellerId),
+    // Fake-review checks: did this buyer buy from this seller before the review?
+    index("orders_buyer_idx").on(t.buyerId, t.sellerId, t.placedAt),
   ],
 );
 export type Order = typeof orders.$inferSelect;
@@ -203,7 +204,7 @@ export const complaints = pgTable(
     text: text("text"),
     filedAt: ts("filed_at").notNull(),
   },
-  (t) => [index("complaints_seller_filed_idx").on(t.sellerId, t.filedAt)],
+  (t) => [index("complaints_seller_filed_idx").on(t.sellerId, t.filedAt), index("complaints_buyer_idx").on(t.buyerId)],
 );
 
 export const messageThreads = pgTable(
@@ -219,7 +220,10 @@ export const messageThreads = pgTable(
     firstBuyerMessageAt: ts("first_buyer_message_at"),
     firstSellerReplyAt: ts("first_seller_reply_at"),
   },
-  (t) => [index("message_threads_seller_started_idx").on(t.sellerId, t.startedAt)],
+  (t) => [
+    index("message_threads_seller_started_idx").on(t.sellerId, t.startedAt),
+    index("message_threads_buyer_idx").on(t.buyerId),
+  ],
 );
 
 export const messages = pgTable(
@@ -260,6 +264,8 @@ export const ingestedEvents = pgTable("ingested_events", {
   occurredAt: ts("occurred_at").notNull(),
   receivedAt: ts("received_at").notNull().defaultNow(),
   apiKeyId: bigint("api_key_id", { mode: "number" }).references(() => apiKeys.id),
+  /** The admin whose CSV import brought the event in. */
+  importedBy: uuid("imported_by").references(() => users.id),
 });
 
 // ---------------------------------------------------------------- scoring
@@ -287,6 +293,10 @@ export const evaluations = pgTable(
     completedAt: ts("completed_at"),
     sellersEvaluated: integer("sellers_evaluated"),
     flaggedCount: integer("flagged_count"),
+    /** The portal time zone the business days and the default asOf were counted in. */
+    timeZone: text("time_zone").notNull(),
+    /** Who asked for the run (user e-mail, api key, or "scheduler"). */
+    requestedBy: text("requested_by").notNull(),
   },
   (t) => [
     uniqueIndex("evaluations_as_of_policy_completed_idx")
@@ -372,6 +382,7 @@ export const flags = pgTable(
     sellerId: sellerRef(),
     status: flagStatusEnum("status").notNull().default("open"),
     createdAt: createdAt(),
+    supersededBy: bigint("superseded_by", { mode: "number" }),
     triagedBy: uuid("triaged_by").references(() => users.id),
     triagedAt: ts("triaged_at"),
     dismissReason: text("dismiss_reason"),

@@ -33,16 +33,24 @@ function actorColumns(actor: Actor) {
  * chain's lock is held from here to the commit.
  */
 export async function recordAudit(executor: Executor, input: AuditInput): Promise<void> {
-  await executor.insert(auditLog).values({
-    ...actorColumns(input.actor),
-    occurredAt: input.at,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId == null ? null : String(input.entityId),
-    sellerId: input.sellerId ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
-    reason: input.reason ?? null,
-    ip: input.ip ?? null,
-  });
+  await recordAuditEntries(executor, [input]);
+}
+
+/** Several entries in one statement (an evaluation's flags), in the order given. */
+export async function recordAuditEntries(executor: Executor, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await executor.insert(auditLog).values(
+    inputs.map((input) => ({
+      ...actorColumns(input.actor),
+      occurredAt: input.at,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId == null ? null : String(input.entityId),
+      sellerId: input.sellerId ?? null,
+      before: input.before ?? null,
+      after: input.after ?? null,
+      reason: input.reason ?? null,
+      ip: input.ip ?? null,
+    })),
+  );
 }

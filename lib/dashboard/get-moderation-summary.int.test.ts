@@ -11,7 +11,7 @@ test("[MODERATOR] the work queue counts open flags, cases by stage and letters a
   const { actor, user: moderator } = await createTestUser("moderator");
   const [s1, s2, s3] = await Promise.all([1, 2, 3].map((i) => createTestSeller(`Shop ${i}`)));
   await db.insert(scoringPolicies).values({ version: 1, params: {} });
-  const [evaluation] = await db.insert(evaluations).values({ asOf: daysAgo(3), policyVersion: 1, status: "completed", startedAt: daysAgo(3) }).returning();
+  const [evaluation] = await db.insert(evaluations).values({ asOf: daysAgo(3), policyVersion: 1, status: "completed", startedAt: daysAgo(3), timeZone: "Europe/Kyiv", requestedBy: "test" }).returning();
   await db.insert(flags).values([
     { evaluationId: evaluation!.id, sellerId: s1!.id, status: "open" },
     { evaluationId: evaluation!.id, sellerId: s2!.id, status: "open" },

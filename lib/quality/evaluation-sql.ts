@@ -1,0 +1,290 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { WINDOWS, type QualityWindow } from "@/db/enums";
+import type { PolicyParams } from "./policy";
+import type { TimeRange } from "./windows";
+
+/**
+ * The set-based part of an evaluation: each statement makes one pass over one table inside
+ * PostgreSQL, counting every window at once with FILTER clauses, into temporary tables that vanish
+ * with the transaction. Nothing here leaves the database row by row.
+ */
+
+const DAY_SECONDS = 86_400;
+/**
+ * How far before the year window reviews are read for the unique-rating rule: a review early in
+ * the window may be blocked by a counted one just before it. Only a buyer reviewing the same
+ * seller at least every 7 days for this long could make the start of the chain matter.
+ */
+const UNIQUE_RATING_LOOKBACK_DAYS = 90;
+
+export type EvaluationFrame = {
+  asOf: Date;
+  windows: Record<QualityWindow, TimeRange>;
+  timeZone: string;
+  params: PolicyParams;
+};
+
+const instant = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
+const seconds = (value: number): SQL => sql`make_interval(secs => ${value})`;
+
+/** `column` lies in the window: start inclusive, end exclusive. */
+function inWindow(column: SQL, range: TimeRange): SQL {
+  return sql`${column} >= ${instant(range.start)} and ${column} < ${instant(range.end)}`;
+}
+
+/** One aggregate per window, named `<name>_<window>`. */
+function perWindow(frame: EvaluationFrame, name: string, aggregate: (inRange: (column: SQL) => SQL) => SQL): SQL {
+  return sql.join(
+    WINDOWS.map((window) => sql`${aggregate((column) => inWindow(column, frame.windows[window]))} as ${sql.identifier(`${name}_${window}`)}`),
+    sql`, `,
+  );
+}
+
+function earliest(frame: EvaluationFrame): Date {
+  return new Date(Math.min(...WINDOWS.map((window) => frame.windows[window].start.getTime())));
+}
+
+/** Orders placed in the windows, and those the seller cancelled — by the order's status as of asOf. */
+export function orderStats(frame: EvaluationFrame): SQL {
+  const asOf = instant(frame.asOf);
+  return sql`
+    create temp table eval_orders on commit drop as
+    select o.seller_id,
+      ${perWindow(frame, "orders", (inRange) => sql`count(*) filter (where ${inRange(sql`o.placed_at`)})`)},
+      ${perWindow(frame, "cancellations", (inRange) => sql`count(*) filter (where ${inRange(sql`o.placed_at`)} and o.status = 'cancelled_by_seller')`)}
+    from (
+      select seller_id, placed_at,
+        case when status_changed_at is null or status_changed_at < ${asOf} then status
+          else coalesce((select c.status from order_status_changes c where c.order_id = orders.id and c.occurred_at < ${asOf}
+                         order by c.occurred_at desc, c.id desc limit 1), 'placed')
+        end as status
+      from orders
+      where placed_at >= ${instant(earliest(frame))} and placed_at < ${asOf}
+    ) o
+    group by o.seller_id`;
+}
+
+/**
+ * Reviews as they stood at asOf (not removed by then, rating after the edits made by then), each
+ * with its neighbours from the same buyer to the same seller, for the unique-rating rule.
+ */
+export function reviewBase(frame: EvaluationFrame): SQL {
+  const asOf = instant(frame.asOf);
+  const from = new Date(earliest(frame).getTime() - UNIQUE_RATING_LOOKBACK_DAYS * DAY_SECONDS * 1000);
+  return sql`
+    create temp table eval_review_base on commit drop as
+    select r.id, r.seller_id, r.buyer_id, r.posted_at, r.rating,
+      lag(r.posted_at) over pair as prev_at,
+      lead(r.posted_at) over pair as next_at
+    from (
+      select r.id, r.seller_id, r.buyer_id, r.posted_at,
+        case when r.edited_at is null or r.edited_at < ${asOf} then r.rating
+          else coalesce((select c.rating from review_rating_changes c where c.review_id = r.id and c.occurred_at < ${asOf}
+                         order by c.occurred_at desc, c.id desc limit 1), r.rating)
+        end as rating
+      from reviews r
+      where r.posted_at >= ${instant(from)} and r.posted_at < ${asOf} and (r.removed_at is null or r.removed_at >= ${asOf})
+    ) r
+    window pair as (partition by r.seller_id, r.buyer_id collate "C" order by r.posted_at, r.id)`;
+}
+
+/**
+ * The counted reviews. A review with no other from the same buyer within the gap on either side
+ * simply counts; the rest (chains of reviews close together) go through the greedy fold
+ * `cg_last_counted_review` (migration 0003): a review counts when the fold's value moves to it.
+ */
+export function countedReviews(frame: EvaluationFrame): SQL {
+  const gap = seconds(frame.params.reviews.uniqueRatingDays * DAY_SECONDS);
+  const isolated = sql`(b.prev_at is null or b.posted_at >= b.prev_at + ${gap}) and (b.next_at is null or b.next_at >= b.posted_at + ${gap})`;
+  return sql`
+    create temp table eval_reviews on commit drop as
+    select b.id, b.seller_id, b.buyer_id, b.posted_at, b.rating from eval_review_base b
+    where ${isolated} and b.posted_at >= ${instant(earliest(frame))}
+    union all
+    select folded.id, folded.seller_id, folded.buyer_id, folded.posted_at, folded.rating from (
+      select chained.*, lag(chained.last_counted) over pair as previous_last_counted
+      from (
+        select b.*, cg_last_counted_review(b.posted_at, ${gap}) over pair as last_counted
+        from eval_review_base b
+        where not (${isolated})
+        window pair as (partition by b.seller_id, b.buyer_id order by b.posted_at, b.id)
+      ) chained
+      window pair as (partition by chained.seller_id, chained.buyer_id order by chained.posted_at, chained.id)
+    ) folded
+    where folded.last_counted = folded.posted_at
+      and folded.previous_last_counted is distinct from folded.last_counted
+      and folded.posted_at >= ${instant(earliest(frame))}`;
+}
+
+/** Unique reviews, negative ones, the average rating, and negative reviews nobody has dealt with. */
+export function reviewStats(frame: EvaluationFrame): SQL {
+  const asOf = instant(frame.asOf);
+  const negative = sql`r.rating <= ${frame.params.reviews.negativeMaxRating}`;
+  return sql`
+    create temp table eval_review_stats on commit drop as
+    select r.seller_id,
+      ${perWindow(frame, "reviews", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)})`)},
+      ${perWindow(frame, "negative", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)} and ${negative})`)},
+      ${perWindow(frame, "rating", (inRange) => sql`avg(r.rating) filter (where ${inRange(sql`r.posted_at`)})`)},
+      ${perWindow(frame, "open_negative", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)} and ${negative} and not r.answered)`)}
+    from (
+      select r.*,
+        case when ${negative} then
+          r.id in (select review_id from review_replies where created_at < ${asOf})
+          or r.id in (select review_id from case_reviews where resolution is not null and resolved_at < ${asOf})
+        else false end as answered
+      from eval_reviews r
+    ) r
+    group by r.seller_id`;
+}
+
+export function complaintStats(frame: EvaluationFrame): SQL {
+  return sql`
+    create temp table eval_complaints on commit drop as
+    select c.seller_id,
+      ${perWindow(frame, "complaints", (inRange) => sql`count(*) filter (where ${inRange(sql`c.filed_at`)})`)}
+    from complaints c
+    where c.filed_at >= ${instant(earliest(frame))} and c.filed_at < ${instant(frame.asOf)}
+    group by c.seller_id`;
+}
+
+/**
+ * The business calendar around the evaluation: one row per local day in the portal's time zone,
+ * whether it is a business day (Monday–Friday, not a holiday), when it starts, and how many
+ * business seconds passed before it. Business time at an instant t is then
+ * `seconds_before + (is_business ? t − starts_at : 0)` of t's local day — real elapsed time, so a
+ * day with a clock change counts 23 or 25 hours, as lib/quality/business-hours.ts does.
+ */
+export function businessCalendar(frame: EvaluationFrame): SQL {
+  const first = new Date(earliest(frame).getTime() - 2 * DAY_SECONDS * 1000);
+  const last = new Date(frame.asOf.getTime() + 2 * DAY_SECONDS * 1000);
+  const tz = frame.timeZone;
+  return sql`
+    create temp table eval_calendar on commit drop as
+    select day, starts_at, is_business,
+      coalesce(sum(case when is_business then extract(epoch from ends_at - starts_at) end)
+        over (order by day rows between unbounded preceding and 1 preceding), 0) as seconds_before
+    from (
+      select d.day,
+        d.day::timestamp at time zone ${tz} as starts_at,
+        (d.day + 1)::timestamp at time zone ${tz} as ends_at,
+        extract(isodow from d.day) < 6
+          and d.day <> all(array(select json_array_elements_text(${JSON.stringify(frame.params.response.holidays)}::json)::date)) as is_business
+      from (
+        select generate_series((${instant(first)} at time zone ${tz})::date, (${instant(last)} at time zone ${tz})::date, interval '1 day')::date as day
+      ) d
+    ) days`;
+}
+
+/** Business seconds (per eval_calendar) at an instant column, joined as calendar alias `c`. */
+const businessSecondsAt = (column: SQL, c: string): SQL =>
+  sql`(${sql.identifier(c)}.seconds_before + case when ${sql.identifier(c)}.is_business then extract(epoch from ${column} - ${sql.identifier(c)}.starts_at) else 0 end)`;
+
+/**
+ * Threads a buyer started, with the seller's response time in business hours. A reply at or after
+ * asOf is no reply yet. An unanswered thread counts against the seller once its on-time limit
+ * has passed; one still inside the limit is not judged yet.
+ */
+export function threadStats(frame: EvaluationFrame): SQL {
+  const asOf = instant(frame.asOf);
+  const tz = frame.timeZone;
+  const limit = frame.params.response.onTimeBusinessHours;
+  return sql`
+    create temp table eval_threads on commit drop as
+    with now_business as (
+      select ${businessSecondsAt(asOf, "c")} as seconds from eval_calendar c where c.day = (${asOf} at time zone ${tz})::date
+    ),
+    threads as (
+      select t.seller_id, t.first_buyer_message_at as asked_at,
+        case when t.first_seller_reply_at < ${asOf}
+          then (${businessSecondsAt(sql`t.first_seller_reply_at`, "cr")} - ${businessSecondsAt(sql`t.first_buyer_message_at`, "ca")}) / 3600.0
+        end as response_hours,
+        ((select seconds from now_business) - ${businessSecondsAt(sql`t.first_buyer_message_at`, "ca")}) / 3600.0 as hours_waited
+      from message_threads t
+      join eval_calendar ca on ca.day = (t.first_buyer_message_at at time zone ${tz})::date
+      left join eval_calendar cr on cr.day = (t.first_seller_reply_at at time zone ${tz})::date
+      where t.started_by = 'buyer' and t.first_buyer_message_at >= ${instant(earliest(frame))} and t.first_buyer_message_at < ${asOf}
+    )
+    select t.seller_id,
+      ${perWindow(frame, "threads", (inRange) => sql`count(*) filter (where ${inRange(sql`t.asked_at`)} and (t.response_hours is not null or t.hours_waited > ${limit}))`)},
+      ${perWindow(frame, "on_time", (inRange) => sql`count(*) filter (where ${inRange(sql`t.asked_at`)} and t.response_hours <= ${limit})`)},
+      ${perWindow(frame, "response", (inRange) => sql`percentile_cont(0.5) within group (order by t.response_hours) filter (where ${inRange(sql`t.asked_at`)} and t.response_hours is not null)`)}
+    from threads t
+    group by t.seller_id`;
+}
+
+export function refundStats(frame: EvaluationFrame): SQL {
+  return sql`
+    create temp table eval_refunds on commit drop as
+    select f.seller_id,
+      ${perWindow(frame, "refunds", (inRange) => sql`count(*) filter (where ${inRange(sql`f.refunded_at`)})`)},
+      ${perWindow(frame, "refund_hours", (inRange) => sql`percentile_cont(0.5) within group (order by extract(epoch from f.refunded_at - f.requested_at) / 3600.0) filter (where ${inRange(sql`f.refunded_at`)})`)}
+    from refunds f
+    where f.refunded_at >= ${instant(earliest(frame))} and f.refunded_at < ${instant(frame.asOf)}
+    group by f.seller_id`;
+}
+
+/** Every seller's metrics in every window, from the per-table statistics, as seller_metrics rows. */
+export function insertSellerMetrics(evaluationId: number): SQL {
+  const column = (table: string, name: string, window: QualityWindow, fallback: SQL | null) => {
+    const ref = sql`${sql.identifier(table)}.${sql.identifier(`${name}_${window}`)}`;
+    return fallback ? sql`coalesce(${ref}, ${fallback})` : ref;
+  };
+  const rows = WINDOWS.map(
+    (window) => sql`(${window}::quality_window,
+      ${column("o", "orders", window, sql`0`)}, ${column("o", "cancellations", window, sql`0`)},
+      ${column("r", "reviews", window, sql`0`)}, ${column("r", "negative", window, sql`0`)}, ${column("r", "rating", window, null)}::float8,
+      ${column("r", "open_negative", window, sql`0`)}, ${column("c", "complaints", window, sql`0`)},
+      ${column("t", "threads", window, sql`0`)}, ${column("t", "on_time", window, sql`0`)}, ${column("t", "response", window, null)}::float8,
+      ${column("f", "refunds", window, sql`0`)}, ${column("f", "refund_hours", window, null)}::float8)`,
+  );
+  return sql`
+    insert into seller_metrics (evaluation_id, seller_id, "window", orders, unique_reviews, negative_reviews, negative_review_rate,
+      average_rating, complaints, complaint_rate, seller_cancellations, seller_cancellation_rate, threads, threads_on_time,
+      on_time_response_rate, median_response_hours, refunds, median_refund_hours, open_negative_reviews)
+    select ${evaluationId}, s.id, m.w, m.orders, m.reviews, m.negative, m.negative::float8 / nullif(m.reviews, 0),
+      m.rating, m.complaints, m.complaints::float8 / nullif(m.orders, 0), m.cancellations, m.cancellations::float8 / nullif(m.orders, 0),
+      m.threads, m.on_time, m.on_time::float8 / nullif(m.threads, 0), m.response, m.refunds, m.refund_hours, m.open_negative
+    from sellers s
+    left join eval_orders o on o.seller_id = s.id
+    left join eval_review_stats r on r.seller_id = s.id
+    left join eval_complaints c on c.seller_id = s.id
+    left join eval_threads t on t.seller_id = s.id
+    left join eval_refunds f on f.seller_id = s.id
+    cross join lateral (values ${sql.join(rows, sql`, `)})
+      as m(w, orders, cancellations, reviews, negative, rating, open_negative, complaints, threads, on_time, response, refunds, refund_hours)`;
+}
+
+/** Eligible: enough orders and unique reviews in the year window to be judged at all. */
+export function insertEvaluationSellers(evaluationId: number, params: PolicyParams): SQL {
+  return sql`
+    insert into evaluation_sellers (evaluation_id, seller_id, eligible, flagged)
+    select evaluation_id, seller_id,
+      orders >= ${params.eligibility.minOrders} and unique_reviews >= ${params.eligibility.minUniqueReviews}, false
+    from seller_metrics where evaluation_id = ${evaluationId} and "window" = 'year'`;
+}
+
+/** The portal value of each metric in each window: the median over eligible sellers. */
+export function insertPortalMetrics(evaluationId: number): SQL {
+  const median = (column: string) => sql`percentile_cont(0.5) within group (order by m.${sql.identifier(column)})`;
+  return sql`
+    insert into portal_metrics (evaluation_id, "window", eligible_sellers, "values")
+    select ${evaluationId}, w.w, count(m.seller_id), jsonb_build_object(
+      'orders', ${median("orders")},
+      'uniqueReviews', ${median("unique_reviews")},
+      'negativeReviewRate', ${median("negative_review_rate")},
+      'averageRating', ${median("average_rating")},
+      'complaintRate', ${median("complaint_rate")},
+      'sellerCancellationRate', ${median("seller_cancellation_rate")},
+      'onTimeResponseRate', ${median("on_time_response_rate")},
+      'medianResponseHours', ${median("median_response_hours")},
+      'medianRefundHours', ${median("median_refund_hours")})
+    from unnest(enum_range(null::quality_window)) as w(w)
+    left join (
+      select sm.* from seller_metrics sm
+      join evaluation_sellers e on e.evaluation_id = sm.evaluation_id and e.seller_id = sm.seller_id and e.eligible
+      where sm.evaluation_id = ${evaluationId}
+    ) m on m."window" = w.w
+    group by w.w`;
+}

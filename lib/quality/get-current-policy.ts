@@ -1,0 +1,39 @@
+import "server-only";
+import { desc } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { scoringPolicies } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { DEFAULT_POLICY, policyParamsSchema, type Policy } from "./policy";
+
+/**
+ * On a new portal, stores SPEC's default policy as version 1 (audited like any policy change).
+ * Its own short transaction: the audit entry holds the trail's lock until commit, and a long
+ * evaluation must not hold it.
+ */
+export async function ensureDefaultPolicy(now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(scoringPolicies)
+      .values({ version: 1, params: DEFAULT_POLICY, note: "The default policy of the specification", createdAt: now })
+      .onConflictDoNothing()
+      .returning({ version: scoringPolicies.version });
+    if (inserted.length === 0) return;
+    await recordAudit(tx, {
+      actor: SYSTEM_ACTOR,
+      action: "policy.created",
+      entityType: "policy",
+      entityId: 1,
+      after: DEFAULT_POLICY,
+      reason: "first use: the specification's default policy",
+      at: now,
+    });
+  });
+}
+
+/** The policy in force: the highest version. */
+export async function getCurrentPolicy(executor: Executor): Promise<Policy> {
+  const [current] = await executor.select().from(scoringPolicies).orderBy(desc(scoringPolicies.version)).limit(1);
+  if (!current) throw new Error("No scoring policy exists yet: call ensureDefaultPolicy first");
+  return { version: current.version, params: policyParamsSchema.parse(current.params) };
+}

@@ -1,0 +1,212 @@
+import "server-only";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { db, queryRows, type Transaction } from "@/db";
+import { evaluations, type Evaluation } from "@/db/schema";
+import { recordAuditEntries, type AuditInput } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
+import { invalid } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { decideFlags, type FlagCandidate, type FlagDecision, type PortalValues } from "./decide-flags";
+import * as evaluationSql from "./evaluation-sql";
+import { ensureDefaultPolicy, getCurrentPolicy } from "./get-current-policy";
+import { getEvaluationSummary, type EvaluationSummary } from "./get-evaluation-summary";
+import type { Policy } from "./policy";
+import { reviewSignalStatements } from "./review-signals-sql";
+import { defaultAsOf, evaluationWindows } from "./windows";
+
+/** Only one evaluation runs at a time, portal-wide; a second waits and then finds the first's result. */
+const EVALUATION_LOCK = 727_002;
+const DAY_MS = 86_400_000;
+
+/**
+ * Runs an evaluation as of `asOf` (default: the most recent Monday 00:00 in the portal's time
+ * zone) under the current policy. Atomic: everything, from the metrics to the flags and their
+ * audit entries, commits together or not at all, so a run killed half way leaves the previous
+ * evaluation as the latest. Idempotent: the same asOf and policy version returns the evaluation
+ * made before. Serialised by a transaction-scoped advisory lock.
+ */
+export async function runEvaluation(params: { actor: Actor; asOf?: Date; now: Date }): Promise<EvaluationSummary> {
+  const { actor, now } = params;
+  if (actor.kind === "user") assertCan(actor, "evaluations:run");
+  const timeZone = env.PORTAL_TIME_ZONE;
+  const asOf = params.asOf ?? defaultAsOf(now, timeZone);
+  if (asOf > now) throw invalid("asOf must not be in the future", [{ path: "asOf", message: "asOf must not be in the future" }]);
+
+  await ensureDefaultPolicy(now);
+  const started = performance.now();
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${EVALUATION_LOCK})`);
+    const policy = await getCurrentPolicy(tx);
+    const [done] = await tx
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .where(and(eq(evaluations.asOf, asOf), eq(evaluations.policyVersion, policy.version), eq(evaluations.status, "completed")));
+    if (done) return { evaluationId: done.id, reused: true };
+    const evaluationId = await evaluate(tx, { actor, asOf, now, timeZone, policy });
+    return { evaluationId, reused: false };
+  });
+  logger.info({ evaluationId: result.evaluationId, asOf, reused: result.reused, seconds: (performance.now() - started) / 1000 }, "evaluation finished");
+  const summary = await getEvaluationSummary(db, result.evaluationId);
+  if (!summary) throw new Error(`Evaluation ${result.evaluationId} vanished after it was made`);
+  return summary;
+}
+
+type RunContext = { actor: Actor; asOf: Date; now: Date; timeZone: string; policy: Policy };
+
+async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
+  const { actor, asOf, now, timeZone, policy } = context;
+  // Sorting and hashing a whole portal's reviews wants more memory than a web request.
+  await tx.execute(sql`set local work_mem = '256MB'`);
+  const [evaluation] = await tx
+    .insert(evaluations)
+    .values({ asOf, policyVersion: policy.version, status: "running", startedAt: now, timeZone, requestedBy: actor.label })
+    .returning();
+  if (!evaluation) throw new Error("The evaluation row was not created");
+
+  const frame: evaluationSql.EvaluationFrame = { asOf, windows: evaluationWindows(asOf, policy.params.windows), timeZone, params: policy.params };
+  for (const statement of [
+    evaluationSql.orderStats(frame),
+    evaluationSql.reviewBase(frame),
+    evaluationSql.countedReviews(frame),
+    evaluationSql.reviewStats(frame),
+    evaluationSql.complaintStats(frame),
+    evaluationSql.businessCalendar(frame),
+    evaluationSql.threadStats(frame),
+    evaluationSql.refundStats(frame),
+    evaluationSql.insertSellerMetrics(evaluation.id),
+    evaluationSql.insertEvaluationSellers(evaluation.id, policy.params),
+    evaluationSql.insertPortalMetrics(evaluation.id),
+  ]) {
+    await tx.execute(statement);
+  }
+
+  const portal = await loadPortalValues(tx, evaluation.id);
+  const decisions = decideFlags(await loadCandidates(tx, evaluation.id, portal), portal, policy.params);
+  const flagIds = await storeFlags(tx, evaluation, decisions, now);
+  await computeReviewSignals(tx, context);
+
+  const [counts] = await queryRows<{ sellers: number }>(tx, sql`select count(*)::int as sellers from evaluation_sellers where evaluation_id = ${evaluation.id}`);
+  const sellersEvaluated = Number(counts?.sellers ?? 0);
+  await tx
+    .update(evaluations)
+    .set({ status: "completed", completedAt: sql`clock_timestamp()`, sellersEvaluated, flaggedCount: decisions.length })
+    .where(eq(evaluations.id, evaluation.id));
+
+  // Last, so the audit trail's lock is held only for the commit.
+  const entries: AuditInput[] = [
+    {
+      actor,
+      action: "evaluation.completed",
+      entityType: "evaluation",
+      entityId: evaluation.id,
+      after: { asOf: asOf.toISOString(), policyVersion: policy.version, timeZone, sellersEvaluated, flagged: decisions.length },
+      at: now,
+    },
+    ...decisions.map((decision, i) => ({
+      actor,
+      action: "flag.raised",
+      entityType: "flag",
+      entityId: flagIds[i],
+      sellerId: decision.sellerId,
+      after: { evaluationId: evaluation.id, reasons: decision.reasons },
+      at: now,
+    })),
+  ];
+  await recordAuditEntries(tx, entries);
+  return evaluation.id;
+}
+
+async function loadPortalValues(tx: Transaction, evaluationId: number): Promise<PortalValues> {
+  const rows = await queryRows<{ window: string; values: Record<string, number | null> }>(
+    tx,
+    sql`select "window", "values" from portal_metrics where evaluation_id = ${evaluationId}`,
+  );
+  const of = (window: string) => rows.find((row) => row.window === window)?.values ?? {};
+  const value = (v: unknown) => (typeof v === "number" ? v : null);
+  return {
+    year: { negativeReviewRate: value(of("year").negativeReviewRate), complaintRate: value(of("year").complaintRate) },
+    recent: { negativeReviewRate: value(of("recent").negativeReviewRate) },
+  };
+}
+
+/**
+ * Eligible sellers without an active case whose rates are above the portal's at all: the only
+ * ones any rule could flag (a Wilson lower bound above a threshold ≥ the portal value needs the
+ * rate itself above it). The rules themselves run in decideFlags.
+ */
+async function loadCandidates(tx: Transaction, evaluationId: number, portal: PortalValues): Promise<FlagCandidate[]> {
+  const rows = await queryRows<Record<string, number>>(
+    tx,
+    sql`
+      select e.seller_id, y.orders, y.unique_reviews as y_reviews, y.negative_reviews as y_negative, y.complaints,
+        q.unique_reviews as q_reviews, q.negative_reviews as q_negative, b.unique_reviews as b_reviews, b.negative_reviews as b_negative
+      from evaluation_sellers e
+      join seller_metrics y on y.evaluation_id = e.evaluation_id and y.seller_id = e.seller_id and y."window" = 'year'
+      join seller_metrics q on q.evaluation_id = e.evaluation_id and q.seller_id = e.seller_id and q."window" = 'recent'
+      join seller_metrics b on b.evaluation_id = e.evaluation_id and b.seller_id = e.seller_id and b."window" = 'baseline'
+      where e.evaluation_id = ${evaluationId} and e.eligible
+        and not exists (select 1 from cases c where c.seller_id = e.seller_id and c.status <> 'REINSTATED')
+        and (y.negative_review_rate > ${portal.year.negativeReviewRate}::float8
+          or y.complaint_rate > ${portal.year.complaintRate}::float8
+          or q.negative_review_rate > ${portal.recent.negativeReviewRate}::float8)
+      order by e.seller_id`,
+  );
+  return rows.map((row) => ({
+    sellerId: Number(row.seller_id),
+    year: { orders: Number(row.orders), uniqueReviews: Number(row.y_reviews), negativeReviews: Number(row.y_negative), complaints: Number(row.complaints) },
+    recent: { uniqueReviews: Number(row.q_reviews), negativeReviews: Number(row.q_negative) },
+    baseline: { uniqueReviews: Number(row.b_reviews), negativeReviews: Number(row.b_negative) },
+  }));
+}
+
+/** The flags and their reasons; an older untriaged flag of the same seller is superseded by the new one. */
+async function storeFlags(tx: Transaction, evaluation: Evaluation, decisions: readonly FlagDecision[], now: Date): Promise<number[]> {
+  if (decisions.length === 0) return [];
+  const input = JSON.stringify(decisions);
+  const inserted = await queryRows<{ id: number; seller_id: number }>(
+    tx,
+    sql`insert into flags (evaluation_id, seller_id, status, created_at)
+        select ${evaluation.id}, j."sellerId", 'open', ${now.toISOString()}::timestamptz
+        from json_to_recordset(${input}::json) as j("sellerId" bigint)
+        returning id, seller_id`,
+  );
+  await tx.execute(sql`
+    insert into flag_reasons (flag_id, seller_id, code, metric, "window", value, interval_low, interval_high, portal_value, rule, threshold, details)
+    select f.id, f.seller_id, r.code::flag_code, r.metric, r."window"::quality_window, r.value, r."intervalLow", r."intervalHigh",
+      r."portalValue", r.rule, r.threshold, r.details
+    from json_to_recordset(${input}::json) as j("sellerId" bigint, reasons json)
+    join flags f on f.evaluation_id = ${evaluation.id} and f.seller_id = j."sellerId"
+    cross join lateral json_to_recordset(j.reasons) as r(code text, metric text, "window" text, value float8, "intervalLow" float8,
+      "intervalHigh" float8, "portalValue" float8, rule text, threshold float8, details jsonb)`);
+  await tx.execute(sql`
+    update flags old set status = 'superseded', superseded_by = new.id
+    from flags new
+    where new.evaluation_id = ${evaluation.id} and old.seller_id = new.seller_id and old.status = 'open' and old.id <> new.id`);
+  await tx.execute(sql`
+    update evaluation_sellers e set flagged = true
+    from flags f where f.evaluation_id = ${evaluation.id} and e.evaluation_id = f.evaluation_id and e.seller_id = f.seller_id`);
+  const idBySeller = new Map(inserted.map((row) => [Number(row.seller_id), Number(row.id)]));
+  return decisions.map((decision) => idBySeller.get(decision.sellerId)!);
+}
+
+/**
+ * Fake-review signals for the reviews posted since shortly before the previous evaluation (at most
+ * the recent window back), so a weekly run looks at about a week of reviews.
+ */
+async function computeReviewSignals(tx: Transaction, context: RunContext): Promise<void> {
+  const { asOf, now, timeZone, policy } = context;
+  const [previous] = await tx
+    .select({ asOf: evaluations.asOf })
+    .from(evaluations)
+    .where(and(eq(evaluations.status, "completed"), lt(evaluations.asOf, asOf)))
+    .orderBy(desc(evaluations.asOf))
+    .limit(1);
+  const earliest = asOf.getTime() - policy.params.windows.recentDays * DAY_MS;
+  const overlap = 7 * DAY_MS;
+  const from = new Date(Math.max(earliest, previous ? previous.asOf.getTime() - overlap : earliest));
+  for (const statement of reviewSignalStatements({ from, asOf, now, timeZone, params: policy.params.fakeReviews })) {
+    await tx.execute(statement);
+  }
+}
