@@ -66,20 +66,23 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
   if (!evaluation) throw new Error("The evaluation row was not created");
 
   const frame: evaluationSql.EvaluationFrame = { asOf, windows: evaluationWindows(asOf, policy.params.windows), timeZone, params: policy.params };
-  for (const statement of [
-    evaluationSql.orderStats(frame),
-    evaluationSql.reviewBase(frame),
-    evaluationSql.countedReviews(frame),
-    evaluationSql.reviewStats(frame),
-    evaluationSql.complaintStats(frame),
-    evaluationSql.businessCalendar(frame),
-    evaluationSql.threadStats(frame),
-    evaluationSql.refundStats(frame),
-    evaluationSql.insertSellerMetrics(evaluation.id),
-    evaluationSql.insertEvaluationSellers(evaluation.id, policy.params),
-    evaluationSql.insertPortalMetrics(evaluation.id),
-  ]) {
+  const steps = {
+    orders: evaluationSql.orderStats(frame),
+    reviewBase: evaluationSql.reviewBase(frame),
+    countedReviews: evaluationSql.countedReviews(frame),
+    reviewStats: evaluationSql.reviewStats(frame),
+    complaints: evaluationSql.complaintStats(frame),
+    calendar: evaluationSql.businessCalendar(frame),
+    threads: evaluationSql.threadStats(frame),
+    refunds: evaluationSql.refundStats(frame),
+    sellerMetrics: evaluationSql.insertSellerMetrics(evaluation.id),
+    evaluationSellers: evaluationSql.insertEvaluationSellers(evaluation.id, policy.params),
+    portalMetrics: evaluationSql.insertPortalMetrics(evaluation.id),
+  };
+  for (const [step, statement] of Object.entries(steps)) {
+    const started = performance.now();
     await tx.execute(statement);
+    logger.debug({ evaluationId: evaluation.id, step, ms: Math.round(performance.now() - started) }, "evaluation step");
   }
 
   const portal = await loadPortalValues(tx, evaluation.id);
@@ -206,7 +209,9 @@ async function computeReviewSignals(tx: Transaction, context: RunContext): Promi
   const earliest = asOf.getTime() - policy.params.windows.recentDays * DAY_MS;
   const overlap = 7 * DAY_MS;
   const from = new Date(Math.max(earliest, previous ? previous.asOf.getTime() - overlap : earliest));
+  const started = performance.now();
   for (const statement of reviewSignalStatements({ from, asOf, now, timeZone, params: policy.params.fakeReviews })) {
     await tx.execute(statement);
   }
+  logger.debug({ step: "reviewSignals", from, ms: Math.round(performance.now() - started) }, "evaluation step");
 }
