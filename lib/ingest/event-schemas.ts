@@ -148,12 +148,20 @@ export const eventSchema = z.discriminatedUnion(
 
 export type IncomingEvent = z.output<typeof eventSchema>;
 
-export const eventBatchSchema = z.strictObject({
-  events: z
-    .array(z.unknown(), { error: "events must be an array" })
-    .min(1, "events must hold at least one event")
-    .max(MAX_EVENTS_PER_BATCH, `at most ${MAX_EVENTS_PER_BATCH.toLocaleString("en")} events a request`),
-});
+export const eventBatchSchema = z.strictObject(
+  {
+    events: z
+      .array(z.unknown(), { error: "events must be an array" })
+      .min(1, "events must hold at least one event")
+      .max(MAX_EVENTS_PER_BATCH, `at most ${MAX_EVENTS_PER_BATCH.toLocaleString("en")} events a request`),
+  },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}: the body is { "events": [...] }`
+        : 'the body must be a JSON object: { "events": [...] }',
+  },
+);
 
 export const ingestResultSchema = z.object({
   accepted: z.number().int().describe("Events stored by this request"),

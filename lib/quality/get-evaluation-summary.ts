@@ -1,19 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Executor } from "@/db";
-import type { FlagCode, QualityWindow } from "@/db/enums";
-
-/** An evaluation as `POST /api/v1/evaluations` answers it (SPEC.md). Sellers by marketplace id. */
-export type EvaluationSummary = {
-  evaluationId: number;
-  asOf: string;
-  policyVersion: number;
-  sellersEvaluated: number;
-  flagged: {
-    sellerId: string;
-    reasons: { code: FlagCode; metric: string; window: QualityWindow; value: number; portalValue: number }[];
-  }[];
-};
+import type { EvaluationSummary } from "./quality-schemas";
 
 export async function getEvaluationSummary(executor: Executor, evaluationId: number): Promise<EvaluationSummary | null> {
   const [evaluation] = await queryRows<{ id: number; as_of: string | Date; policy_version: number; sellers_evaluated: number | null }>(

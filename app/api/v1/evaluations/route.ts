@@ -1,0 +1,16 @@
+import { apiOk } from "@/lib/api/api-response";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { evaluationRequestSchema } from "@/lib/quality/evaluation-request";
+import { runEvaluation } from "@/lib/quality/run-evaluation";
+import { parseInput } from "@/lib/validation";
+
+/** POST /api/v1/evaluations — runs (or returns the existing) evaluation as of `asOf`. */
+export const POST = withApiKey(async (request, { actor, now }) => {
+  const input = parseInput(evaluationRequestSchema, (await readJsonBody(request)) ?? {});
+  const asOf = input.asOf === undefined ? undefined : new Date(input.asOf);
+  return apiOk(await runEvaluation({ actor, asOf, now }));
+});
+
+// A portal-wide evaluation takes seconds to tens of seconds; do not let a proxy default cut it short.
+export const maxDuration = 300;
