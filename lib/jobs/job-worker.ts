@@ -1,0 +1,71 @@
+import "server-only";
+import { lt } from "drizzle-orm";
+import PgBoss from "pg-boss";
+import { db } from "@/db";
+import { signInAttempts } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { logger } from "@/lib/logger";
+import { runEvaluation } from "@/lib/quality/run-evaluation";
+
+/**
+ * Scheduled work, through pg-boss on the same PostgreSQL: the weekly evaluation (Monday 00:00 in
+ * the portal's time zone) and the nightly pruning of old sign-in attempts. pg-boss keeps the
+ * schedule in the database, so several app instances may all start a worker: each cron tick
+ * becomes one job, and a singleton queue runs one evaluation at a time. A job that fails is
+ * retried; the evaluation itself is idempotent per asOf, so a retry never makes a second one.
+ */
+
+export const QUEUES = {
+  weeklyEvaluation: "quality-evaluation-weekly",
+  pruneSignInAttempts: "prune-sign-in-attempts",
+} as const;
+
+/** Minute, hour, day of month, month, day of week (1 = Monday). */
+export const WEEKLY_EVALUATION_CRON = "0 0 * * 1";
+const PRUNE_CRON = "30 3 * * *";
+/** Long enough for the rate limits (15 minutes) and for looking into an incident. */
+const SIGN_IN_ATTEMPTS_KEPT_DAYS = 30;
+
+const SCHEDULER_ACTOR: Actor = { kind: "system", label: "scheduler" };
+
+export type JobWorker = { boss: PgBoss; stop: () => Promise<void> };
+
+export async function startJobWorker(options: { connectionString: string; timeZone: string; clock?: () => Date }): Promise<JobWorker> {
+  const clock = options.clock ?? (() => new Date());
+  const boss = new PgBoss({ connectionString: options.connectionString, schema: "pgboss", max: 2, application_name: "catalog-guard-jobs" });
+  boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+  await boss.start();
+
+  await ensureQueue(boss, { name: QUEUES.weeklyEvaluation, policy: "singleton", retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 3 * 3600 });
+  await ensureQueue(boss, { name: QUEUES.pruneSignInAttempts, policy: "singleton", retryLimit: 2, expireInSeconds: 600 });
+  await boss.schedule(QUEUES.weeklyEvaluation, WEEKLY_EVALUATION_CRON, {}, { tz: options.timeZone });
+  await boss.schedule(QUEUES.pruneSignInAttempts, PRUNE_CRON, {}, { tz: options.timeZone });
+
+  await boss.work(QUEUES.weeklyEvaluation, async () => {
+    const summary = await runEvaluation({ actor: SCHEDULER_ACTOR, now: clock() });
+    logger.info({ evaluationId: summary.evaluationId, asOf: summary.asOf, flagged: summary.flagged.length }, "weekly evaluation done");
+  });
+  await boss.work(QUEUES.pruneSignInAttempts, async () => {
+    await pruneSignInAttempts(clock());
+  });
+  logger.info({ timeZone: options.timeZone }, "job worker started");
+  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }) };
+}
+
+async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+  if (await boss.getQueue(queue.name)) return boss.updateQueue(queue.name, queue);
+  try {
+    await boss.createQueue(queue.name, queue);
+  } catch (error) {
+    // Another instance created it a moment ago.
+    if (!(await boss.getQueue(queue.name))) throw error;
+  }
+}
+
+/** Sign-in attempts older than the retention period are of no use to the limits and are personal data. */
+export async function pruneSignInAttempts(now: Date): Promise<number> {
+  const before = new Date(now.getTime() - SIGN_IN_ATTEMPTS_KEPT_DAYS * 86_400_000);
+  const deleted = await db.delete(signInAttempts).where(lt(signInAttempts.attemptedAt, before)).returning({ id: signInAttempts.id });
+  logger.info({ deleted: deleted.length, before }, "pruned sign-in attempts");
+  return deleted.length;
+}
