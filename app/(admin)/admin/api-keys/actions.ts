@@ -9,7 +9,7 @@ import {
   type CreateApiKeyInput,
   type RevokeApiKeyInput,
 } from "@/lib/api-keys/api-key-input";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { createApiKey, type CreatedApiKey } from "@/lib/api-keys/create-api-key";
 import type { PublicApiKey } from "@/lib/api-keys/public-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import type { UserActor } from "@/lib/auth/actor";
@@ -17,8 +17,6 @@ import { authorize } from "@/lib/auth/session";
 import { parseInput } from "@/lib/validation";
 
 const API_KEYS_PATH = "/admin/api-keys";
-
-export type CreatedApiKey = { apiKey: PublicApiKey; secret: string };
 
 /** Parse, authorize on the server (re-reading the user), then the lib function, which checks again. */
 async function runApiKeyAdmin<S extends z.ZodType, T>(

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createApiKeyAction, type CreatedApiKey } from "@/app/(admin)/admin/api-keys/actions";
+import { createApiKeyAction } from "@/app/(admin)/admin/api-keys/actions";
 import { useApiKeyFieldError } from "@/app/(admin)/admin/api-keys/api-key-field-error";
 import { NewApiKeySecret } from "@/app/(admin)/admin/api-keys/new-api-key-secret";
 import { useActionErrorMessage } from "@/app/_components/action-error-message";
@@ -13,6 +13,7 @@ import { showActionFailure } from "@/app/_components/apply-field-errors";
 import { Field, fieldProps } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { createApiKeyInput } from "@/lib/api-keys/api-key-input";
+import type { CreatedApiKey } from "@/lib/api-keys/create-api-key";
 
 type FormInput = z.input<typeof createApiKeyInput>;
 type FormOutput = z.output<typeof createApiKeyInput>;
