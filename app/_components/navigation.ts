@@ -7,6 +7,7 @@ const NAV_ITEMS = [
   { href: "/moderator", label: "moderation", permission: "cases:view-all" },
   { href: "/admin", label: "administration", permission: "users:manage" },
   { href: "/admin/users", label: "users", permission: "users:manage" },
+  { href: "/admin/api-keys", label: "apiKeys", permission: "api-keys:manage" },
   { href: "/admin/audit", label: "audit", permission: "audit:read" },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];
 

@@ -9,11 +9,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation";
 
+export type CreatedApiKey = { apiKey: PublicApiKey; secret: string };
+
 /**
  * Makes a new API key. The secret is returned once, to be shown once: only its hash is stored,
  * and neither appears in the audit trail.
  */
-export async function createApiKey(params: { actor: Actor; name: string; now: Date }): Promise<{ apiKey: PublicApiKey; secret: string }> {
+export async function createApiKey(params: { actor: Actor; name: string; now: Date }): Promise<CreatedApiKey> {
   assertCan(params.actor, "api-keys:manage");
   const { name } = parseInput(createApiKeyInput, { name: params.name });
   const secret = generateApiKeySecret();

@@ -30,6 +30,12 @@ export default async function AdminHomePage() {
             </Link>
           </li>
           <li>
+            <Link href="/admin/api-keys" className="link-card">
+              <span className="link-card-title">{t("apiKeysLink")}</span>
+              <span className="link-card-text">{t("apiKeysLinkText")}</span>
+            </Link>
+          </li>
+          <li>
             <Link href="/admin/audit" className="link-card">
               <span className="link-card-title">{t("auditLink")}</span>
               <span className="link-card-text">{t("auditLinkText")}</span>

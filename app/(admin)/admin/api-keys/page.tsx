@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CreateApiKeyForm } from "@/app/(admin)/admin/api-keys/create-api-key-form";
+import { RevokeApiKey } from "@/app/(admin)/admin/api-keys/revoke-api-key";
+import { PageHeading } from "@/app/_components/page-heading";
+import { pageHref, Pagination } from "@/app/_components/pagination";
+import { readPage, type SearchParams } from "@/app/_components/search-params";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { requirePagePermission } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+const API_KEYS_PATH = "/admin/api-keys";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("apiKeys");
+  return { title: t("title") };
+}
+
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePagePermission("api-keys:manage");
+  const [list, t, format] = await Promise.all([
+    listApiKeys({ actor, page: readPage(await searchParams) }),
+    getTranslations("apiKeys"),
+    getFormatter(),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const dateTime = (date: Date) => (
+    <time dateTime={date.toISOString()}>{format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}</time>
+  );
+
+  return (
+    <>
+      <PageHeading title={t("title")} intro={t("intro")} />
+
+      <section aria-labelledby="create-api-key-heading" className="panel section">
+        <h2 id="create-api-key-heading">{t("create.heading")}</h2>
+        <CreateApiKeyForm />
+      </section>
+
+      <section aria-labelledby="api-key-list-heading" className="section">
+        <div className="section-heading">
+          <h2 id="api-key-list-heading">{t("list.heading")}</h2>
+        </div>
+
+        {list.rows.length === 0 ? (
+          <p className="empty">{t("list.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t("list.caption", { total: list.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("list.name")}</th>
+                  <th scope="col">{t("list.prefix")}</th>
+                  <th scope="col">{t("list.createdBy")}</th>
+                  <th scope="col">{t("list.created")}</th>
+                  <th scope="col">{t("list.lastUsed")}</th>
+                  <th scope="col">{t("list.status")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("list.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((key) => (
+                  <tr key={key.id}>
+                    <th scope="row" className="cell-strong">
+                      {key.name}
+                    </th>
+                    <td className="cell-nowrap">
+                      <code>{key.prefix}…</code>
+                    </td>
+                    <td>{key.createdByEmail ?? <span className="muted">{t("list.commandLine")}</span>}</td>
+                    <td className="cell-nowrap">{dateTime(key.createdAt)}</td>
+                    <td>{key.lastUsedAt ? dateTime(key.lastUsedAt) : <span className="muted">{t("list.neverUsed")}</span>}</td>
+                    <td>
+                      {key.revokedAt ? (
+                        <>
+                          <span className="status status-off">{t("list.revoked")}</span>
+                          <br />
+                          <span className="muted">{dateTime(key.revokedAt)}</span>
+                        </>
+                      ) : (
+                        <span className="status status-on">{t("list.active")}</span>
+                      )}
+                    </td>
+                    <td className="cell-actions">{!key.revokedAt && <RevokeApiKey apiKey={{ id: key.id, name: key.name }} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        <Pagination
+          previousHref={list.page > 1 ? pageHref(API_KEYS_PATH, {}, list.page - 1) : undefined}
+          nextHref={list.page < pageCount ? pageHref(API_KEYS_PATH, {}, list.page + 1) : undefined}
+          previousLabel={t("list.previous")}
+          nextLabel={t("list.next")}
+          status={t("list.pageStatus", { page: list.page, pages: pageCount })}
+        />
+      </section>
+    </>
+  );
+}
