@@ -240,4 +240,18 @@ describe("[EVALUATION] flagging a planted portal", () => {
     const [completed] = await db.select({ n: count() }).from(evaluations).where(eq(evaluations.status, "completed"));
     expect(completed!.n).toBe(2);
   });
+
+  test("[EVALUATION] back-filling an earlier asOf does not displace the newer open flags", async () => {
+    const newer = await evaluate(A_WEEK_LATER);
+    const backfill = await evaluate(new Date(AS_OF.getTime() - 3 * 86_400_000));
+    const newerFlags = await flagsOf(newer.evaluationId);
+    const backfilled = await flagsOf(backfill.evaluationId);
+    const overlapping = backfilled.filter((flag) => newerFlags.some((current) => current.sellerId === flag.sellerId));
+    expect(overlapping.length).toBeGreaterThan(0);
+    for (const flag of overlapping) {
+      const current = newerFlags.find((candidate) => candidate.sellerId === flag.sellerId)!;
+      expect(flag).toMatchObject({ status: "superseded", supersededBy: current.id });
+      expect(current).toMatchObject({ status: "open", supersededBy: null });
+    }
+  });
 });

@@ -29,8 +29,16 @@ describe("how a thread enters the response metrics", () => {
   });
 
   test("a reply at or after asOf is not known yet: the thread is unanswered", () => {
-    expect(classify(buyerThread(at("2025-01-17T07:00:00Z"), AS_OF))).toEqual(UNANSWERED);
-    expect(classify(buyerThread(at("2025-01-17T07:00:00Z"), at("2025-01-21T07:00:00Z")))).toEqual(UNANSWERED);
+    // Wednesday 09:00 Kyiv to Monday 00:00: 15 + 24 + 24 = 63 business hours, past the limit.
+    expect(classify(buyerThread(at("2025-01-15T07:00:00Z"), AS_OF))).toEqual(UNANSWERED);
+    expect(classify(buyerThread(at("2025-01-15T07:00:00Z"), at("2025-01-21T07:00:00Z")))).toEqual(UNANSWERED);
+  });
+
+  test("an unanswered question still within its 24 business hours is not judged yet", () => {
+    // Friday 09:00 Kyiv to Monday 00:00: 15 business hours; the weekend does not count.
+    expect(classify(buyerThread(at("2025-01-17T07:00:00Z"), null))).toEqual(NOT_COUNTED);
+    // Thursday 23:00 Kyiv: 1 + 24 = 25 business hours by Monday 00:00, one past the limit.
+    expect(classify(buyerThread(at("2025-01-16T21:00:00Z"), null))).toEqual(UNANSWERED);
   });
 
   test("a Friday 20:00 question answered Monday 09:00 took 13 business hours: on time", () => {

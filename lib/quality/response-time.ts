@@ -20,7 +20,9 @@ const NOT_COUNTED: ResponseClassification = { counted: false, onTime: false, res
 /**
  * How one thread enters the response metrics as of `asOf`. Only threads a buyer starts count, and only
  * once the buyer has written before asOf. A reply at or after asOf is not known yet, so the thread is
- * unanswered: counted, not on time, no response time. Otherwise it is on time when the reply came
+ * unanswered: once more than `onTimeBusinessHours` business hours have passed by asOf it is counted,
+ * not on time, with no response time; before that it is not judged yet (lib/quality/evaluation-sql.ts
+ * threadStats counts the same way). Otherwise it is on time when the reply came
  * within `onTimeBusinessHours` business hours of the buyer's first message (inclusive).
  */
 export function classifyResponse(
@@ -33,7 +35,11 @@ export function classifyResponse(
   if (thread.startedBy !== "buyer" || askedAt === null || askedAt >= asOf) return NOT_COUNTED;
 
   const repliedAt = thread.firstSellerReplyAt;
-  if (repliedAt === null || repliedAt >= asOf) return { counted: true, onTime: false, responseHours: null };
+  if (repliedAt === null || repliedAt >= asOf) {
+    // Unanswered: late once the limit has passed; until then the seller still has time.
+    const waited = businessHoursBetween(askedAt, asOf, calendar);
+    return waited > onTimeBusinessHours ? { counted: true, onTime: false, responseHours: null } : NOT_COUNTED;
+  }
 
   const responseHours = businessHoursBetween(askedAt, repliedAt, calendar);
   return { counted: true, onTime: responseHours <= onTimeBusinessHours, responseHours };

@@ -184,10 +184,21 @@ async function storeFlags(tx: Transaction, evaluation: Evaluation, decisions: re
     join flags f on f.evaluation_id = ${evaluation.id} and f.seller_id = j."sellerId"
     cross join lateral json_to_recordset(j.reasons) as r(code text, metric text, "window" text, value float8, "intervalLow" float8,
       "intervalHigh" float8, "portalValue" float8, rule text, threshold float8, details jsonb)`);
+  // Untriaged flags of an earlier asOf give way to the new one; a back-filled evaluation (an asOf
+  // before a seller's open flag) does not displace the newer evidence: its flag is superseded at once.
   await tx.execute(sql`
     update flags old set status = 'superseded', superseded_by = new.id
-    from flags new
-    where new.evaluation_id = ${evaluation.id} and old.seller_id = new.seller_id and old.status = 'open' and old.id <> new.id`);
+    from flags new, evaluations old_evaluation
+    where new.evaluation_id = ${evaluation.id} and old.seller_id = new.seller_id and old.status = 'open' and old.id <> new.id
+      and old_evaluation.id = old.evaluation_id and old_evaluation.as_of <= ${evaluation.asOf.toISOString()}::timestamptz`);
+  await tx.execute(sql`
+    update flags new set status = 'superseded', superseded_by = (
+      select newer.id from flags newer join evaluations e on e.id = newer.evaluation_id
+      where newer.seller_id = new.seller_id and newer.status = 'open' and e.as_of > ${evaluation.asOf.toISOString()}::timestamptz
+      order by e.as_of desc limit 1)
+    where new.evaluation_id = ${evaluation.id} and exists (
+      select 1 from flags newer join evaluations e on e.id = newer.evaluation_id
+      where newer.seller_id = new.seller_id and newer.status = 'open' and e.as_of > ${evaluation.asOf.toISOString()}::timestamptz)`);
   await tx.execute(sql`
     update evaluation_sellers e set flagged = true
     from flags f where f.evaluation_id = ${evaluation.id} and e.evaluation_id = f.evaluation_id and e.seller_id = f.seller_id`);
