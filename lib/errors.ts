@@ -13,17 +13,25 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export type FieldIssue = { path: string; message: string; index?: number };
+/**
+ * What is wrong and where: `path` names the field (`data.rating`), `index` the event of a batch.
+ * A CSV import also places the issue in the file: `row` is the line the record starts on (the
+ * header is row 1) and `column` the header's name for the cell.
+ */
+export type FieldIssue = { path: string; message: string; index?: number; row?: number; column?: string };
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[];
+  /** How many issues were found: `issues` may list only the first of them. */
+  readonly issueCount: number;
 
-  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = []) {
+  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = [], issueCount = issues.length) {
     super(message);
     this.name = "DomainError";
     this.code = code;
     this.issues = issues;
+    this.issueCount = Math.max(issueCount, issues.length);
   }
 
   get status(): number {
@@ -35,8 +43,8 @@ export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} 
 export const forbidden = (message = "You do not have permission to do this") =>
   new DomainError("FORBIDDEN", message);
 export const conflict = (message: string) => new DomainError("CONFLICT", message);
-export const invalid = (message: string, issues: FieldIssue[] = []) =>
-  new DomainError("INVALID", message, issues);
+export const invalid = (message: string, issues: FieldIssue[] = [], issueCount = issues.length) =>
+  new DomainError("INVALID", message, issues, issueCount);
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
