@@ -21,7 +21,13 @@ import { MAX_REPORTED_ISSUES, type ParsedEvent } from "./parse-event-batch";
  *    current rating, a thread's first buyer message and first reply) from the full history, so
  *    events that arrive out of order give the same result as events in order.
  */
-export async function ingestEvents(params: { actor: Actor; events: readonly ParsedEvent[]; now: Date }): Promise<IngestResult> {
+export async function ingestEvents(params: {
+  actor: Actor;
+  events: readonly ParsedEvent[];
+  now: Date;
+  /** Runs last in the transaction, once the batch is applied: where a caller writes its audit entry. */
+  beforeCommit?: (tx: Transaction, result: IngestResult) => Promise<void>;
+}): Promise<IngestResult> {
   const { actor, events, now } = params;
   if (actor.kind === "user") assertCan(actor, "imports:run");
   try {
@@ -31,11 +37,13 @@ export async function ingestEvents(params: { actor: Actor; events: readonly Pars
         const issues = checkReferences(fresh, await loadKnownObjects(tx, fresh));
         if (issues.length > 0) {
           const first = issues[0]!;
-          throw invalid(`events[${first.index}].${first.path}: ${first.message}`, issues.slice(0, MAX_REPORTED_ISSUES));
+          throw invalid(`events[${first.index}].${first.path}: ${first.message}`, issues.slice(0, MAX_REPORTED_ISSUES), issues.length);
         }
         await applyEvents(tx, fresh);
       }
-      return { accepted: fresh.length, duplicates: events.length - fresh.length };
+      const result = { accepted: fresh.length, duplicates: events.length - fresh.length };
+      await params.beforeCommit?.(tx, result);
+      return result;
     });
   } catch (error) {
     // Two requests creating the same order (under different event ids) at the same moment: the
