@@ -9,6 +9,7 @@ const NAV_ITEMS = [
   { href: "/admin/users", label: "users", permission: "users:manage" },
   { href: "/admin/api-keys", label: "apiKeys", permission: "api-keys:manage" },
   { href: "/admin/audit", label: "audit", permission: "audit:read" },
+  { href: "/admin/import", label: "import", permission: "imports:run" },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];
 
 export type NavItem = (typeof NAV_ITEMS)[number];
