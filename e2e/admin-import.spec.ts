@@ -1,0 +1,160 @@
+import { randomBytes } from "node:crypto";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { createUser, serverActionId, signIn, sql, type Role } from "./fixtures";
+
+const unique = () => randomBytes(4).toString("hex");
+
+/** A new seller with an order and a review; each call makes new ids. */
+function shopCsv(tag = unique()) {
+  const csv = [
+    "id,type,occurredAt,sellerId,name,orderId,buyerId,amount,currency,reviewId,rating,text",
+    `${tag}-1,seller.upserted,2026-03-02T09:00:00+02:00,S-${tag},"Shop ${tag}, Ltd.",,,,,,,`,
+    `${tag}-2,order.placed,2026-03-02T10:00:00+02:00,S-${tag},,O-${tag},B1,499.90,UAH,,,`,
+    `${tag}-3,review.posted,2026-03-05T10:00:00+02:00,S-${tag},,O-${tag},B1,,,R-${tag},4,"Fine.\nWould buy again."`,
+  ].join("\n");
+  return { csv, tag, rows: 3 };
+}
+
+const csvFile = (name: string, csv: string) => ({ name, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+
+async function storedEvents(tag: string): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from ingested_events where event_id like ${`${tag}-%`}`;
+  return row!.n;
+}
+
+async function importAuditEntries(fileName: string): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from audit_log where action = 'events.imported' and after->>'fileName' = ${fileName}`;
+  return row!.n;
+}
+
+test("[ADMIN] imports a CSV file from the navigation and sees what was accepted; importing it again only finds duplicates", async ({ page }) => {
+  const admin = await createUser("admin");
+  const { csv, tag, rows } = shopCsv();
+  const fileName = `shop-${tag}.csv`;
+  await signIn(page, admin.email);
+  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import events" })).toBeVisible();
+
+  await page.getByLabel("CSV file").setInputFiles(csvFile(fileName, csv));
+  await page.getByRole("button", { name: "Import" }).click();
+  const result = page.getByRole("region", { name: "Import finished" });
+  await expect(result.getByRole("status")).toHaveText(`${fileName} was imported.`);
+  await expect(result.locator("dt:text-is('Rows') + dd")).toHaveText(String(rows));
+  await expect(result.locator("dt:text-is('Accepted') + dd")).toHaveText(String(rows));
+  await expect(result.locator("dt:text-is('Duplicates') + dd")).toHaveText("0");
+  expect(await storedEvents(tag)).toBe(rows);
+  const [review] = await sql<{ text: string }[]>`select text from reviews where external_id = ${`R-${tag}`}`;
+  expect(review?.text).toBe("Fine.\nWould buy again.");
+
+  await page.getByLabel("CSV file").setInputFiles(csvFile(fileName, csv));
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(result.locator("dt:text-is('Accepted') + dd")).toHaveText("0");
+  await expect(result.locator("dt:text-is('Duplicates') + dd")).toHaveText(String(rows));
+  expect(await storedEvents(tag)).toBe(rows);
+  expect(await importAuditEntries(fileName)).toBe(2);
+});
+
+test("[ADMIN] a file with a bad row is not imported; the page lists the row and column of each problem", async ({ page }) => {
+  const admin = await createUser("admin");
+  const { csv, tag } = shopCsv();
+  // Row 4 (its text runs on to line 5): a rating of 6. Row 6: an unknown type.
+  const bad = `${csv.replace(",4,\"Fine.", ",6,\"Fine.")}\n${tag}-4,order.shipped,2026-03-06T10:00:00+02:00,S-${tag},,,,,,,,`;
+  const fileName = `bad-${tag}.csv`;
+  await signIn(page, admin.email);
+  await page.goto("/admin/import");
+
+  await page.getByLabel("CSV file").setInputFiles(csvFile(fileName, bad));
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "The file was not imported" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "The file was not imported" }).getByRole("alert")).toHaveText(`${fileName}: 2 problems found. Nothing was imported: fix the file and upload it again.`);
+  const problems = page.getByRole("table", { name: "Problems in the file" }).getByRole("row");
+  await expect(problems).toHaveCount(3);
+  await expect(problems.nth(1).getByRole("cell")).toHaveText(["4", "rating", "rating must be a whole number from 1 to 5"]);
+  await expect(problems.nth(2).getByRole("cell")).toHaveText(["6", "type", /^type must be one of seller\.upserted/]);
+
+  expect(await storedEvents(tag)).toBe(0);
+  expect(await importAuditEntries(fileName)).toBe(0);
+});
+
+test("[ADMIN] the form checks the file before sending it, and offers the example file", async ({ page }) => {
+  const admin = await createUser("admin");
+  await signIn(page, admin.email);
+  await page.goto("/admin/import");
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByText("Choose a CSV file", { exact: true })).toBeVisible();
+  await page.getByLabel("CSV file").setInputFiles({ name: "events.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("x") });
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByText("Choose a file whose name ends in .csv")).toBeVisible();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download an example file" }).click();
+  expect((await download).suggestedFilename()).toBe("catalog-guard-events-example.csv");
+  const example = await page.request.get("/admin/import/example.csv");
+  expect(example.headers()["content-type"]).toContain("text/csv");
+  expect((await example.text()).split("\r\n")[0]).toMatch(/^id,type,occurredAt,sellerId,/);
+});
+
+for (const role of ["moderator", "seller"] as const satisfies readonly Role[]) {
+  test(`[${role.toUpperCase()}] gets nothing from /admin/import or its example file, and no Import link`, async ({ page }) => {
+    const user = await createUser(role);
+    await signIn(page, user.email);
+    const response = await page.goto("/admin/import");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Import events");
+    await expect(page.getByRole("link", { name: "Import" })).toHaveCount(0);
+    expect((await page.request.get("/admin/import/example.csv")).status()).toBe(404);
+  });
+}
+
+/**
+ * POSTs a file to the import's server action the way Next's client sends a FormData argument:
+ * multipart, the FormData's entries prefixed with its reference ("_1_"), then the arguments as
+ * part "0", last, as React sends them (the server resolves the reference when it reads "0").
+ */
+async function postImportAction(request: APIRequestContext, fileName: string, csv: string) {
+  // A FormData keeps the order of its parts (an object would put the key "0" first).
+  const multipart = new FormData();
+  multipart.append("_1_file", new File([csv], fileName, { type: "text/csv" }));
+  multipart.append("0", JSON.stringify(["$K1"]));
+  return request.post("/admin/import", {
+    headers: { "Next-Action": serverActionId("importEventsCsvAction", "admin/import"), Accept: "text/x-component" },
+    multipart,
+    maxRedirects: 0,
+  });
+}
+
+/** Who may not import, and what the server action answers them. */
+const REFUSED = [
+  { role: "moderator", code: "FORBIDDEN" },
+  { role: "seller", code: "FORBIDDEN" },
+  { role: "anonymous", code: "UNAUTHENTICATED" },
+] as const;
+
+for (const { role, code } of REFUSED) {
+  test(`[${role.toUpperCase()}] posting a file straight to the import's server action changes nothing`, async ({ page }) => {
+    if (role !== "anonymous") await signIn(page, (await createUser(role)).email);
+    const { csv, tag } = shopCsv();
+    const fileName = `planted-${tag}.csv`;
+
+    const response = await postImportAction(page.request, fileName, csv);
+    const body = await response.text();
+    expect(body).toContain(`"code":"${code}"`);
+    expect(body).not.toContain('"status":"ok"');
+    expect(await storedEvents(tag)).toBe(0);
+    expect(await importAuditEntries(fileName)).toBe(0);
+  });
+}
+
+test("[ADMIN] the same direct POST imports for an admin, so the refusal above is the server's doing", async ({ page }) => {
+  const admin = await createUser("admin");
+  await signIn(page, admin.email);
+  const { csv, tag, rows } = shopCsv();
+  const fileName = `control-${tag}.csv`;
+
+  const response = await postImportAction(page.request, fileName, csv);
+  expect(await response.text()).toContain('"status":"ok"');
+  expect(await storedEvents(tag)).toBe(rows);
+  expect(await importAuditEntries(fileName)).toBe(1);
+});
