@@ -158,3 +158,20 @@ test("[ADMIN] the same direct POST imports for an admin, so the refusal above is
   expect(await storedEvents(tag)).toBe(rows);
   expect(await importAuditEntries(fileName)).toBe(1);
 });
+
+test("[ADMIN] a file larger than the usual 1 MB server-action body goes through the form", async ({ page }) => {
+  const admin = await createUser("admin");
+  await signIn(page, admin.email);
+  const tag = unique();
+  const rows = 25_000;
+  const lines = Array.from({ length: rows }, (_, i) => `${tag}-${i},seller.upserted,2026-03-02T09:00:00+02:00,S-${tag}-${i},Shop number ${i} of a big backfill`);
+  const csv = ["id,type,occurredAt,sellerId,name", ...lines].join("\n");
+  expect(Buffer.byteLength(csv)).toBeGreaterThan(2 * 1024 * 1024);
+
+  await page.goto("/admin/import");
+  await page.getByLabel("CSV file").setInputFiles(csvFile(`big-${tag}.csv`, csv));
+  await page.getByRole("button", { name: "Import" }).click();
+  const result = page.getByRole("region", { name: "Import finished" });
+  await expect(result.locator("dt:text-is('Accepted') + dd")).toHaveText("25,000", { timeout: 30_000 });
+  expect(await storedEvents(tag)).toBe(rows);
+});
