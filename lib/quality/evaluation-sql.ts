@@ -25,8 +25,19 @@ export type EvaluationFrame = {
   params: PolicyParams;
 };
 
-const instant = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
-const seconds = (value: number): SQL => sql`make_interval(secs => ${value})`;
+/**
+ * Instants and spans go into the SQL as literals, not parameters: the planner then knows the
+ * windows (and their selectivity) when it plans. Both come from a Date or a number, never from
+ * user text, so there is nothing to escape.
+ */
+const instant = (date: Date): SQL => sql.raw(`'${date.toISOString()}'::timestamptz`);
+const seconds = (value: number): SQL => sql.raw(`interval '${Number(value)} seconds'`);
+/**
+ * Grouping by `seller_id + 0` rather than `seller_id`: otherwise the planner walks a whole table
+ * through its (seller, time) index to get rows in seller order, one random heap visit per row —
+ * many times slower than a (parallel) sequential scan into a hash aggregate.
+ */
+const BY_SELLER = sql.raw("seller_id + 0");
 
 /** `column` lies in the window: start inclusive, end exclusive. */
 function inWindow(column: SQL, range: TimeRange): SQL {
@@ -50,7 +61,7 @@ export function orderStats(frame: EvaluationFrame): SQL {
   const asOf = instant(frame.asOf);
   return sql`
     create temp table eval_orders on commit drop as
-    select o.seller_id,
+    select o.${BY_SELLER} as seller_id,
       ${perWindow(frame, "orders", (inRange) => sql`count(*) filter (where ${inRange(sql`o.placed_at`)})`)},
       ${perWindow(frame, "cancellations", (inRange) => sql`count(*) filter (where ${inRange(sql`o.placed_at`)} and o.status = 'cancelled_by_seller')`)}
     from (
@@ -62,7 +73,7 @@ export function orderStats(frame: EvaluationFrame): SQL {
       from orders
       where placed_at >= ${instant(earliest(frame))} and placed_at < ${asOf}
     ) o
-    group by o.seller_id`;
+    group by 1`;
 }
 
 /**
@@ -86,7 +97,7 @@ export function reviewBase(frame: EvaluationFrame): SQL {
       from reviews r
       where r.posted_at >= ${instant(from)} and r.posted_at < ${asOf} and (r.removed_at is null or r.removed_at >= ${asOf})
     ) r
-    window pair as (partition by r.seller_id, r.buyer_id collate "C" order by r.posted_at, r.id)`;
+    window pair as (partition by r.${BY_SELLER}, r.buyer_id collate "C" order by r.posted_at, r.id)`;
 }
 
 /**
@@ -142,19 +153,21 @@ export function reviewStats(frame: EvaluationFrame): SQL {
 export function complaintStats(frame: EvaluationFrame): SQL {
   return sql`
     create temp table eval_complaints on commit drop as
-    select c.seller_id,
+    select c.${BY_SELLER} as seller_id,
       ${perWindow(frame, "complaints", (inRange) => sql`count(*) filter (where ${inRange(sql`c.filed_at`)})`)}
     from complaints c
     where c.filed_at >= ${instant(earliest(frame))} and c.filed_at < ${instant(frame.asOf)}
-    group by c.seller_id`;
+    group by 1`;
 }
 
 /**
- * The business calendar around the evaluation: one row per local day in the portal's time zone,
- * whether it is a business day (Monday–Friday, not a holiday), when it starts, and how many
- * business seconds passed before it. Business time at an instant t is then
- * `seconds_before + (is_business ? t − starts_at : 0)` of t's local day — real elapsed time, so a
- * day with a clock change counts 23 or 25 hours, as lib/quality/business-hours.ts does.
+ * The business calendar around the evaluation, as arrays indexed by local day number (day 1 =
+ * `first_day`) in the portal's time zone: when each day starts, whether it is a business day
+ * (Monday–Friday, not a holiday), and how many business seconds passed before it. Business time
+ * at an instant t is `seconds_before[d] + (is_business[d] ? t − starts_at[d] : 0)` for t's local
+ * day d — real elapsed time, so a day with a clock change counts 23 or 25 hours, as
+ * lib/quality/business-hours.ts does. An array lookup per thread, where a join on a computed
+ * date would sort millions of threads.
  */
 export function businessCalendar(frame: EvaluationFrame): SQL {
   const first = new Date(earliest(frame).getTime() - 2 * DAY_SECONDS * 1000);
@@ -162,24 +175,32 @@ export function businessCalendar(frame: EvaluationFrame): SQL {
   const tz = frame.timeZone;
   return sql`
     create temp table eval_calendar on commit drop as
-    select day, starts_at, is_business,
-      coalesce(sum(case when is_business then extract(epoch from ends_at - starts_at) end)
-        over (order by day rows between unbounded preceding and 1 preceding), 0) as seconds_before
+    select min(day) as first_day,
+      array_agg(starts_at order by day) as starts_at,
+      array_agg(is_business order by day) as is_business,
+      array_agg(seconds_before order by day) as seconds_before
     from (
-      select d.day,
-        d.day::timestamp at time zone ${tz} as starts_at,
-        (d.day + 1)::timestamp at time zone ${tz} as ends_at,
-        extract(isodow from d.day) < 6
-          and d.day <> all(array(select json_array_elements_text(${JSON.stringify(frame.params.response.holidays)}::json)::date)) as is_business
+      select day, starts_at, is_business,
+        coalesce(sum(case when is_business then extract(epoch from ends_at - starts_at) end)
+          over (order by day rows between unbounded preceding and 1 preceding), 0)::float8 as seconds_before
       from (
-        select generate_series((${instant(first)} at time zone ${tz})::date, (${instant(last)} at time zone ${tz})::date, interval '1 day')::date as day
-      ) d
-    ) days`;
+        select d.day,
+          d.day::timestamp at time zone ${tz} as starts_at,
+          (d.day + 1)::timestamp at time zone ${tz} as ends_at,
+          extract(isodow from d.day) < 6
+            and d.day <> all(array(select json_array_elements_text(${JSON.stringify(frame.params.response.holidays)}::json)::date)) as is_business
+        from (
+          select generate_series((${instant(first)} at time zone ${tz})::date, (${instant(last)} at time zone ${tz})::date, interval '1 day')::date as day
+        ) d
+      ) days
+    ) calendar`;
 }
 
-/** Business seconds (per eval_calendar) at an instant column, joined as calendar alias `c`. */
-const businessSecondsAt = (column: SQL, c: string): SQL =>
-  sql`(${sql.identifier(c)}.seconds_before + case when ${sql.identifier(c)}.is_business then extract(epoch from ${column} - ${sql.identifier(c)}.starts_at) else 0 end)`;
+/** Business seconds (per eval_calendar, joined as `cal`) at an instant. */
+function businessSecondsAt(column: SQL, timeZone: string): SQL {
+  const day = sql`((${column} at time zone ${timeZone})::date - cal.first_day + 1)`;
+  return sql`(cal.seconds_before[${day}] + case when cal.is_business[${day}] then extract(epoch from ${column} - cal.starts_at[${day}]) else 0 end)`;
+}
 
 /**
  * Threads a buyer started, with the seller's response time in business hours. A reply at or after
@@ -192,37 +213,33 @@ export function threadStats(frame: EvaluationFrame): SQL {
   const limit = frame.params.response.onTimeBusinessHours;
   return sql`
     create temp table eval_threads on commit drop as
-    with now_business as (
-      select ${businessSecondsAt(asOf, "c")} as seconds from eval_calendar c where c.day = (${asOf} at time zone ${tz})::date
-    ),
-    threads as (
+    with threads as (
       select t.seller_id, t.first_buyer_message_at as asked_at,
         case when t.first_seller_reply_at < ${asOf}
-          then (${businessSecondsAt(sql`t.first_seller_reply_at`, "cr")} - ${businessSecondsAt(sql`t.first_buyer_message_at`, "ca")}) / 3600.0
+          then (${businessSecondsAt(sql`t.first_seller_reply_at`, tz)} - ${businessSecondsAt(sql`t.first_buyer_message_at`, tz)}) / 3600.0
         end as response_hours,
-        ((select seconds from now_business) - ${businessSecondsAt(sql`t.first_buyer_message_at`, "ca")}) / 3600.0 as hours_waited
+        (${businessSecondsAt(asOf, tz)} - ${businessSecondsAt(sql`t.first_buyer_message_at`, tz)}) / 3600.0 as hours_waited
       from message_threads t
-      join eval_calendar ca on ca.day = (t.first_buyer_message_at at time zone ${tz})::date
-      left join eval_calendar cr on cr.day = (t.first_seller_reply_at at time zone ${tz})::date
+      cross join eval_calendar cal
       where t.started_by = 'buyer' and t.first_buyer_message_at >= ${instant(earliest(frame))} and t.first_buyer_message_at < ${asOf}
     )
-    select t.seller_id,
+    select t.${BY_SELLER} as seller_id,
       ${perWindow(frame, "threads", (inRange) => sql`count(*) filter (where ${inRange(sql`t.asked_at`)} and (t.response_hours is not null or t.hours_waited > ${limit}))`)},
       ${perWindow(frame, "on_time", (inRange) => sql`count(*) filter (where ${inRange(sql`t.asked_at`)} and t.response_hours <= ${limit})`)},
       ${perWindow(frame, "response", (inRange) => sql`percentile_cont(0.5) within group (order by t.response_hours) filter (where ${inRange(sql`t.asked_at`)} and t.response_hours is not null)`)}
     from threads t
-    group by t.seller_id`;
+    group by 1`;
 }
 
 export function refundStats(frame: EvaluationFrame): SQL {
   return sql`
     create temp table eval_refunds on commit drop as
-    select f.seller_id,
+    select f.${BY_SELLER} as seller_id,
       ${perWindow(frame, "refunds", (inRange) => sql`count(*) filter (where ${inRange(sql`f.refunded_at`)})`)},
       ${perWindow(frame, "refund_hours", (inRange) => sql`percentile_cont(0.5) within group (order by extract(epoch from f.refunded_at - f.requested_at) / 3600.0) filter (where ${inRange(sql`f.refunded_at`)})`)}
     from refunds f
     where f.refunded_at >= ${instant(earliest(frame))} and f.refunded_at < ${instant(frame.asOf)}
-    group by f.seller_id`;
+    group by 1`;
 }
 
 /** Every seller's metrics in every window, from the per-table statistics, as seller_metrics rows. */

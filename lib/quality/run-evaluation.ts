@@ -44,10 +44,13 @@ export async function runEvaluation(params: { actor: Actor; asOf?: Date; now: Da
       .select({ id: evaluations.id })
       .from(evaluations)
       .where(and(eq(evaluations.asOf, asOf), eq(evaluations.policyVersion, policy.version), eq(evaluations.status, "completed")));
-    if (done) return { evaluationId: done.id, reused: true };
+    if (done) return { evaluationId: done.id, reused: true, policy };
     const evaluationId = await evaluate(tx, { actor, asOf, now, timeZone, policy });
-    return { evaluationId, reused: false };
+    return { evaluationId, reused: false, policy };
   });
+  // Fake-review signals are not part of the evaluation's atomic unit: they are per review, kept
+  // once raised, and a failure here must not undo the evaluation. Their own transaction, after it.
+  if (!result.reused) await db.transaction((tx) => computeReviewSignals(tx, { actor, asOf, now, timeZone, policy: result.policy }));
   logger.info({ evaluationId: result.evaluationId, asOf, reused: result.reused, seconds: (performance.now() - started) / 1000 }, "evaluation finished");
   const summary = await getEvaluationSummary(db, result.evaluationId);
   if (!summary) throw new Error(`Evaluation ${result.evaluationId} vanished after it was made`);
@@ -89,7 +92,6 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
   const portal = await loadPortalValues(tx, evaluation.id);
   const decisions = decideFlags(await loadCandidates(tx, evaluation.id, portal), portal, policy.params);
   const flagIds = await storeFlags(tx, evaluation, decisions, now);
-  await computeReviewSignals(tx, context);
 
   const [counts] = await queryRows<{ sellers: number }>(tx, sql`select count(*)::int as sellers from evaluation_sellers where evaluation_id = ${evaluation.id}`);
   const sellersEvaluated = Number(counts?.sellers ?? 0);
