@@ -1,5 +1,6 @@
 # Starts a throw-away PostgreSQL 15 server in a temporary directory and stops it on exit.
 # Source this file, then call `start_temp_postgres`; it exports TEST_DATABASE_URL.
+# An optional argument adds server options (e.g. "-c shared_buffers=4GB", for the benchmarks).
 # As root the server runs as the `postgres` user (PostgreSQL refuses to run as root).
 
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
@@ -31,7 +32,7 @@ start_temp_postgres() {
     || { cat "$PG_TMP/initdb.log"; return 1; }
   # Durability is not what these tests measure: fsync off keeps them fast.
   as_pg_user "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
-    -o "-p $PG_PORT -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-p $PG_PORT -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${1:-}" \
     start >/dev/null || { cat "$PG_TMP/server.log"; return 1; }
   export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
   echo "==> PostgreSQL 15 on port $PG_PORT ($PG_TMP)"

@@ -1,0 +1,57 @@
+/**
+ * CPU seconds used by groups of processes, from Linux /proc: the benchmarks share a 2-core machine
+ * with whatever else runs on it, so beside wall-clock seconds they report how much CPU each side
+ * (the client, `next start`, PostgreSQL) actually used. Null where /proc cannot tell (another OS,
+ * a remote database).
+ */
+import fs from "node:fs";
+import type postgres from "postgres";
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+type Selector = { group: number } | { parentOf: number };
+
+/** Every process in a process group, or a process and its children (PostgreSQL's postmaster and backends). */
+export function cpuSecondsOf(selector: Selector): number | null {
+  try {
+    let ticks = 0;
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      } catch {
+        continue; // gone meanwhile
+      }
+      // After "pid (comm) ": state, ppid, pgrp, … utime is field 14, stime 15, cutime 16, cstime 17.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const matches =
+        "group" in selector ? Number(fields[2]) === selector.group : Number(entry) === selector.parentOf || Number(fields[1]) === selector.parentOf;
+      if (matches) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    }
+    return ticks / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** The postmaster of the server `sql` is connected to, when it runs on this machine. */
+export async function findPostmaster(sql: postgres.Sql): Promise<number | null> {
+  try {
+    const [row] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    if (!row) return null;
+    const stat = fs.readFileSync(`/proc/${row.pid}/stat`, "utf8");
+    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return Number.isInteger(parent) && parent > 1 ? parent : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds the server used while `work` ran (null if it cannot be told). */
+export async function withPostgresCpu<T>(postmaster: number | null, work: () => Promise<T>): Promise<{ result: T; postgresCpuSeconds: number | null }> {
+  const before = postmaster === null ? null : cpuSecondsOf({ parentOf: postmaster });
+  const result = await work();
+  const after = postmaster === null ? null : cpuSecondsOf({ parentOf: postmaster });
+  return { result, postgresCpuSeconds: before === null || after === null ? null : Math.round((after - before) * 100) / 100 };
+}
