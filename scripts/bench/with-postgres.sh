@@ -32,7 +32,7 @@ for arg in "$@"; do
 done
 
 # Durable like production (the test server's fsync=off is overridden); sized for 2 cores / 24 GiB.
-DEFAULT_SETTINGS="-c fsync=on -c full_page_writes=on -c shared_buffers=4GB -c effective_cache_size=16GB \
+DEFAULT_SETTINGS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=4GB -c effective_cache_size=16GB \
 -c maintenance_work_mem=1GB -c max_wal_size=16GB -c checkpoint_timeout=30min -c max_parallel_maintenance_workers=2"
 if [ "$bulk_load" = "1" ]; then DEFAULT_SETTINGS="$DEFAULT_SETTINGS -c wal_level=minimal -c max_wal_senders=0"; fi
 export BENCH_PG_SETTINGS="${BENCH_PG_SETTINGS:-$DEFAULT_SETTINGS}"
