@@ -161,13 +161,12 @@ export function complaintStats(frame: EvaluationFrame): SQL {
 }
 
 /**
- * The business calendar around the evaluation, as arrays indexed by local day number (day 1 =
- * `first_day`) in the portal's time zone: when each day starts, whether it is a business day
- * (Monday–Friday, not a holiday), and how many business seconds passed before it. Business time
- * at an instant t is `seconds_before[d] + (is_business[d] ? t − starts_at[d] : 0)` for t's local
- * day d — real elapsed time, so a day with a clock change counts 23 or 25 hours, as
- * lib/quality/business-hours.ts does. An array lookup per thread, where a join on a computed
- * date would sort millions of threads.
+ * The business calendar around the evaluation: one row per local day in the portal's time zone,
+ * whether it is a business day (Monday–Friday, not a holiday), when it starts, and how many
+ * business seconds passed before it. Business time at an instant t is then
+ * `seconds_before + (is_business ? t − starts_at : 0)` of t's local day — real elapsed time, so a
+ * day with a clock change counts 23 or 25 hours, as lib/quality/business-hours.ts does. A few
+ * hundred rows, analyzed, so the planner hashes it into the thread scan.
  */
 export function businessCalendar(frame: EvaluationFrame): SQL {
   const first = new Date(earliest(frame).getTime() - 2 * DAY_SECONDS * 1000);
@@ -175,32 +174,24 @@ export function businessCalendar(frame: EvaluationFrame): SQL {
   const tz = frame.timeZone;
   return sql`
     create temp table eval_calendar on commit drop as
-    select min(day) as first_day,
-      array_agg(starts_at order by day) as starts_at,
-      array_agg(is_business order by day) as is_business,
-      array_agg(seconds_before order by day) as seconds_before
+    select day, starts_at, is_business,
+      coalesce(sum(case when is_business then extract(epoch from ends_at - starts_at) end)
+        over (order by day rows between unbounded preceding and 1 preceding), 0) as seconds_before
     from (
-      select day, starts_at, is_business,
-        coalesce(sum(case when is_business then extract(epoch from ends_at - starts_at) end)
-          over (order by day rows between unbounded preceding and 1 preceding), 0)::float8 as seconds_before
+      select d.day,
+        d.day::timestamp at time zone ${tz} as starts_at,
+        (d.day + 1)::timestamp at time zone ${tz} as ends_at,
+        extract(isodow from d.day) < 6
+          and d.day <> all(array(select json_array_elements_text(${JSON.stringify(frame.params.response.holidays)}::json)::date)) as is_business
       from (
-        select d.day,
-          d.day::timestamp at time zone ${tz} as starts_at,
-          (d.day + 1)::timestamp at time zone ${tz} as ends_at,
-          extract(isodow from d.day) < 6
-            and d.day <> all(array(select json_array_elements_text(${JSON.stringify(frame.params.response.holidays)}::json)::date)) as is_business
-        from (
-          select generate_series((${instant(first)} at time zone ${tz})::date, (${instant(last)} at time zone ${tz})::date, interval '1 day')::date as day
-        ) d
-      ) days
-    ) calendar`;
+        select generate_series((${instant(first)} at time zone ${tz})::date, (${instant(last)} at time zone ${tz})::date, interval '1 day')::date as day
+      ) d
+    ) days`;
 }
 
-/** Business seconds (per eval_calendar, joined as `cal`) at an instant. */
-function businessSecondsAt(column: SQL, timeZone: string): SQL {
-  const day = sql`((${column} at time zone ${timeZone})::date - cal.first_day + 1)`;
-  return sql`(cal.seconds_before[${day}] + case when cal.is_business[${day}] then extract(epoch from ${column} - cal.starts_at[${day}]) else 0 end)`;
-}
+/** Business seconds (per eval_calendar) at an instant column, joined as calendar alias `c`. */
+const businessSecondsAt = (column: SQL, c: string): SQL =>
+  sql`(${sql.identifier(c)}.seconds_before + case when ${sql.identifier(c)}.is_business then extract(epoch from ${column} - ${sql.identifier(c)}.starts_at) else 0 end)`;
 
 /**
  * Threads a buyer started, with the seller's response time in business hours. A reply at or after
@@ -213,14 +204,18 @@ export function threadStats(frame: EvaluationFrame): SQL {
   const limit = frame.params.response.onTimeBusinessHours;
   return sql`
     create temp table eval_threads on commit drop as
-    with threads as (
+    with now_business as (
+      select ${businessSecondsAt(asOf, "c")} as seconds from eval_calendar c where c.day = (${asOf} at time zone ${tz})::date
+    ),
+    threads as (
       select t.seller_id, t.first_buyer_message_at as asked_at,
         case when t.first_seller_reply_at < ${asOf}
-          then (${businessSecondsAt(sql`t.first_seller_reply_at`, tz)} - ${businessSecondsAt(sql`t.first_buyer_message_at`, tz)}) / 3600.0
+          then (${businessSecondsAt(sql`t.first_seller_reply_at`, "cr")} - ${businessSecondsAt(sql`t.first_buyer_message_at`, "ca")}) / 3600.0
         end as response_hours,
-        (${businessSecondsAt(asOf, tz)} - ${businessSecondsAt(sql`t.first_buyer_message_at`, tz)}) / 3600.0 as hours_waited
+        ((select seconds from now_business) - ${businessSecondsAt(sql`t.first_buyer_message_at`, "ca")}) / 3600.0 as hours_waited
       from message_threads t
-      cross join eval_calendar cal
+      join eval_calendar ca on ca.day = (t.first_buyer_message_at at time zone ${tz})::date
+      left join eval_calendar cr on cr.day = (t.first_seller_reply_at at time zone ${tz})::date
       where t.started_by = 'buyer' and t.first_buyer_message_at >= ${instant(earliest(frame))} and t.first_buyer_message_at < ${asOf}
     )
     select t.${BY_SELLER} as seller_id,
