@@ -237,27 +237,36 @@ export function refundStats(frame: EvaluationFrame): SQL {
     group by 1`;
 }
 
-/** Every seller's metrics in every window, from the per-table statistics, as seller_metrics rows. */
-export function insertSellerMetrics(evaluationId: number): SQL {
+/**
+ * Every seller's metrics in every window, with the rates and the seller's eligibility, as one
+ * temporary table. The evaluation's rows, the portal medians and the flag candidates are all read
+ * from it, never back from the permanent tables, which grow by a portal's worth every week.
+ */
+export function sellerMetricsTable(params: PolicyParams): SQL {
   const column = (table: string, name: string, window: QualityWindow, fallback: SQL | null) => {
     const ref = sql`${sql.identifier(table)}.${sql.identifier(`${name}_${window}`)}`;
     return fallback ? sql`coalesce(${ref}, ${fallback})` : ref;
   };
   const rows = WINDOWS.map(
-    (window) => sql`(${window}::quality_window,
+    (window) => sql`(${sql.raw(`'${window}'`)}::quality_window,
       ${column("o", "orders", window, sql`0`)}, ${column("o", "cancellations", window, sql`0`)},
       ${column("r", "reviews", window, sql`0`)}, ${column("r", "negative", window, sql`0`)}, ${column("r", "rating", window, null)}::float8,
       ${column("r", "open_negative", window, sql`0`)}, ${column("c", "complaints", window, sql`0`)},
       ${column("t", "threads", window, sql`0`)}, ${column("t", "on_time", window, sql`0`)}, ${column("t", "response", window, null)}::float8,
       ${column("f", "refunds", window, sql`0`)}, ${column("f", "refund_hours", window, null)}::float8)`,
   );
+  const eligible = sql`coalesce(o.orders_year, 0) >= ${sql.raw(String(Number(params.eligibility.minOrders)))}
+    and coalesce(r.reviews_year, 0) >= ${sql.raw(String(Number(params.eligibility.minUniqueReviews)))}`;
   return sql`
-    insert into seller_metrics (evaluation_id, seller_id, "window", orders, unique_reviews, negative_reviews, negative_review_rate,
-      average_rating, complaints, complaint_rate, seller_cancellations, seller_cancellation_rate, threads, threads_on_time,
-      on_time_response_rate, median_response_hours, refunds, median_refund_hours, open_negative_reviews)
-    select ${evaluationId}, s.id, m.w, m.orders, m.reviews, m.negative, m.negative::float8 / nullif(m.reviews, 0),
-      m.rating, m.complaints, m.complaints::float8 / nullif(m.orders, 0), m.cancellations, m.cancellations::float8 / nullif(m.orders, 0),
-      m.threads, m.on_time, m.on_time::float8 / nullif(m.threads, 0), m.response, m.refunds, m.refund_hours, m.open_negative
+    create temp table eval_metrics on commit drop as
+    select s.id as seller_id, m.w as "window", ${eligible} as eligible,
+      m.orders::int as orders, m.reviews::int as unique_reviews, m.negative::int as negative_reviews,
+      m.negative::float8 / nullif(m.reviews, 0) as negative_review_rate, m.rating as average_rating,
+      m.complaints::int as complaints, m.complaints::float8 / nullif(m.orders, 0) as complaint_rate,
+      m.cancellations::int as seller_cancellations, m.cancellations::float8 / nullif(m.orders, 0) as seller_cancellation_rate,
+      m.threads::int as threads, m.on_time::int as threads_on_time, m.on_time::float8 / nullif(m.threads, 0) as on_time_response_rate,
+      m.response as median_response_hours, m.refunds::int as refunds, m.refund_hours as median_refund_hours,
+      m.open_negative::int as open_negative_reviews
     from sellers s
     left join eval_orders o on o.seller_id = s.id
     left join eval_review_stats r on r.seller_id = s.id
@@ -268,13 +277,21 @@ export function insertSellerMetrics(evaluationId: number): SQL {
       as m(w, orders, cancellations, reviews, negative, rating, open_negative, complaints, threads, on_time, response, refunds, refund_hours)`;
 }
 
+const METRIC_COLUMN_LIST = sql.raw(`orders, unique_reviews, negative_reviews, negative_review_rate,
+  average_rating, complaints, complaint_rate, seller_cancellations, seller_cancellation_rate, threads, threads_on_time,
+  on_time_response_rate, median_response_hours, refunds, median_refund_hours, open_negative_reviews`);
+
+export function insertSellerMetrics(evaluationId: number): SQL {
+  return sql`
+    insert into seller_metrics (evaluation_id, seller_id, "window", ${METRIC_COLUMN_LIST})
+    select ${evaluationId}, seller_id, "window", ${METRIC_COLUMN_LIST} from eval_metrics`;
+}
+
 /** Eligible: enough orders and unique reviews in the year window to be judged at all. */
-export function insertEvaluationSellers(evaluationId: number, params: PolicyParams): SQL {
+export function insertEvaluationSellers(evaluationId: number): SQL {
   return sql`
     insert into evaluation_sellers (evaluation_id, seller_id, eligible, flagged)
-    select evaluation_id, seller_id,
-      orders >= ${params.eligibility.minOrders} and unique_reviews >= ${params.eligibility.minUniqueReviews}, false
-    from seller_metrics where evaluation_id = ${evaluationId} and "window" = 'year'`;
+    select ${evaluationId}, seller_id, eligible, false from eval_metrics where "window" = 'year'`;
 }
 
 /** The portal value of each metric in each window: the median over eligible sellers. */
@@ -293,10 +310,6 @@ export function insertPortalMetrics(evaluationId: number): SQL {
       'medianResponseHours', ${median("median_response_hours")},
       'medianRefundHours', ${median("median_refund_hours")})
     from unnest(enum_range(null::quality_window)) as w(w)
-    left join (
-      select sm.* from seller_metrics sm
-      join evaluation_sellers e on e.evaluation_id = sm.evaluation_id and e.seller_id = sm.seller_id and e.eligible
-      where sm.evaluation_id = ${evaluationId}
-    ) m on m."window" = w.w
+    left join eval_metrics m on m."window" = w.w and m.eligible
     group by w.w`;
 }

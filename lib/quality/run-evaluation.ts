@@ -67,6 +67,7 @@ const TEMP_TABLES = {
   calendar: "eval_calendar",
   threads: "eval_threads",
   refunds: "eval_refunds",
+  metrics: "eval_metrics",
 } as const;
 
 /** PGlite has no JIT setting; PostgreSQL built without LLVM has it but ignores it. */
@@ -99,8 +100,9 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
     calendar: evaluationSql.businessCalendar(frame),
     threads: evaluationSql.threadStats(frame),
     refunds: evaluationSql.refundStats(frame),
+    metrics: evaluationSql.sellerMetricsTable(policy.params),
     sellerMetrics: evaluationSql.insertSellerMetrics(evaluation.id),
-    evaluationSellers: evaluationSql.insertEvaluationSellers(evaluation.id, policy.params),
+    evaluationSellers: evaluationSql.insertEvaluationSellers(evaluation.id),
     portalMetrics: evaluationSql.insertPortalMetrics(evaluation.id),
   };
   for (const [step, statement] of Object.entries(steps)) {
@@ -112,10 +114,10 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
   }
 
   const portal = await loadPortalValues(tx, evaluation.id);
-  const decisions = decideFlags(await loadCandidates(tx, evaluation.id, portal), portal, policy.params);
+  const decisions = decideFlags(await loadCandidates(tx, portal), portal, policy.params);
   const flagIds = await storeFlags(tx, evaluation, decisions, now);
 
-  const [counts] = await queryRows<{ sellers: number }>(tx, sql`select count(*)::int as sellers from evaluation_sellers where evaluation_id = ${evaluation.id}`);
+  const [counts] = await queryRows<{ sellers: number }>(tx, sql`select count(*)::int as sellers from eval_metrics where "window" = 'year'`);
   const sellersEvaluated = Number(counts?.sellers ?? 0);
   await tx
     .update(evaluations)
@@ -164,22 +166,21 @@ async function loadPortalValues(tx: Transaction, evaluationId: number): Promise<
  * ones any rule could flag (a Wilson lower bound above a threshold ≥ the portal value needs the
  * rate itself above it). The rules themselves run in decideFlags.
  */
-async function loadCandidates(tx: Transaction, evaluationId: number, portal: PortalValues): Promise<FlagCandidate[]> {
+async function loadCandidates(tx: Transaction, portal: PortalValues): Promise<FlagCandidate[]> {
   const rows = await queryRows<Record<string, number>>(
     tx,
     sql`
-      select e.seller_id, y.orders, y.unique_reviews as y_reviews, y.negative_reviews as y_negative, y.complaints,
+      select y.seller_id, y.orders, y.unique_reviews as y_reviews, y.negative_reviews as y_negative, y.complaints,
         q.unique_reviews as q_reviews, q.negative_reviews as q_negative, b.unique_reviews as b_reviews, b.negative_reviews as b_negative
-      from evaluation_sellers e
-      join seller_metrics y on y.evaluation_id = e.evaluation_id and y.seller_id = e.seller_id and y."window" = 'year'
-      join seller_metrics q on q.evaluation_id = e.evaluation_id and q.seller_id = e.seller_id and q."window" = 'recent'
-      join seller_metrics b on b.evaluation_id = e.evaluation_id and b.seller_id = e.seller_id and b."window" = 'baseline'
-      where e.evaluation_id = ${evaluationId} and e.eligible
-        and not exists (select 1 from cases c where c.seller_id = e.seller_id and c.status <> 'REINSTATED')
+      from eval_metrics y
+      join eval_metrics q on q.seller_id = y.seller_id and q."window" = 'recent'
+      join eval_metrics b on b.seller_id = y.seller_id and b."window" = 'baseline'
+      where y."window" = 'year' and y.eligible
+        and not exists (select 1 from cases c where c.seller_id = y.seller_id and c.status <> 'REINSTATED')
         and (y.negative_review_rate > ${portal.year.negativeReviewRate}::float8
           or y.complaint_rate > ${portal.year.complaintRate}::float8
           or q.negative_review_rate > ${portal.recent.negativeReviewRate}::float8)
-      order by e.seller_id`,
+      order by y.seller_id`,
   );
   return rows.map((row) => ({
     sellerId: Number(row.seller_id),
