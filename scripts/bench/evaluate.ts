@@ -27,7 +27,7 @@ const SPAN_DAYS = 395;
 /** The evaluation's own `set local work_mem` (run-evaluation.ts): the floor runs with the same. */
 const EVALUATION_WORK_MEM = "256MB";
 /** A statement running longer than this is cancelled, so a plan gone quadratic ends the run instead of hanging it. */
-const STATEMENT_TIMEOUT = "15min";
+const STATEMENT_TIMEOUT = "5min";
 /** The tables the evaluation reads in full (status and rating changes only for rows changed after asOf). */
 const FLOOR_TABLES = ["orders", "reviews", "complaints", "message_threads", "refunds"] as const;
 const LOADED_TABLES = [
