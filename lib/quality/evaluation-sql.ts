@@ -72,6 +72,9 @@ export function orderStats(frame: EvaluationFrame): SQL {
         end as status
       from orders
       where placed_at >= ${instant(earliest(frame))} and placed_at < ${asOf}
+      -- A fence: without it the subquery is flattened and the status CASE (with its history
+      -- lookup) is copied into each of the ten FILTERs below; with it, computed once per order.
+      offset 0
     ) o
     group by 1`;
 }
@@ -217,6 +220,9 @@ export function threadStats(frame: EvaluationFrame): SQL {
       join eval_calendar ca on ca.day = (t.first_buyer_message_at at time zone ${tz})::date
       left join eval_calendar cr on cr.day = (t.first_seller_reply_at at time zone ${tz})::date
       where t.started_by = 'buyer' and t.first_buyer_message_at >= ${instant(earliest(frame))} and t.first_buyer_message_at < ${asOf}
+      -- A fence: otherwise the CTE is inlined and both business-hours expressions are evaluated
+      -- again in each of the fifteen aggregates and filters below that name them.
+      offset 0
     )
     select t.${BY_SELLER} as seller_id,
       ${perWindow(frame, "threads", (inRange) => sql`count(*) filter (where ${inRange(sql`t.asked_at`)} and (t.response_hours is not null or t.hours_waited > ${limit}))`)},
