@@ -4,7 +4,7 @@
  */
 import { getTableColumns, getTableName, sql, type Column, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { queryRows, type Executor, type Transaction } from "@/db";
+import { countRows, queryRows, type Executor, type Transaction } from "@/db";
 import {
   complaints,
   messageThreads,
@@ -160,7 +160,6 @@ const COUNTED_TABLES = [
 ] as const;
 
 export async function countSeededRows(executor: Executor): Promise<{ table: string; rows: number }[]> {
-  const counts = COUNTED_TABLES.map((table) => `(select count(*)::int from ${table}) as ${table}`);
-  const [row] = await queryRows<Record<string, number>>(executor, sql.raw(`select ${counts.join(", ")}`));
-  return COUNTED_TABLES.map((table) => ({ table, rows: Number(row?.[table] ?? 0) }));
+  const counts = await countRows(executor, COUNTED_TABLES);
+  return COUNTED_TABLES.map((table) => ({ table, rows: counts[table] }));
 }

@@ -165,21 +165,29 @@ async function insertOrders(tx: Transaction, events: Of<"order.placed">[]): Prom
 async function changeOrderStatuses(tx: Transaction, events: Of<"order.status_changed">[]): Promise<void> {
   if (events.length === 0) return;
   const rows = events.map(({ data, at }) => ({ ...data, at }));
-  await tx.execute(sql`
-    insert into order_status_changes (seller_id, order_id, status, occurred_at)
-    select o.seller_id, o.id, j.status::order_status, j.at
-    from json_to_recordset(${json(rows)}) as j("orderId" text, status text, at timestamptz)
-    join orders o on o.external_id = j."orderId"`);
+  const changed = await queryRows<{ id: number }>(
+    tx,
+    sql`insert into order_status_changes (seller_id, order_id, status, occurred_at)
+        select o.seller_id, o.id, j.status::order_status, j.at
+        from json_to_recordset(${json(rows)}) as j("orderId" text, status text, at timestamptz)
+        join orders o on o.external_id = j."orderId"
+        returning order_id as id`,
+  );
   // The order's status is its latest change, whatever order the changes arrived in.
   await tx.execute(sql`
     update orders o set status = latest.status, status_changed_at = latest.occurred_at
-    from (
-      select distinct on (c.order_id) c.order_id, c.status, c.occurred_at
-      from order_status_changes c
-      where c.order_id in (select id from orders where external_id = any(${textArray(rows.map((row) => row.orderId))}))
-      order by c.order_id, c.occurred_at desc, c.id desc
-    ) latest
+    from (${latestFromHistory("order_status_changes", "order_id", "c.status, c.occurred_at", changed)}) latest
     where o.id = latest.order_id`);
+}
+
+/** For each owner (order, review) among `owners`, its latest row in a history table. */
+function latestFromHistory(history: string, ownerColumn: string, columns: string, owners: readonly { id: number }[]): SQL {
+  const ids = JSON.stringify([...new Set(owners.map((owner) => Number(owner.id)))]);
+  return sql`
+    select distinct on (c.${sql.raw(ownerColumn)}) c.${sql.raw(ownerColumn)}, ${sql.raw(columns)}
+    from ${sql.raw(history)} c
+    where c.${sql.raw(ownerColumn)} = any(array(select json_array_elements_text(${ids}::json)::bigint))
+    order by c.${sql.raw(ownerColumn)}, c.occurred_at desc, c.id desc`;
 }
 
 async function insertReviews(tx: Transaction, events: Of<"review.posted">[]): Promise<void> {
@@ -202,23 +210,21 @@ async function insertReviews(tx: Transaction, events: Of<"review.posted">[]): Pr
 async function updateReviews(tx: Transaction, events: Of<"review.updated">[]): Promise<void> {
   if (events.length === 0) return;
   const rows = events.map(({ data, at }) => ({ ...data, at }));
-  await tx.execute(sql`
-    insert into review_rating_changes (seller_id, review_id, rating, text, occurred_at)
-    select r.seller_id, r.id, j.rating, j.text, j.at
-    from json_to_recordset(${json(rows)}) as j("reviewId" text, rating smallint, text text, at timestamptz)
-    join reviews r on r.external_id = j."reviewId"`);
+  const changed = await queryRows<{ id: number }>(
+    tx,
+    sql`insert into review_rating_changes (seller_id, review_id, rating, text, occurred_at)
+        select r.seller_id, r.id, j.rating, j.text, j.at
+        from json_to_recordset(${json(rows)}) as j("reviewId" text, rating smallint, text text, at timestamptz)
+        join reviews r on r.external_id = j."reviewId"
+        returning review_id as id`,
+  );
   // The current rating is the latest one; an edit without text keeps the words the review had.
   await tx.execute(sql`
     update reviews r
     set rating = latest.rating,
         text = coalesce(latest.text, r.text),
         edited_at = case when latest.occurred_at > r.posted_at then latest.occurred_at end
-    from (
-      select distinct on (c.review_id) c.review_id, c.rating, c.text, c.occurred_at
-      from review_rating_changes c
-      where c.review_id in (select id from reviews where external_id = any(${textArray(rows.map((row) => row.reviewId))}))
-      order by c.review_id, c.occurred_at desc, c.id desc
-    ) latest
+    from (${latestFromHistory("review_rating_changes", "review_id", "c.rating, c.text, c.occurred_at", changed)}) latest
     where r.id = latest.review_id`);
 }
 

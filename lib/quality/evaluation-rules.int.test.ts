@@ -5,6 +5,7 @@
  */
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
+import { createRng } from "@/db/seed/random";
 import { db } from "@/db";
 import type { QualityWindow } from "@/db/enums";
 import { WINDOWS } from "@/db/enums";
@@ -414,24 +415,13 @@ describe("[EVALUATION] windows", () => {
   });
 });
 
-/** mulberry32: a small seeded PRNG, so the "random" portal is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe("[EVALUATION] the SQL agrees with the pure functions", () => {
   test("[EVALUATION] on a seeded random portal, unique and negative reviews per window and response metrics equal the pure functions'", async () => {
     const asOf = new Date("2026-08-10T00:00:00+03:00");
     // Weekdays off, one of them (4 August) inside the 7 days before asOf.
     const holidays = ["2026-02-23", "2026-03-09", "2026-04-13", "2026-05-01", "2026-05-11", "2026-06-01", "2026-06-29", "2026-07-15", "2026-07-28", "2026-08-04", "2026-08-07"];
-    const random = seededRandom(20_260_810);
+    const random = createRng(20_260_810);
     const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
     const shops = Array.from({ length: 4 }, () => marketplaceId("S"));
     const buyers = Array.from({ length: 8 }, () => marketplaceId("B"));

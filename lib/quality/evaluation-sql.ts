@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { WINDOWS, type QualityWindow } from "@/db/enums";
 import type { PolicyParams } from "./policy";
+import { DAY_SECONDS, instant, secondsInterval } from "./sql-literals";
 import type { TimeRange } from "./windows";
 
 /**
@@ -10,7 +11,6 @@ import type { TimeRange } from "./windows";
  * with the transaction. Nothing here leaves the database row by row.
  */
 
-const DAY_SECONDS = 86_400;
 /**
  * How far before the year window reviews are read for the unique-rating rule: a review early in
  * the window may be blocked by a counted one just before it. Only a buyer reviewing the same
@@ -25,13 +25,6 @@ export type EvaluationFrame = {
   params: PolicyParams;
 };
 
-/**
- * Instants and spans go into the SQL as literals, not parameters: the planner then knows the
- * windows (and their selectivity) when it plans. Both come from a Date or a number, never from
- * user text, so there is nothing to escape.
- */
-const instant = (date: Date): SQL => sql.raw(`'${date.toISOString()}'::timestamptz`);
-const seconds = (value: number): SQL => sql.raw(`interval '${Number(value)} seconds'`);
 /**
  * Grouping by `seller_id + 0` rather than `seller_id`: otherwise the planner walks a whole table
  * through its (seller, time) index to get rows in seller order, one random heap visit per row —
@@ -109,7 +102,7 @@ export function reviewBase(frame: EvaluationFrame): SQL {
  * `cg_last_counted_review` (migration 0003): a review counts when the fold's value moves to it.
  */
 export function countedReviews(frame: EvaluationFrame): SQL {
-  const gap = seconds(frame.params.reviews.uniqueRatingDays * DAY_SECONDS);
+  const gap = secondsInterval(frame.params.reviews.uniqueRatingDays * DAY_SECONDS);
   const isolated = sql`(b.prev_at is null or b.posted_at >= b.prev_at + ${gap}) and (b.next_at is null or b.next_at >= b.posted_at + ${gap})`;
   return sql`
     create temp table eval_reviews on commit drop as

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { PolicyParams } from "./policy";
+import { DAY_SECONDS, instant, secondsInterval } from "./sql-literals";
 
 /**
  * Signals that a review may be fake (SPEC, "Suspected fake reviews"), computed set-based over the
@@ -10,9 +11,6 @@ import type { PolicyParams } from "./policy";
 
 export type SignalFrame = { from: Date; asOf: Date; now: Date; timeZone: string; params: PolicyParams["fakeReviews"] };
 
-/** Literals, not parameters, so the planner knows the range (the values come from Dates, not user text). */
-const instant = (date: Date): SQL => sql.raw(`'${date.toISOString()}'::timestamptz`);
-const DAY_SECONDS = 86_400;
 
 function candidates(frame: SignalFrame): SQL {
   return sql`
@@ -76,7 +74,7 @@ function fiveStarBurst(frame: SignalFrame): SQL {
 /** At least `repeatBuyerMinReviews` reviews from one buyer to one seller within `repeatBuyerDays` either side. */
 function repeatBuyer(frame: SignalFrame): SQL {
   const { repeatBuyerMinReviews, repeatBuyerDays } = frame.params;
-  const span = sql.raw(`interval '${repeatBuyerDays * DAY_SECONDS} seconds'`);
+  const span = secondsInterval(repeatBuyerDays * DAY_SECONDS);
   // A range scan of reviews_buyer_idx (buyer, seller, time) per review.
   return insertSignals(sql`
     select c.seller_id, c.id, 'repeat_buyer'::fake_signal_kind,

@@ -14,6 +14,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { closeDatabase } from "@/db";
+import { createRng } from "@/db/seed/random";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { cpuSecondsOf, findPostmaster } from "./process-cpu";
@@ -50,21 +51,10 @@ function parseOptions(): Options {
 
 // ---------------------------------------------------------------- the events
 
-/** mulberry32: a small seeded generator, so a seed always sends the same events. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** About `total` events of a marketplace's usual mix, grouped by kind in the order they may be sent. */
 function generateEvents(total: number, seed: number, now: number): Phase[] {
-  const random = seededRandom(seed);
+  const random = createRng(seed);
   const between = (low: number, high: number) => low + (high - low) * random();
   const iso = (ms: number) => new Date(Math.min(ms, now - 60_000)).toISOString();
   const orderCount = Math.floor(total / EVENTS_PER_ORDER);

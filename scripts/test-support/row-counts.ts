@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import { db, queryRows } from "@/db";
+import { countRows, db } from "@/db";
 
 /** Every table an event batch can write to: a rejected batch must leave all of them as they were. */
 export const INGESTION_TABLES = [
@@ -16,7 +15,5 @@ export const INGESTION_TABLES = [
 ] as const;
 
 export async function countIngestedRows(): Promise<Record<string, number>> {
-  const columns = INGESTION_TABLES.map((table) => `(select count(*)::int from ${table}) as ${table}`).join(", ");
-  const [row] = await queryRows<Record<string, number>>(db, sql.raw(`select ${columns}`));
-  return Object.fromEntries(INGESTION_TABLES.map((table) => [table, Number(row?.[table])]));
+  return countRows(db, INGESTION_TABLES);
 }
