@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateApiKeyForm } from "@/app/(admin)/admin/api-keys/create-api-key-form";
 import { RevokeApiKey } from "@/app/(admin)/admin/api-keys/revoke-api-key";
 import { PageHeading } from "@/app/_components/page-heading";
+import { ListTable } from "@/app/_components/list-table";
 import { pageHref, Pagination } from "@/app/_components/pagination";
 import { readPage, type SearchParams } from "@/app/_components/search-params";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
@@ -43,55 +44,39 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           <h2 id="api-key-list-heading">{t("list.heading")}</h2>
         </div>
 
-        {list.rows.length === 0 ? (
-          <p className="empty">{t("list.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t("list.caption", { total: list.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("list.name")}</th>
-                  <th scope="col">{t("list.prefix")}</th>
-                  <th scope="col">{t("list.createdBy")}</th>
-                  <th scope="col">{t("list.created")}</th>
-                  <th scope="col">{t("list.lastUsed")}</th>
-                  <th scope="col">{t("list.status")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("list.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((key) => (
-                  <tr key={key.id}>
-                    <th scope="row" className="cell-strong">
-                      {key.name}
-                    </th>
-                    <td className="cell-nowrap">
-                      <code>{key.prefix}…</code>
-                    </td>
-                    <td>{key.createdByEmail ?? <span className="muted">{t("list.commandLine")}</span>}</td>
-                    <td className="cell-nowrap">{dateTime(key.createdAt)}</td>
-                    <td>{key.lastUsedAt ? dateTime(key.lastUsedAt) : <span className="muted">{t("list.neverUsed")}</span>}</td>
-                    <td>
-                      {key.revokedAt ? (
-                        <>
-                          <span className="status status-off">{t("list.revoked")}</span>
-                          <br />
-                          <span className="muted">{dateTime(key.revokedAt)}</span>
-                        </>
-                      ) : (
-                        <span className="status status-on">{t("list.active")}</span>
-                      )}
-                    </td>
-                    <td className="cell-actions">{!key.revokedAt && <RevokeApiKey apiKey={{ id: key.id, name: key.name }} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ListTable
+          isEmpty={list.rows.length === 0}
+          empty={t("list.empty")}
+          caption={t("list.caption", { total: list.total })}
+          headings={[t("list.name"), t("list.prefix"), t("list.createdBy"), t("list.created"), t("list.lastUsed"), t("list.status")]}
+          actionsLabel={t("list.actions")}
+        >
+          {list.rows.map((key) => (
+            <tr key={key.id}>
+              <th scope="row" className="cell-strong">
+                {key.name}
+              </th>
+              <td className="cell-nowrap">
+                <code>{key.prefix}…</code>
+              </td>
+              <td>{key.createdByEmail ?? <span className="muted">{t("list.commandLine")}</span>}</td>
+              <td className="cell-nowrap">{dateTime(key.createdAt)}</td>
+              <td>{key.lastUsedAt ? dateTime(key.lastUsedAt) : <span className="muted">{t("list.neverUsed")}</span>}</td>
+              <td>
+                {key.revokedAt ? (
+                  <>
+                    <span className="status status-off">{t("list.revoked")}</span>
+                    <br />
+                    <span className="muted">{dateTime(key.revokedAt)}</span>
+                  </>
+                ) : (
+                  <span className="status status-on">{t("list.active")}</span>
+                )}
+              </td>
+              <td className="cell-actions">{!key.revokedAt && <RevokeApiKey apiKey={{ id: key.id, name: key.name }} />}</td>
+            </tr>
+          ))}
+        </ListTable>
 
         <Pagination
           previousHref={list.page > 1 ? pageHref(API_KEYS_PATH, {}, list.page - 1) : undefined}

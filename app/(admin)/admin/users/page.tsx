@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateUserForm } from "@/app/(admin)/admin/users/create-user-form";
 import { ManageUser } from "@/app/(admin)/admin/users/manage-user";
 import { PageHeading } from "@/app/_components/page-heading";
+import { ListTable } from "@/app/_components/list-table";
 import { pageHref, Pagination } from "@/app/_components/pagination";
 import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -57,79 +58,63 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </form>
         </div>
 
-        {list.rows.length === 0 ? (
-          <p className="empty">{search ? t("list.noMatches", { search }) : t("list.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t("list.caption", { total: list.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("list.email")}</th>
-                  <th scope="col">{t("list.name")}</th>
-                  <th scope="col">{t("list.role")}</th>
-                  <th scope="col">{t("list.seller")}</th>
-                  <th scope="col">{t("list.status")}</th>
-                  <th scope="col">{t("list.created")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("list.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((user) => {
-                  const isSelf = user.id === actor.userId;
-                  return (
-                    <tr key={user.id}>
-                      <th scope="row" className="cell-strong">
-                        {user.email}
-                        {isSelf && <span className="tag">{t("list.you")}</span>}
-                      </th>
-                      <td>{user.name}</td>
-                      <td>{tRoles(user.role)}</td>
-                      <td>
-                        {user.sellerExternalId ? (
-                          <>
-                            {user.sellerName} <code>{user.sellerExternalId}</code>
-                          </>
-                        ) : (
-                          <span className="muted">—</span>
-                        )}
-                      </td>
-                      <td>
-                        {user.disabledAt ? (
-                          <span className="status status-off">{t("list.disabled")}</span>
-                        ) : (
-                          <span className="status status-on">{t("list.active")}</span>
-                        )}
-                      </td>
-                      <td className="cell-nowrap">
-                        <time dateTime={user.createdAt.toISOString()}>
-                          {format.dateTime(user.createdAt, { dateStyle: "medium" })}
-                        </time>
-                      </td>
-                      <td className="cell-actions">
-                        {isSelf ? (
-                          <span className="muted">{t("list.selfNote")}</span>
-                        ) : (
-                          <ManageUser
-                            user={{
-                              id: user.id,
-                              email: user.email,
-                              role: user.role,
-                              isDisabled: user.disabledAt != null,
-                              sellerExternalId: user.sellerExternalId,
-                            }}
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ListTable
+          isEmpty={list.rows.length === 0}
+          empty={search ? t("list.noMatches", { search }) : t("list.empty")}
+          caption={t("list.caption", { total: list.total })}
+          headings={[t("list.email"), t("list.name"), t("list.role"), t("list.seller"), t("list.status"), t("list.created")]}
+          actionsLabel={t("list.actions")}
+        >
+          {list.rows.map((user) => {
+            const isSelf = user.id === actor.userId;
+            return (
+              <tr key={user.id}>
+                <th scope="row" className="cell-strong">
+                  {user.email}
+                  {isSelf && <span className="tag">{t("list.you")}</span>}
+                </th>
+                <td>{user.name}</td>
+                <td>{tRoles(user.role)}</td>
+                <td>
+                  {user.sellerExternalId ? (
+                    <>
+                      {user.sellerName} <code>{user.sellerExternalId}</code>
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td>
+                  {user.disabledAt ? (
+                    <span className="status status-off">{t("list.disabled")}</span>
+                  ) : (
+                    <span className="status status-on">{t("list.active")}</span>
+                  )}
+                </td>
+                <td className="cell-nowrap">
+                  <time dateTime={user.createdAt.toISOString()}>
+                    {format.dateTime(user.createdAt, { dateStyle: "medium" })}
+                  </time>
+                </td>
+                <td className="cell-actions">
+                  {isSelf ? (
+                    <span className="muted">{t("list.selfNote")}</span>
+                  ) : (
+                    <ManageUser
+                      user={{
+                        id: user.id,
+                        email: user.email,
+                        role: user.role,
+                        isDisabled: user.disabledAt != null,
+                        sellerExternalId: user.sellerExternalId,
+                      }}
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </ListTable>
 
         <Pagination
           previousHref={list.page > 1 ? pageHref(USERS_PATH, query, list.page - 1) : undefined}
