@@ -130,7 +130,11 @@ export const orderStatusChanges = pgTable(
     status: orderStatusEnum("status").notNull(),
     occurredAt: ts("occurred_at").notNull(),
   },
-  (t) => [index("order_status_changes_order_idx").on(t.orderId, t.occurredAt)],
+  (t) => [
+    index("order_status_changes_order_idx").on(t.orderId, t.occurredAt),
+    // The evaluation finds the orders whose status changed at or after its asOf through this.
+    index("order_status_changes_occurred_idx").on(t.occurredAt),
+  ],
 );
 
 export const reviews = pgTable(
@@ -152,7 +156,10 @@ export const reviews = pgTable(
   (t) => [
     check("reviews_rating_range", sql`${t.rating} between 1 and 5`),
     index("reviews_seller_posted_idx").on(t.sellerId, t.postedAt),
-    index("reviews_buyer_idx").on(t.buyerId, t.sellerId, t.postedAt),
+    // In the order the unique-rating rule reads reviews (buyer, seller, time, id) and holding all it
+    // reads (removed_at last: after the unique id it never changes the order), so the evaluation
+    // reads this index alone, already sorted. The fake-review signals range-scan it per buyer.
+    index("reviews_buyer_idx").on(t.buyerId, t.sellerId, t.postedAt, t.id, t.removedAt),
   ],
 );
 export type Review = typeof reviews.$inferSelect;
@@ -173,6 +180,8 @@ export const reviewRatingChanges = pgTable(
   (t) => [
     check("review_rating_changes_rating_range", sql`${t.rating} between 1 and 5`),
     index("review_rating_changes_review_idx").on(t.reviewId, t.occurredAt),
+    // The evaluation finds the reviews edited at or after its asOf through this.
+    index("review_rating_changes_occurred_idx").on(t.occurredAt),
   ],
 );
 
@@ -307,14 +316,22 @@ export const evaluations = pgTable(
 );
 export type Evaluation = typeof evaluations.$inferSelect;
 
+/*
+ * evaluation_sellers and seller_metrics get a whole portal's rows per evaluation (100k sellers: 100k
+ * and 500k rows) in two INSERT … SELECTs. Per-row foreign keys would check each row on its own —
+ * 6 of an evaluation's seconds at that size. Instead a statement-level trigger (migration 0004,
+ * cg_check_evaluation_rows) checks all the rows a statement inserted in one join against
+ * evaluations and sellers, and refuses the statement if any refers to neither. Evaluations and
+ * sellers are never deleted; the rows are only ever inserted.
+ */
+
 /** One seller in one evaluation: eligibility and whether it was flagged. */
 export const evaluationSellers = pgTable(
   "evaluation_sellers",
   {
-    evaluationId: bigint("evaluation_id", { mode: "number" })
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
-    sellerId: sellerRef(),
+    // Not foreign keys: see the note above evaluation_sellers.
+    evaluationId: bigint("evaluation_id", { mode: "number" }).notNull(),
+    sellerId: bigint("seller_id", { mode: "number" }).notNull(),
     eligible: boolean("eligible").notNull(),
     flagged: boolean("flagged").notNull(),
   },
@@ -347,10 +364,9 @@ const metricColumns = () => ({
 export const sellerMetrics = pgTable(
   "seller_metrics",
   {
-    evaluationId: bigint("evaluation_id", { mode: "number" })
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
-    sellerId: sellerRef(),
+    // Not foreign keys: see the note above evaluation_sellers.
+    evaluationId: bigint("evaluation_id", { mode: "number" }).notNull(),
+    sellerId: bigint("seller_id", { mode: "number" }).notNull(),
     window: windowEnum("window").notNull(),
     ...metricColumns(),
   },

@@ -9,7 +9,7 @@ import { createRng } from "@/db/seed/random";
 import { db } from "@/db";
 import type { QualityWindow } from "@/db/enums";
 import { WINDOWS } from "@/db/enums";
-import { evaluationSellers, portalMetrics, scoringPolicies, sellerMetrics, sellers, type SellerMetricsRow } from "@/db/schema";
+import { evaluationSellers, portalMetrics, reviewReplies, reviews, scoringPolicies, sellerMetrics, sellers, type SellerMetricsRow } from "@/db/schema";
 import { businessHoursBetween, type BusinessCalendar } from "@/lib/quality/business-hours";
 import { ensureDefaultPolicy } from "@/lib/quality/get-current-policy";
 import { DEFAULT_POLICY, type PolicyParams } from "@/lib/quality/policy";
@@ -175,6 +175,56 @@ describe("[EVALUATION] edited and removed reviews", () => {
     // 3 reviews, 1 negative, average (5 + 4 + 1) / 3 = 3.33….
     expect(atSecond.year).toMatchObject({ uniqueReviews: 3, negativeReviews: 1 });
     expect(atSecond.year.averageRating).toBeCloseTo(10 / 3, 12);
+  });
+});
+
+describe("[EVALUATION] open negative reviews", () => {
+  test("[EVALUATION] a negative review is open until the seller answers it; the unique-rating rule and edits after asOf apply", async () => {
+    const asOf = new Date("2026-04-06T00:00:00+03:00");
+    const shop = marketplaceId("S");
+    const repeater = marketplaceId("B");
+    const ids = {
+      answered: marketplaceId("R"),
+      answeredLater: marketplaceId("R"),
+      open: marketplaceId("R"),
+      blockedFirst: marketplaceId("R"),
+      blocked: marketplaceId("R"),
+      worsenedLater: marketplaceId("R"),
+      improvedLater: marketplaceId("R"),
+    };
+    await ingest(
+      [
+        seller(shop),
+        review(ids.answered, shop, marketplaceId("B"), 1, daysBefore(asOf, 30)),
+        review(ids.answeredLater, shop, marketplaceId("B"), 2, daysBefore(asOf, 25)),
+        review(ids.open, shop, marketplaceId("B"), 1, daysBefore(asOf, 20)),
+        // The same buyer twice in 3 days: only the first counts, so the second is neither negative nor open.
+        review(ids.blockedFirst, shop, repeater, 5, daysBefore(asOf, 12)),
+        review(ids.blocked, shop, repeater, 1, daysBefore(asOf, 9)),
+        // 5 stars at asOf, 1 star a day later: counted as 5, not negative, not open.
+        review(ids.worsenedLater, shop, marketplaceId("B"), 5, daysBefore(asOf, 8)),
+        reviewUpdated(ids.worsenedLater, 1, daysBefore(asOf, -1)),
+        // 2 stars at asOf, 5 stars a day later: counted as 2, negative and open.
+        review(ids.improvedLater, shop, marketplaceId("B"), 2, daysBefore(asOf, 6)),
+        reviewUpdated(ids.improvedLater, 5, daysBefore(asOf, -1)),
+      ],
+      NOW,
+    );
+    const [shopRow] = await db.select({ id: sellers.id }).from(sellers).where(eq(sellers.externalId, shop));
+    const reply = async (reviewId: string, at: Date) => {
+      const [row] = await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.externalId, reviewId));
+      await db.insert(reviewReplies).values({ sellerId: shopRow!.id, reviewId: row!.id, body: "Sorry — we have sent a new one.", createdAt: at });
+    };
+    await reply(ids.answered, daysBefore(asOf, 29));
+    await reply(ids.answeredLater, daysBefore(asOf, -2));
+    await reply(ids.blocked, daysBefore(asOf, 8));
+
+    const metrics = await metricsOf((await evaluate(asOf)).evaluationId, shop);
+    // Counted: answered (1), answeredLater (2), open (1), blockedFirst (5), worsenedLater (5 then), improvedLater (2 then).
+    expect(metrics.year).toMatchObject({ uniqueReviews: 6, negativeReviews: 4, openNegativeReviews: 3 });
+    expect(metrics.year.averageRating).toBeCloseTo((1 + 2 + 1 + 5 + 5 + 2) / 6, 12);
+    // The month window (30 days) starts just at the answered one's posting: it is in, the same counts.
+    expect(metrics.month).toMatchObject({ uniqueReviews: 6, negativeReviews: 4, openNegativeReviews: 3 });
   });
 });
 

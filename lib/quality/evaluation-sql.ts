@@ -49,101 +49,179 @@ function earliest(frame: EvaluationFrame): Date {
   return new Date(Math.min(...WINDOWS.map((window) => frame.windows[window].start.getTime())));
 }
 
-/** Orders placed in the windows, and those the seller cancelled — by the order's status as of asOf. */
+/**
+ * Orders placed in the windows, and those the seller cancelled, by the order's current status: one
+ * pass over orders with nothing per row but comparisons, so PostgreSQL can split it across
+ * parallel workers. The few orders whose status changed at or after asOf are set right after it
+ * (orderStatusCorrections).
+ */
 export function orderStats(frame: EvaluationFrame): SQL {
-  const asOf = instant(frame.asOf);
+  const cancelled = sql`o.status = 'cancelled_by_seller'`;
   return sql`
     create temp table eval_orders on commit drop as
     select o.${BY_SELLER} as seller_id,
       ${perWindow(frame, "orders", (inRange) => sql`count(*) filter (where ${inRange(sql`o.placed_at`)})`)},
-      ${perWindow(frame, "cancellations", (inRange) => sql`count(*) filter (where ${inRange(sql`o.placed_at`)} and o.status = 'cancelled_by_seller')`)}
-    from (
-      select seller_id, placed_at,
-        case when status_changed_at is null or status_changed_at < ${asOf} then status
-          else coalesce((select c.status from order_status_changes c where c.order_id = orders.id and c.occurred_at < ${asOf}
-                         order by c.occurred_at desc, c.id desc limit 1), 'placed')
-        end as status
-      from orders
-      where placed_at >= ${instant(earliest(frame))} and placed_at < ${asOf}
-      -- A fence: without it the subquery is flattened and the status CASE (with its history
-      -- lookup) is copied into each of the ten FILTERs below; with it, computed once per order.
-      offset 0
-    ) o
+      ${perWindow(frame, "cancellations", (inRange) => sql`count(*) filter (where ${inRange(sql`o.placed_at`)} and ${cancelled})`)}
+    from orders o
+    where o.placed_at >= ${instant(earliest(frame))} and o.placed_at < ${instant(frame.asOf)}
     group by 1`;
 }
 
 /**
- * Reviews as they stood at asOf (not removed by then, rating after the edits made by then), each
- * with its neighbours from the same buyer to the same seller, for the unique-rating rule.
+ * An order whose status changed at or after asOf is counted by its status as of asOf: found
+ * through the status history's time index, it adds one cancellation where it was cancelled then
+ * and takes one away where it is cancelled now.
  */
-export function reviewBase(frame: EvaluationFrame): SQL {
+export function orderStatusCorrections(frame: EvaluationFrame): SQL {
   const asOf = instant(frame.asOf);
-  const from = new Date(earliest(frame).getTime() - UNIQUE_RATING_LOOKBACK_DAYS * DAY_SECONDS * 1000);
+  const columns = WINDOWS.map((window) => sql`${sql.identifier(`cancellations_${window}`)} = o.${sql.identifier(`cancellations_${window}`)} + d.${sql.identifier(`cancellations_${window}`)}`);
   return sql`
-    create temp table eval_review_base on commit drop as
-    select r.id, r.seller_id, r.buyer_id, r.posted_at, r.rating,
-      lag(r.posted_at) over pair as prev_at,
-      lead(r.posted_at) over pair as next_at
+    update eval_orders o set ${sql.join(columns, sql`, `)}
     from (
-      select r.id, r.seller_id, r.buyer_id, r.posted_at,
-        case when r.edited_at is null or r.edited_at < ${asOf} then r.rating
-          else coalesce((select c.rating from review_rating_changes c where c.review_id = r.id and c.occurred_at < ${asOf}
-                         order by c.occurred_at desc, c.id desc limit 1), r.rating)
-        end as rating
-      from reviews r
-      where r.posted_at >= ${instant(from)} and r.posted_at < ${asOf} and (r.removed_at is null or r.removed_at >= ${asOf})
-    ) r
-    window pair as (partition by r.${BY_SELLER}, r.buyer_id collate "C" order by r.posted_at, r.id)`;
+      select changed.seller_id,
+        ${perWindow(frame, "cancellations", (inRange) => sql`coalesce(sum(changed.delta) filter (where ${inRange(sql`changed.placed_at`)}), 0)`)}
+      from (
+        select o.seller_id, o.placed_at,
+          (coalesce((select c.status from order_status_changes c where c.order_id = o.id and c.occurred_at < ${asOf}
+                     order by c.occurred_at desc, c.id desc limit 1), 'placed') = 'cancelled_by_seller')::int
+          - (o.status = 'cancelled_by_seller')::int as delta
+        from orders o
+        where o.id in (select c.order_id from order_status_changes c where c.occurred_at >= ${asOf})
+          and o.placed_at >= ${instant(earliest(frame))} and o.placed_at < ${asOf}
+      ) changed
+      group by changed.seller_id
+    ) d
+    where d.seller_id = o.seller_id`;
 }
 
+/** A review counts towards the rating if it stood at asOf: posted before it and not removed by then. */
+const standingAt = (asOf: SQL): SQL => sql`r.posted_at < ${asOf} and (r.removed_at is null or r.removed_at >= ${asOf})`;
+
 /**
- * The counted reviews. A review with no other from the same buyer within the gap on either side
- * simply counts; the rest (chains of reviews close together) go through the greedy fold
- * `cg_last_counted_review` (migration 0003): a review counts when the fold's value moves to it.
+ * The reviews the seller dealt with before asOf — answered publicly, or resolved in a case — each
+ * once, to be left-joined as `answered` on `answered.review_id = r.id`.
  */
-export function countedReviews(frame: EvaluationFrame): SQL {
-  const gap = secondsInterval(frame.params.reviews.uniqueRatingDays * DAY_SECONDS);
-  const isolated = sql`(b.prev_at is null or b.posted_at >= b.prev_at + ${gap}) and (b.next_at is null or b.next_at >= b.posted_at + ${gap})`;
+const answeredReviews = (asOf: SQL): SQL => sql`(
+  select review_id from review_replies where created_at < ${asOf}
+  union select review_id from case_reviews where resolution is not null and resolved_at < ${asOf})`;
+
+/**
+ * Reviews in the windows, negative ones and their rating sum — every standing review counted, by
+ * its current rating, and every negative one as not dealt with: one pass over reviews with nothing
+ * per row but comparisons, so PostgreSQL can split it across parallel workers. reviewCorrections
+ * then sets right the few reviews this counts wrongly. (`open_negative` starts as the same
+ * aggregate as `negative`, which PostgreSQL computes once.)
+ */
+export function reviewStats(frame: EvaluationFrame): SQL {
+  const negative = sql`r.rating <= ${NEGATIVE(frame)}`;
   return sql`
-    create temp table eval_reviews on commit drop as
-    select b.id, b.seller_id, b.buyer_id, b.posted_at, b.rating from eval_review_base b
-    where ${isolated} and b.posted_at >= ${instant(earliest(frame))}
-    union all
-    select folded.id, folded.seller_id, folded.buyer_id, folded.posted_at, folded.rating from (
-      select chained.*, lag(chained.last_counted) over pair as previous_last_counted
+    create temp table eval_review_stats on commit drop as
+    select r.${BY_SELLER} as seller_id,
+      ${perWindow(frame, "reviews", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)})`)},
+      ${perWindow(frame, "negative", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)} and ${negative})`)},
+      ${perWindow(frame, "rating_sum", (inRange) => sql`coalesce(sum(r.rating) filter (where ${inRange(sql`r.posted_at`)}), 0)`)},
+      ${perWindow(frame, "open_negative", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)} and ${negative})`)}
+    from reviews r
+    where r.posted_at >= ${instant(earliest(frame))} and ${standingAt(instant(frame.asOf))}
+    group by 1`;
+}
+
+/** The policy's highest negative rating, as a literal (a number from the policy, never user text). */
+const NEGATIVE = (frame: EvaluationFrame): SQL => sql.raw(String(Number(frame.params.reviews.negativeMaxRating)));
+
+/**
+ * The unique-rating rule: per buyer and seller, a review counts only if no *counted* review from
+ * that buyer to that seller lies in the N days before it. A review with no other from the same
+ * buyer within N days before it simply counts; only chains of reviews closer together need the
+ * greedy fold `cg_last_counted_review` (migration 0003), under which a review counts when the
+ * fold's value moves to it. This statement keeps the reviews in the windows that do not count.
+ *
+ */
+export function uncountedReviews(frame: EvaluationFrame): SQL {
+  const asOf = instant(frame.asOf);
+  const gap = secondsInterval(frame.params.reviews.uniqueRatingDays * DAY_SECONDS);
+  const from = new Date(earliest(frame).getTime() - UNIQUE_RATING_LOOKBACK_DAYS * DAY_SECONDS * 1000);
+  // The order of reviews_buyer_idx (buyer, seller, time, id; removed_at included), so the first
+  // window reads the index alone, already in order, with no sort of the whole portal's reviews.
+  const pair = (t: string) => sql.raw(`(partition by ${t}.buyer_id, ${t}.seller_id order by ${t}.posted_at, ${t}.id)`);
+  return sql`
+    create temp table eval_uncounted_reviews on commit drop as
+    select folded.id from (
+      select chained.id, chained.posted_at, chained.last_counted, lag(chained.last_counted) over ${pair("chained")} as previous_last_counted
       from (
-        select b.*, cg_last_counted_review(b.posted_at, ${gap}) over pair as last_counted
-        from eval_review_base b
-        where not (${isolated})
-        window pair as (partition by b.seller_id, b.buyer_id order by b.posted_at, b.id)
+        select b.*, cg_last_counted_review(b.posted_at, ${gap}) over ${pair("b")} as last_counted
+        from (
+          select r.id, r.buyer_id, r.seller_id, r.posted_at, lag(r.posted_at) over ${pair("r")} as prev_at, lead(r.posted_at) over ${pair("r")} as next_at
+          from reviews r
+          where r.posted_at >= ${instant(from)} and ${standingAt(asOf)}
+        ) b
+        where (b.prev_at is not null and b.posted_at < b.prev_at + ${gap}) or (b.next_at is not null and b.next_at < b.posted_at + ${gap})
       ) chained
-      window pair as (partition by chained.seller_id, chained.buyer_id order by chained.posted_at, chained.id)
     ) folded
-    where folded.last_counted = folded.posted_at
-      and folded.previous_last_counted is distinct from folded.last_counted
+    where not (folded.last_counted = folded.posted_at and folded.previous_last_counted is distinct from folded.last_counted)
       and folded.posted_at >= ${instant(earliest(frame))}`;
 }
 
-/** Unique reviews, negative ones, the average rating, and negative reviews nobody has dealt with. */
-export function reviewStats(frame: EvaluationFrame): SQL {
+/**
+ * Sets reviewStats right for the reviews it counted wrongly: those the unique-rating rule does not
+ * count, those edited at or after asOf (counted with the rating they had at asOf, from the rating
+ * history's time index), and negative ones the seller dealt with before asOf. Each adds what it
+ * should count minus what reviewStats counted for it.
+ */
+export function reviewCorrections(frame: EvaluationFrame): SQL {
   const asOf = instant(frame.asOf);
-  const negative = sql`r.rating <= ${frame.params.reviews.negativeMaxRating}`;
+  const negativeMax = NEGATIVE(frame);
+  /** What a review should count (`should`) and what reviewStats counted for it (`counted`). */
+  const metrics: Record<string, { should: SQL; counted: SQL }> = {
+    reviews: { should: sql`r.counts::int`, counted: sql`1` },
+    negative: { should: sql`(r.counts and r.rating_then <= ${negativeMax})::int`, counted: sql`(r.rating <= ${negativeMax})::int` },
+    rating_sum: { should: sql`case when r.counts then r.rating_then else 0 end`, counted: sql`r.rating` },
+    open_negative: {
+      should: sql`(r.counts and r.rating_then <= ${negativeMax} and not r.answered)::int`,
+      counted: sql`(r.rating <= ${negativeMax})::int`,
+    },
+  };
+  const names = Object.keys(metrics);
+  const deltas = names.map((name) => sql`${metrics[name]!.should} - ${metrics[name]!.counted} as ${sql.identifier(`d_${name}`)}`);
+  const sums = names.map((name) =>
+    perWindow(frame, name, (inRange) => sql`coalesce(sum(r.${sql.identifier(`d_${name}`)}) filter (where ${inRange(sql`r.posted_at`)}), 0)`),
+  );
+  const assignments = WINDOWS.flatMap((window) =>
+    names.map((name) => {
+      const column = sql.identifier(`${name}_${window}`);
+      return sql`${column} = s.${column} + d.${column}`;
+    }),
+  );
   return sql`
-    create temp table eval_review_stats on commit drop as
-    select r.seller_id,
-      ${perWindow(frame, "reviews", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)})`)},
-      ${perWindow(frame, "negative", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)} and ${negative})`)},
-      ${perWindow(frame, "rating", (inRange) => sql`avg(r.rating) filter (where ${inRange(sql`r.posted_at`)})`)},
-      ${perWindow(frame, "open_negative", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)} and ${negative} and not r.answered)`)}
+    update eval_review_stats s set ${sql.join(assignments, sql`, `)}
     from (
-      select r.*,
-        case when ${negative} then
-          r.id in (select review_id from review_replies where created_at < ${asOf})
-          or r.id in (select review_id from case_reviews where resolution is not null and resolved_at < ${asOf})
-        else false end as answered
-      from eval_reviews r
-    ) r
-    group by r.seller_id`;
+      select r.seller_id, ${sql.join(sums, sql`, `)}
+      from (
+        select r.seller_id, r.posted_at, ${sql.join(deltas, sql`, `)}
+        from (
+          select r.seller_id, r.posted_at, r.rating,
+            uncounted.id is null as counts,
+            case when r.edited_at is null or r.edited_at < ${asOf} then r.rating
+              else coalesce((select c.rating from review_rating_changes c where c.review_id = r.id and c.occurred_at < ${asOf}
+                             order by c.occurred_at desc, c.id desc limit 1), r.rating)
+            end as rating_then,
+            answered.review_id is not null as answered
+          from reviews r
+          left join eval_uncounted_reviews uncounted on uncounted.id = r.id
+          left join ${answeredReviews(asOf)} answered on answered.review_id = r.id
+          -- An array, so that the few reviews are fetched by primary key, not found in a scan of all.
+          where r.id = any(array(
+              select id from eval_uncounted_reviews
+              union select review_id from review_rating_changes where occurred_at >= ${asOf}
+              union select review_id from ${answeredReviews(asOf)} a))
+            and r.posted_at >= ${instant(earliest(frame))} and ${standingAt(asOf)}
+          -- A fence: each review's values once, not again in each of the twenty sums that use them.
+          offset 0
+        ) r
+      ) r
+      group by r.seller_id
+    ) d
+    where d.seller_id = s.seller_id`;
 }
 
 export function complaintStats(frame: EvaluationFrame): SQL {
@@ -171,7 +249,7 @@ export function businessCalendar(frame: EvaluationFrame): SQL {
   return sql`
     create temp table eval_calendar on commit drop as
     select day, starts_at, is_business,
-      coalesce(sum(case when is_business then extract(epoch from ends_at - starts_at) end)
+      coalesce(sum(case when is_business then date_part('epoch', ends_at - starts_at) end)
         over (order by day rows between unbounded preceding and 1 preceding), 0) as seconds_before
     from (
       select d.day,
@@ -187,7 +265,7 @@ export function businessCalendar(frame: EvaluationFrame): SQL {
 
 /** Business seconds (per eval_calendar) at an instant column, joined as calendar alias `c`. */
 const businessSecondsAt = (column: SQL, c: string): SQL =>
-  sql`(${sql.identifier(c)}.seconds_before + case when ${sql.identifier(c)}.is_business then extract(epoch from ${column} - ${sql.identifier(c)}.starts_at) else 0 end)`;
+  sql`(${sql.identifier(c)}.seconds_before + case when ${sql.identifier(c)}.is_business then date_part('epoch', ${column} - ${sql.identifier(c)}.starts_at) else 0 end)`;
 
 /**
  * Threads a buyer started, with the seller's response time in business hours. A reply at or after
@@ -206,9 +284,9 @@ export function threadStats(frame: EvaluationFrame): SQL {
     threads as (
       select t.seller_id, t.first_buyer_message_at as asked_at,
         case when t.first_seller_reply_at < ${asOf}
-          then (${businessSecondsAt(sql`t.first_seller_reply_at`, "cr")} - ${businessSecondsAt(sql`t.first_buyer_message_at`, "ca")}) / 3600.0
+          then (${businessSecondsAt(sql`t.first_seller_reply_at`, "cr")} - ${businessSecondsAt(sql`t.first_buyer_message_at`, "ca")}) / 3600
         end as response_hours,
-        ((select seconds from now_business) - ${businessSecondsAt(sql`t.first_buyer_message_at`, "ca")}) / 3600.0 as hours_waited
+        ((select seconds from now_business) - ${businessSecondsAt(sql`t.first_buyer_message_at`, "ca")}) / 3600 as hours_waited
       from message_threads t
       join eval_calendar ca on ca.day = (t.first_buyer_message_at at time zone ${tz})::date
       left join eval_calendar cr on cr.day = (t.first_seller_reply_at at time zone ${tz})::date
@@ -230,7 +308,7 @@ export function refundStats(frame: EvaluationFrame): SQL {
     create temp table eval_refunds on commit drop as
     select f.${BY_SELLER} as seller_id,
       ${perWindow(frame, "refunds", (inRange) => sql`count(*) filter (where ${inRange(sql`f.refunded_at`)})`)},
-      ${perWindow(frame, "refund_hours", (inRange) => sql`percentile_cont(0.5) within group (order by extract(epoch from f.refunded_at - f.requested_at) / 3600.0) filter (where ${inRange(sql`f.refunded_at`)})`)}
+      ${perWindow(frame, "refund_hours", (inRange) => sql`percentile_cont(0.5) within group (order by date_part('epoch', f.refunded_at - f.requested_at) / 3600) filter (where ${inRange(sql`f.refunded_at`)})`)}
     from refunds f
     where f.refunded_at >= ${instant(earliest(frame))} and f.refunded_at < ${instant(frame.asOf)}
     group by 1`;
@@ -249,7 +327,7 @@ export function sellerMetricsTable(params: PolicyParams): SQL {
   const rows = WINDOWS.map(
     (window) => sql`(${sql.raw(`'${window}'`)}::quality_window,
       ${column("o", "orders", window, sql`0`)}, ${column("o", "cancellations", window, sql`0`)},
-      ${column("r", "reviews", window, sql`0`)}, ${column("r", "negative", window, sql`0`)}, ${column("r", "rating", window, null)}::float8,
+      ${column("r", "reviews", window, sql`0`)}, ${column("r", "negative", window, sql`0`)}, ${sql.identifier("r")}.${sql.identifier(`rating_sum_${window}`)}::float8 / nullif(${column("r", "reviews", window, null)}, 0),
       ${column("r", "open_negative", window, sql`0`)}, ${column("c", "complaints", window, sql`0`)},
       ${column("t", "threads", window, sql`0`)}, ${column("t", "on_time", window, sql`0`)}, ${column("t", "response", window, null)}::float8,
       ${column("f", "refunds", window, sql`0`)}, ${column("f", "refund_hours", window, null)}::float8)`,
@@ -283,14 +361,16 @@ const METRIC_COLUMN_LIST = sql.raw(`orders, unique_reviews, negative_reviews, ne
 export function insertSellerMetrics(evaluationId: number): SQL {
   return sql`
     insert into seller_metrics (evaluation_id, seller_id, "window", ${METRIC_COLUMN_LIST})
-    select ${evaluationId}, seller_id, "window", ${METRIC_COLUMN_LIST} from eval_metrics`;
+    select ${evaluationId}, seller_id, "window", ${METRIC_COLUMN_LIST} from eval_metrics
+    -- In primary-key order: the index then grows at its right edge instead of everywhere at once.
+    order by seller_id, "window"`;
 }
 
 /** Eligible: enough orders and unique reviews in the year window to be judged at all. */
 export function insertEvaluationSellers(evaluationId: number): SQL {
   return sql`
     insert into evaluation_sellers (evaluation_id, seller_id, eligible, flagged)
-    select ${evaluationId}, seller_id, eligible, false from eval_metrics where "window" = 'year'`;
+    select ${evaluationId}, seller_id, eligible, false from eval_metrics where "window" = 'year' order by seller_id`;
 }
 
 /** The portal value of each metric in each window: the median over eligible sellers. */
@@ -311,4 +391,30 @@ export function insertPortalMetrics(evaluationId: number): SQL {
     from unnest(enum_range(null::quality_window)) as w(w)
     left join eval_metrics m on m."window" = w.w and m.eligible
     group by w.w`;
+}
+
+export type EvaluationStep = {
+  name: string;
+  statement: SQL;
+  /** The temporary table it makes or changes, analyzed after it. */
+  table?: string;
+};
+
+/** The evaluation's statements in order: the per-table passes, then the rows stored under `evaluationId`. */
+export function evaluationSteps(frame: EvaluationFrame, evaluationId: number): EvaluationStep[] {
+  return [
+    { name: "orders", statement: orderStats(frame) },
+    { name: "orderStatusCorrections", statement: orderStatusCorrections(frame), table: "eval_orders" },
+    { name: "reviews", statement: reviewStats(frame) },
+    { name: "uncountedReviews", statement: uncountedReviews(frame), table: "eval_uncounted_reviews" },
+    { name: "reviewCorrections", statement: reviewCorrections(frame), table: "eval_review_stats" },
+    { name: "complaints", statement: complaintStats(frame), table: "eval_complaints" },
+    { name: "calendar", statement: businessCalendar(frame), table: "eval_calendar" },
+    { name: "threads", statement: threadStats(frame), table: "eval_threads" },
+    { name: "refunds", statement: refundStats(frame), table: "eval_refunds" },
+    { name: "metrics", statement: sellerMetricsTable(frame.params), table: "eval_metrics" },
+    { name: "sellerMetrics", statement: insertSellerMetrics(evaluationId) },
+    { name: "evaluationSellers", statement: insertEvaluationSellers(evaluationId) },
+    { name: "portalMetrics", statement: insertPortalMetrics(evaluationId) },
+  ];
 }

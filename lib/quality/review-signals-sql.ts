@@ -104,6 +104,12 @@ function singleActivityBuyer(frame: SignalFrame): SQL {
     where ${none("orders")} and ${none("reviews", "and x.id <> c.id")} and ${none("complaints")} and ${none("message_threads")}`);
 }
 
-export function reviewSignalStatements(frame: SignalFrame): SQL[] {
-  return [candidates(frame), noMatchingPurchase(frame), fiveStarBurst(frame), repeatBuyer(frame), singleActivityBuyer(frame)];
+export function reviewSignalSteps(frame: SignalFrame): { name: string; statement: SQL; table?: string }[] {
+  return [
+    { name: "signalReviews", statement: candidates(frame), table: "signal_reviews" },
+    { name: "noMatchingPurchase", statement: noMatchingPurchase(frame) },
+    { name: "fiveStarBurst", statement: fiveStarBurst(frame) },
+    { name: "repeatBuyer", statement: repeatBuyer(frame) },
+    { name: "singleActivityBuyer", statement: singleActivityBuyer(frame) },
+  ];
 }

@@ -14,7 +14,7 @@ import { ensureDefaultPolicy, getCurrentPolicy } from "./get-current-policy";
 import { getEvaluationSummary } from "./get-evaluation-summary";
 import type { EvaluationSummary } from "./quality-schemas";
 import type { Policy } from "./policy";
-import { reviewSignalStatements } from "./review-signals-sql";
+import { reviewSignalSteps } from "./review-signals-sql";
 import { defaultAsOf, evaluationWindows } from "./windows";
 
 /** Only one evaluation runs at a time, portal-wide; a second waits and then finds the first's result. */
@@ -57,19 +57,6 @@ export async function runEvaluation(params: { actor: Actor; asOf?: Date; now: Da
   return summary;
 }
 
-/** The temporary table each step makes (lib/quality/evaluation-sql.ts). */
-const TEMP_TABLES = {
-  orders: "eval_orders",
-  reviewBase: "eval_review_base",
-  countedReviews: "eval_reviews",
-  reviewStats: "eval_review_stats",
-  complaints: "eval_complaints",
-  calendar: "eval_calendar",
-  threads: "eval_threads",
-  refunds: "eval_refunds",
-  metrics: "eval_metrics",
-} as const;
-
 /** PGlite has no JIT setting; PostgreSQL built without LLVM has it but ignores it. */
 async function supportsJit(tx: Transaction): Promise<boolean> {
   const rows = await queryRows<{ found: boolean }>(tx, sql`select exists (select 1 from pg_settings where name = 'jit') as found`);
@@ -91,26 +78,12 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
   if (!evaluation) throw new Error("The evaluation row was not created");
 
   const frame: evaluationSql.EvaluationFrame = { asOf, windows: evaluationWindows(asOf, policy.params.windows), timeZone, params: policy.params };
-  const steps = {
-    orders: evaluationSql.orderStats(frame),
-    reviewBase: evaluationSql.reviewBase(frame),
-    countedReviews: evaluationSql.countedReviews(frame),
-    reviewStats: evaluationSql.reviewStats(frame),
-    complaints: evaluationSql.complaintStats(frame),
-    calendar: evaluationSql.businessCalendar(frame),
-    threads: evaluationSql.threadStats(frame),
-    refunds: evaluationSql.refundStats(frame),
-    metrics: evaluationSql.sellerMetricsTable(policy.params),
-    sellerMetrics: evaluationSql.insertSellerMetrics(evaluation.id),
-    evaluationSellers: evaluationSql.insertEvaluationSellers(evaluation.id),
-    portalMetrics: evaluationSql.insertPortalMetrics(evaluation.id),
-  };
-  for (const [step, statement] of Object.entries(steps)) {
+  for (const step of evaluationSql.evaluationSteps(frame, evaluation.id)) {
     const started = performance.now();
-    await tx.execute(statement);
+    await tx.execute(step.statement);
     // Temporary tables get no statistics by themselves; the joins after them are planned on these.
-    if (step in TEMP_TABLES) await tx.execute(sql.raw(`analyze ${TEMP_TABLES[step as keyof typeof TEMP_TABLES]}`));
-    logger.debug({ evaluationId: evaluation.id, step, ms: Math.round(performance.now() - started) }, "evaluation step");
+    if (step.table) await tx.execute(sql.raw(`analyze ${step.table}`));
+    logger.debug({ evaluationId: evaluation.id, step: step.name, ms: Math.round(performance.now() - started) }, "evaluation step");
   }
 
   const portal = await loadPortalValues(tx, evaluation.id);
@@ -247,8 +220,9 @@ async function computeReviewSignals(tx: Transaction, context: RunContext): Promi
   const overlap = 7 * DAY_MS;
   const from = new Date(Math.max(earliest, previous ? previous.asOf.getTime() - overlap : earliest));
   const started = performance.now();
-  for (const statement of reviewSignalStatements({ from, asOf, now, timeZone, params: policy.params.fakeReviews })) {
-    await tx.execute(statement);
+  for (const step of reviewSignalSteps({ from, asOf, now, timeZone, params: policy.params.fakeReviews })) {
+    await tx.execute(step.statement);
+    if (step.table) await tx.execute(sql.raw(`analyze ${step.table}`));
   }
   logger.debug({ step: "reviewSignals", from, ms: Math.round(performance.now() - started) }, "evaluation step");
 }
