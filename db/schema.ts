@@ -306,6 +306,11 @@ export const evaluations = pgTable(
     timeZone: text("time_zone").notNull(),
     /** Who asked for the run (user e-mail, api key, or "scheduler"). */
     requestedBy: text("requested_by").notNull(),
+    /**
+     * When the fake-review signals of the reviews up to this evaluation's asOf were computed
+     * (lib/quality/compute-review-signals.ts): a separate step after the evaluation, so null until it ran.
+     */
+    signalsComputedAt: ts("signals_computed_at"),
   },
   (t) => [
     uniqueIndex("evaluations_as_of_policy_completed_idx")

@@ -1,12 +1,14 @@
 /**
  * `npm run evaluate [-- --as-of 2026-11-23T00:00:00+02:00]` — runs an evaluation now, as the
  * scheduler would (default asOf: the most recent Monday 00:00 in the portal's time zone), and
- * prints what it found. The same asOf under the same policy returns the evaluation made before.
+ * prints what it found; then the fake-review signals of its reviews. The same asOf under the same
+ * policy returns the evaluation made before.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { closeDatabase } from "@/db";
 import { isDomainError } from "@/lib/errors";
+import { computeReviewSignals } from "@/lib/quality/compute-review-signals";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 
 async function main() {
@@ -22,6 +24,14 @@ async function main() {
     const reasons = flag.reasons.map((r) => `${r.code} ${r.metric}/${r.window} ${r.value.toFixed(3)} vs portal ${r.portalValue.toFixed(3)}`);
     console.log(`  ${flag.sellerId}: ${reasons.join("; ")}`);
   }
+  const signalsStarted = performance.now();
+  const signals = await computeReviewSignals({ actor, evaluationId: summary.evaluationId, now: new Date() });
+  const signalSeconds = ((performance.now() - signalsStarted) / 1000).toFixed(1);
+  console.log(
+    signals.computed
+      ? `fake-review signals: ${signals.raised} new, reviews from ${signals.from?.toISOString()} (${signalSeconds} s)`
+      : "fake-review signals: computed before for this evaluation",
+  );
 }
 
 main()

@@ -5,6 +5,7 @@ import { db } from "@/db";
 import { signInAttempts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { logger } from "@/lib/logger";
+import { computeReviewSignals } from "@/lib/quality/compute-review-signals";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 
 /**
@@ -44,6 +45,7 @@ export async function startJobWorker(options: { connectionString: string; timeZo
   await boss.work(QUEUES.weeklyEvaluation, async () => {
     const summary = await runEvaluation({ actor: SCHEDULER_ACTOR, now: clock() });
     logger.info({ evaluationId: summary.evaluationId, asOf: summary.asOf, flagged: summary.flagged.length }, "weekly evaluation done");
+    await computeReviewSignals({ actor: SCHEDULER_ACTOR, evaluationId: summary.evaluationId, now: clock() });
   });
   await boss.work(QUEUES.pruneSignInAttempts, async () => {
     await pruneSignInAttempts(clock());

@@ -367,10 +367,12 @@ export function insertSellerMetrics(evaluationId: number): SQL {
 }
 
 /** Eligible: enough orders and unique reviews in the year window to be judged at all. */
-export function insertEvaluationSellers(evaluationId: number): SQL {
+export function insertEvaluationSellers(evaluationId: number, flaggedSellerIds: readonly number[]): SQL {
+  const flagged = JSON.stringify(flaggedSellerIds.map(Number));
   return sql`
     insert into evaluation_sellers (evaluation_id, seller_id, eligible, flagged)
-    select ${evaluationId}, seller_id, eligible, false from eval_metrics where "window" = 'year' order by seller_id`;
+    select ${evaluationId}, seller_id, eligible, seller_id = any(array(select json_array_elements_text(${flagged}::json)::bigint))
+    from eval_metrics where "window" = 'year' order by seller_id`;
 }
 
 /** The portal value of each metric in each window: the median over eligible sellers. */
@@ -400,7 +402,11 @@ export type EvaluationStep = {
   table?: string;
 };
 
-/** The evaluation's statements in order: the per-table passes, then the rows stored under `evaluationId`. */
+/**
+ * The evaluation's statements in order: the per-table passes, then the metrics and portal values
+ * stored under `evaluationId`. (Which sellers are eligible and flagged is stored once the flags
+ * are decided: insertEvaluationSellers.)
+ */
 export function evaluationSteps(frame: EvaluationFrame, evaluationId: number): EvaluationStep[] {
   return [
     { name: "orders", statement: orderStats(frame) },
@@ -414,7 +420,6 @@ export function evaluationSteps(frame: EvaluationFrame, evaluationId: number): E
     { name: "refunds", statement: refundStats(frame), table: "eval_refunds" },
     { name: "metrics", statement: sellerMetricsTable(frame.params), table: "eval_metrics" },
     { name: "sellerMetrics", statement: insertSellerMetrics(evaluationId) },
-    { name: "evaluationSellers", statement: insertEvaluationSellers(evaluationId) },
     { name: "portalMetrics", statement: insertPortalMetrics(evaluationId) },
   ];
 }

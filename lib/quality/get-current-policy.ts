@@ -1,5 +1,5 @@
 import "server-only";
-import { desc } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { scoringPolicies } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -36,4 +36,11 @@ export async function getCurrentPolicy(executor: Executor): Promise<Policy> {
   const [current] = await executor.select().from(scoringPolicies).orderBy(desc(scoringPolicies.version)).limit(1);
   if (!current) throw new Error("No scoring policy exists yet: call ensureDefaultPolicy first");
   return { version: current.version, params: policyParamsSchema.parse(current.params) };
+}
+
+/** A policy by its version, as an evaluation recorded it. */
+export async function getPolicyVersion(executor: Executor, version: number): Promise<Policy> {
+  const [found] = await executor.select().from(scoringPolicies).where(eq(scoringPolicies.version, version));
+  if (!found) throw new Error(`Scoring policy version ${version} does not exist`);
+  return { version: found.version, params: policyParamsSchema.parse(found.params) };
 }

@@ -21,10 +21,15 @@ function candidates(frame: SignalFrame): SQL {
       and (r.removed_at is null or r.removed_at >= ${instant(frame.asOf)})`;
 }
 
+/** Stores the signals `select` finds, and answers how many were new (`inserted`). */
 const insertSignals = (select: SQL): SQL => sql`
-  insert into review_signals (seller_id, review_id, kind, details, computed_at)
-  ${select}
-  on conflict (review_id, kind) do nothing`;
+  with inserted as (
+    insert into review_signals (seller_id, review_id, kind, details, computed_at)
+    ${select}
+    on conflict (review_id, kind) do nothing
+    returning 1
+  )
+  select count(*)::int as inserted from inserted`;
 
 /**
  * An earlier purchase from this buyer at this seller, looked up in orders_buyer_idx: one index
@@ -92,15 +97,21 @@ function repeatBuyer(frame: SignalFrame): SQL {
 
 /**
  * A buyer whose only trace on the portal is this one review: no order, complaint, message or
- * other review. Each check is an index probe that stops at the first row found; most buyers
- * have an order, so most reviews cost one probe.
+ * other review. Such a review has no earlier purchase either, so only the reviews with a
+ * no_matching_purchase signal (raised just before, or earlier) are looked at; for each, every
+ * check is an index probe that stops at the first row found.
  */
 function singleActivityBuyer(frame: SignalFrame): SQL {
   const none = (table: string, extra = "") =>
     sql.raw(`not coalesce((select true from ${table} x where x.buyer_id = c.buyer_id ${extra} limit 1), false)`);
   return insertSignals(sql`
     select c.seller_id, c.id, 'single_activity_buyer'::fake_signal_kind, jsonb_build_object('buyerId', c.buyer_id), ${instant(frame.now)}
-    from signal_reviews c
+    from (
+      select c.* from signal_reviews c
+      join review_signals unmatched on unmatched.review_id = c.id and unmatched.kind = 'no_matching_purchase'
+      -- A fence: the few reviews first, then the probes (not the probes for every review, then the join).
+      offset 0
+    ) c
     where ${none("orders")} and ${none("reviews", "and x.id <> c.id")} and ${none("complaints")} and ${none("message_threads")}`);
 }
 

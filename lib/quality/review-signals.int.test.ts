@@ -1,6 +1,6 @@
 /**
- * Suspected fake reviews (SPEC.md, "Suspected fake reviews"), computed by the evaluation for the
- * reviews posted since shortly before the previous evaluation. Each test has its own sellers and
+ * Suspected fake reviews (SPEC.md, "Suspected fake reviews"), computed after an evaluation for
+ * the reviews posted since shortly before the previous evaluation whose signals were computed. Each test has its own sellers and
  * buyers, and an asOf at least four weeks from any other test's, with its reviews in the last days
  * before it: whatever order the tests run in, those reviews are inside the run's range.
  */
@@ -8,6 +8,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { reviewSignals, reviews } from "@/db/schema";
+import { auditLog, evaluations } from "@/db/schema";
+import { computeReviewSignals } from "@/lib/quality/compute-review-signals";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import {
   DAY_MS,
@@ -24,7 +26,12 @@ import {
 import { createTestUser } from "@/scripts/test-support/factories";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
-const evaluate = (asOf: Date) => runEvaluation({ actor: TEST_ACTOR, asOf, now: NOW });
+/** An evaluation, then its signals, as the CLI and the weekly job run them. */
+async function evaluate(asOf: Date) {
+  const summary = await runEvaluation({ actor: TEST_ACTOR, asOf, now: NOW });
+  const signals = await computeReviewSignals({ actor: TEST_ACTOR, evaluationId: summary.evaluationId, now: NOW });
+  return { summary, signals };
+}
 
 /** The signals of these reviews (by marketplace id): `{ [reviewId]: [{ kind, status, details }, …] }`, kinds sorted. */
 async function signalsOf(reviewIds: readonly string[]) {
@@ -188,5 +195,33 @@ describe("[EVALUATION] suspected fake reviews", () => {
       [laterOne]: ["no_matching_purchase", "repeat_buyer"],
       [laterTwo]: ["no_matching_purchase", "repeat_buyer"],
     });
+  });
+
+  test("[EVALUATION] signals run once per evaluation, audited; a run that never happened is made up by the next one", async () => {
+    const first = new Date("2026-09-07T00:00:00+03:00");
+    const skipped = new Date(first.getTime() + 7 * DAY_MS);
+    const third = new Date(first.getTime() + 14 * DAY_MS);
+    const shop = marketplaceId("S");
+    const [early, missed] = [marketplaceId("R"), marketplaceId("R")];
+    await ingest([seller(shop), review(early, shop, marketplaceId("B"), 5, daysBefore(first, 1))], NOW);
+    const { summary, signals } = await evaluate(first);
+    expect(signals).toMatchObject({ computed: true, raised: expect.any(Number) });
+    expect(signals.raised).toBeGreaterThanOrEqual(2);
+    // Again for the same evaluation: nothing is done, nothing is written.
+    const again = await computeReviewSignals({ actor: TEST_ACTOR, evaluationId: summary.evaluationId, now: NOW });
+    expect(again).toMatchObject({ computed: false, raised: 0 });
+    const entries = await db.select().from(auditLog).where(and(eq(auditLog.action, "review-signals.computed"), eq(auditLog.entityId, String(summary.evaluationId))));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.after).toMatchObject({ raised: signals.raised, asOf: first.toISOString() });
+
+    // The second week's evaluation runs, but its signals never do (the server stopped): the third
+    // week's signals reach back to the first week's asOf and find the review posted in between.
+    await ingest([review(missed, shop, marketplaceId("B"), 5, daysBefore(skipped, 3))], NOW);
+    await runEvaluation({ actor: TEST_ACTOR, asOf: skipped, now: NOW });
+    const made = await evaluate(third);
+    expect(made.signals.from?.toISOString()).toBe(new Date(first.getTime() - 7 * DAY_MS).toISOString());
+    expect(await kindsOf([missed])).toEqual({ [missed]: ["no_matching_purchase", "single_activity_buyer"] });
+    const [skippedRow] = await db.select({ at: evaluations.signalsComputedAt }).from(evaluations).where(eq(evaluations.asOf, skipped));
+    expect(skippedRow?.at).toBeNull();
   });
 });

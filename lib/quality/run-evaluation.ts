@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db, queryRows, type Transaction } from "@/db";
 import { evaluations, type Evaluation } from "@/db/schema";
 import { recordAuditEntries, type AuditInput } from "@/lib/audit/record-audit";
@@ -14,19 +14,18 @@ import { ensureDefaultPolicy, getCurrentPolicy } from "./get-current-policy";
 import { getEvaluationSummary } from "./get-evaluation-summary";
 import type { EvaluationSummary } from "./quality-schemas";
 import type { Policy } from "./policy";
-import { reviewSignalSteps } from "./review-signals-sql";
 import { defaultAsOf, evaluationWindows } from "./windows";
 
 /** Only one evaluation runs at a time, portal-wide; a second waits and then finds the first's result. */
 const EVALUATION_LOCK = 727_002;
-const DAY_MS = 86_400_000;
 
 /**
  * Runs an evaluation as of `asOf` (default: the most recent Monday 00:00 in the portal's time
  * zone) under the current policy. Atomic: everything, from the metrics to the flags and their
  * audit entries, commits together or not at all, so a run killed half way leaves the previous
  * evaluation as the latest. Idempotent: the same asOf and policy version returns the evaluation
- * made before. Serialised by a transaction-scoped advisory lock.
+ * made before. Serialised by a transaction-scoped advisory lock. The fake-review signals are a
+ * separate step after it (computeReviewSignals).
  */
 export async function runEvaluation(params: { actor: Actor; asOf?: Date; now: Date }): Promise<EvaluationSummary> {
   const { actor, now } = params;
@@ -44,13 +43,9 @@ export async function runEvaluation(params: { actor: Actor; asOf?: Date; now: Da
       .select({ id: evaluations.id })
       .from(evaluations)
       .where(and(eq(evaluations.asOf, asOf), eq(evaluations.policyVersion, policy.version), eq(evaluations.status, "completed")));
-    if (done) return { evaluationId: done.id, reused: true, policy };
-    const evaluationId = await evaluate(tx, { actor, asOf, now, timeZone, policy });
-    return { evaluationId, reused: false, policy };
+    if (done) return { evaluationId: done.id, reused: true };
+    return { evaluationId: await evaluate(tx, { actor, asOf, now, timeZone, policy }), reused: false };
   });
-  // Fake-review signals are not part of the evaluation's atomic unit: they are per review, kept
-  // once raised, and a failure here must not undo the evaluation. Their own transaction, after it.
-  if (!result.reused) await db.transaction((tx) => computeReviewSignals(tx, { actor, asOf, now, timeZone, policy: result.policy }));
   logger.info({ evaluationId: result.evaluationId, asOf, reused: result.reused, seconds: (performance.now() - started) / 1000 }, "evaluation finished");
   const summary = await getEvaluationSummary(db, result.evaluationId);
   if (!summary) throw new Error(`Evaluation ${result.evaluationId} vanished after it was made`);
@@ -86,9 +81,12 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
     logger.debug({ evaluationId: evaluation.id, step: step.name, ms: Math.round(performance.now() - started) }, "evaluation step");
   }
 
+  const flagsStarted = performance.now();
   const portal = await loadPortalValues(tx, evaluation.id);
   const decisions = decideFlags(await loadCandidates(tx, portal), portal, policy.params);
   const flagIds = await storeFlags(tx, evaluation, decisions, now);
+  await tx.execute(evaluationSql.insertEvaluationSellers(evaluation.id, decisions.map((decision) => decision.sellerId)));
+  logger.debug({ evaluationId: evaluation.id, step: "flags", ms: Math.round(performance.now() - flagsStarted) }, "evaluation step");
 
   const [counts] = await queryRows<{ sellers: number }>(tx, sql`select count(*)::int as sellers from eval_metrics where "window" = 'year'`);
   const sellersEvaluated = Number(counts?.sellers ?? 0);
@@ -117,7 +115,9 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
       at: now,
     })),
   ];
+  const auditStarted = performance.now();
   await recordAuditEntries(tx, entries);
+  logger.debug({ evaluationId: evaluation.id, step: "audit", ms: Math.round(performance.now() - auditStarted) }, "evaluation step");
   return evaluation.id;
 }
 
@@ -197,32 +197,6 @@ async function storeFlags(tx: Transaction, evaluation: Evaluation, decisions: re
     where new.evaluation_id = ${evaluation.id} and exists (
       select 1 from flags newer join evaluations e on e.id = newer.evaluation_id
       where newer.seller_id = new.seller_id and newer.status = 'open' and e.as_of > ${evaluation.asOf.toISOString()}::timestamptz)`);
-  await tx.execute(sql`
-    update evaluation_sellers e set flagged = true
-    from flags f where f.evaluation_id = ${evaluation.id} and e.evaluation_id = f.evaluation_id and e.seller_id = f.seller_id`);
   const idBySeller = new Map(inserted.map((row) => [Number(row.seller_id), Number(row.id)]));
   return decisions.map((decision) => idBySeller.get(decision.sellerId)!);
-}
-
-/**
- * Fake-review signals for the reviews posted since shortly before the previous evaluation (at most
- * the recent window back), so a weekly run looks at about a week of reviews.
- */
-async function computeReviewSignals(tx: Transaction, context: RunContext): Promise<void> {
-  const { asOf, now, timeZone, policy } = context;
-  const [previous] = await tx
-    .select({ asOf: evaluations.asOf })
-    .from(evaluations)
-    .where(and(eq(evaluations.status, "completed"), lt(evaluations.asOf, asOf)))
-    .orderBy(desc(evaluations.asOf))
-    .limit(1);
-  const earliest = asOf.getTime() - policy.params.windows.recentDays * DAY_MS;
-  const overlap = 7 * DAY_MS;
-  const from = new Date(Math.max(earliest, previous ? previous.asOf.getTime() - overlap : earliest));
-  const started = performance.now();
-  for (const step of reviewSignalSteps({ from, asOf, now, timeZone, params: policy.params.fakeReviews })) {
-    await tx.execute(step.statement);
-    if (step.table) await tx.execute(sql.raw(`analyze ${step.table}`));
-  }
-  logger.debug({ step: "reviewSignals", from, ms: Math.round(performance.now() - started) }, "evaluation step");
 }

@@ -18,6 +18,7 @@ import pino from "pino";
 import postgres from "postgres";
 import { closeDatabase } from "@/db";
 import { logger } from "@/lib/logger";
+import { computeReviewSignals } from "@/lib/quality/compute-review-signals";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import { findPostmaster, withPostgresCpu } from "./process-cpu";
 
@@ -536,17 +537,32 @@ function collectEvaluationSteps(): { take: () => StepTimings } {
   };
 }
 
-/** One evaluation, timed; a failure (a statement timeout) is reported, not thrown, with the steps that finished. */
+/**
+ * One evaluation, timed; then its fake-review signals (a separate step after the evaluation, as
+ * the CLI and the weekly job run it), timed apart. A failure (a statement timeout) is reported,
+ * not thrown, with the steps that finished.
+ */
 async function evaluateOnce(asOf: Date, steps: { take: () => StepTimings }, postmaster: number | null) {
+  const actor = { kind: "system", label: "bench" } as const;
   const started = performance.now();
   try {
-    const { result, postgresCpuSeconds } = await withPostgresCpu(postmaster, () =>
-      runEvaluation({ actor: { kind: "system", label: "bench" }, asOf, now: new Date() }),
-    );
-    return { summary: result, seconds: seconds(performance.now() - started), postgresCpuSeconds, stepsMs: steps.take(), error: null };
+    const { result, postgresCpuSeconds } = await withPostgresCpu(postmaster, () => runEvaluation({ actor, asOf, now: new Date() }));
+    const evaluationSeconds = seconds(performance.now() - started);
+    const stepsMs = steps.take();
+    const signalsStarted = performance.now();
+    const signals = await computeReviewSignals({ actor, evaluationId: result.evaluationId, now: new Date() });
+    const signalSeconds = seconds(performance.now() - signalsStarted);
+    return {
+      summary: result,
+      seconds: evaluationSeconds,
+      postgresCpuSeconds,
+      stepsMs,
+      signals: { seconds: signalSeconds, from: signals.from?.toISOString() ?? null, raised: signals.raised, stepsMs: steps.take() },
+      error: null,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { summary: null, seconds: seconds(performance.now() - started), postgresCpuSeconds: null, stepsMs: steps.take(), error: message };
+    return { summary: null, seconds: seconds(performance.now() - started), postgresCpuSeconds: null, stepsMs: steps.take(), signals: null, error: message };
   }
 }
 
@@ -630,6 +646,9 @@ async function main() {
       evaluationError: first.error ?? undefined,
       evaluationPostgresCpuSeconds: first.postgresCpuSeconds,
       evaluationStepsMs: first.stepsMs,
+      reviewSignals: first.signals,
+      reviewSignalsNote:
+        "fake-review signals, computed after the evaluation commits (not part of it, nor of its seconds): the first run has no earlier one, so it looks at the whole recent window (90 days) of reviews; a weekly run looks at about two weeks",
       evaluationSecondsSecondRun: second.error ? null : second.seconds,
       evaluationErrorSecondRun: second.error ? `${second.error} (after ${second.seconds} s)` : undefined,
       evaluationPostgresCpuSecondsSecondRun: second.postgresCpuSeconds,
@@ -637,6 +656,7 @@ async function main() {
         `asOf ${secondAsOf.toISOString()}: a week earlier, so orders and reviews changed after it take the history path; ` +
         "run after ANALYZE of the evaluation tables (as autovacuum would have in a week); also warm",
       evaluationStepsMsSecondRun: second.stepsMs,
+      reviewSignalsSecondRun: second.signals,
       floorSeconds: floor.seconds,
       floorByTable: floor.byTable,
       floorPostgresCpuSeconds: floor.postgresCpuSeconds,

@@ -1,0 +1,1 @@
+ALTER TABLE "evaluations" ADD COLUMN "signals_computed_at" timestamp with time zone;
