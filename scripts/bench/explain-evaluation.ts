@@ -1,9 +1,11 @@
 /**
- * `DATABASE_URL=… npx tsx --conditions=react-server scripts/bench/explain-evaluation.ts [--as-of ISO] [--step name …]`
+ * `DATABASE_URL=… npm run bench:explain -- [--as-of ISO] [--step name …] [--jit] [--print]`
  *
  * EXPLAIN (ANALYZE, BUFFERS) of each statement of an evaluation (or only the named steps), in one
  * transaction that is rolled back: for finding where a slow evaluation spends its time, on a
- * database kept by `npm run bench:evaluate -- --keep`. Prints each step's plan to stdout.
+ * database kept by `npm run bench:evaluate -- --keep`. Prints each step's plan to stdout (a step
+ * not named is run, not explained, and its time printed); --print adds each step's SQL, --jit runs
+ * with PostgreSQL's JIT on. The fake-review signal steps follow the evaluation's.
  */
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
