@@ -132,8 +132,13 @@ export const orderStatusChanges = pgTable(
   },
   (t) => [
     index("order_status_changes_order_idx").on(t.orderId, t.occurredAt),
-    // The evaluation finds the orders whose status changed at or after its asOf through this.
+    // The evaluation finds the orders whose status changed at or after its asOf through this,
     index("order_status_changes_occurred_idx").on(t.occurredAt),
+    // and, of those, the ones that were cancelled by the seller before it through this (a few
+    // percent of all changes).
+    index("order_status_changes_cancelled_idx")
+      .on(t.orderId, t.occurredAt)
+      .where(sql`${t.status} = 'cancelled_by_seller'`),
   ],
 );
 

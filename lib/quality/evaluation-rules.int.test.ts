@@ -335,6 +335,9 @@ describe("[EVALUATION] rates", () => {
       // Cancelled by the seller only after asOf (sent before the earlier "shipped"): shipped as of asOf.
       orderStatus(o(2), "cancelled_by_seller", daysBefore(asOf, -1)),
       orderStatus(o(2), "shipped", daysBefore(asOf, 12)),
+      // Cancelled by the seller before asOf and delivered after it (the seller's correction): cancelled as of asOf.
+      orderStatus(o(5), "cancelled_by_seller", daysBefore(asOf, 20)),
+      orderStatus(o(5), "delivered", daysBefore(asOf, -2)),
       // Complaints on days 2, 20, 45, 60, and one an hour after asOf.
       ...[2, 20, 45, 60, -1 / 24].map((day) => complaint(marketplaceId("C"), shop, `${shop}-B0`, daysBefore(asOf, day))),
       // Refunds: 2 h (refunded day 10), 10 h (day 40), 30 h (day 50); one refunded 2 h after asOf.
@@ -347,24 +350,24 @@ describe("[EVALUATION] rates", () => {
 
     const metrics = await metricsOf((await evaluate(asOf)).evaluationId, shop);
 
-    // Year: 20 orders; complaints 4 / 20 = 0.2; seller cancellations O0, O19 → 2 / 20 = 0.1;
+    // Year: 20 orders; complaints 4 / 20 = 0.2; seller cancellations O0, O5, O19 → 3 / 20 = 0.15;
     // refunds 3, median of 2, 10, 30 h = 10.
     expect(metrics.year).toMatchObject({
       orders: 20,
       complaints: 4,
       complaintRate: 0.2,
-      sellerCancellations: 2,
-      sellerCancellationRate: 0.1,
+      sellerCancellations: 3,
+      sellerCancellationRate: 0.15,
       refunds: 3,
       medianRefundHours: 10,
     });
     // Month (last 30 days): orders on days 3, 8, 13, 18, 23, 28 → 6; complaints days 2 and 20 → 2 / 6;
-    // cancellations O0 → 1 / 6; refunds: the 2-hour one.
-    expect(metrics.month).toMatchObject({ orders: 6, complaints: 2, sellerCancellations: 1, refunds: 1, medianRefundHours: 2 });
+    // cancellations O0 and O5 (day 28) → 2 / 6; refunds: the 2-hour one.
+    expect(metrics.month).toMatchObject({ orders: 6, complaints: 2, sellerCancellations: 2, refunds: 1, medianRefundHours: 2 });
     expect(metrics.month.complaintRate).toBeCloseTo(2 / 6, 12);
-    expect(metrics.month.sellerCancellationRate).toBeCloseTo(1 / 6, 12);
-    // Recent (last 90 days): orders days 3 … 88 → 18; O19 (day 98) falls outside, so 1 cancellation.
-    expect(metrics.recent).toMatchObject({ orders: 18, complaints: 4, sellerCancellations: 1, refunds: 3, medianRefundHours: 10 });
+    expect(metrics.month.sellerCancellationRate).toBeCloseTo(2 / 6, 12);
+    // Recent (last 90 days): orders days 3 … 88 → 18; O19 (day 98) falls outside, so 2 cancellations.
+    expect(metrics.recent).toMatchObject({ orders: 18, complaints: 4, sellerCancellations: 2, refunds: 3, medianRefundHours: 10 });
   });
 });
 

@@ -7,7 +7,9 @@ ALTER TABLE "seller_metrics" DROP CONSTRAINT "seller_metrics_evaluation_id_evalu
 ALTER TABLE "seller_metrics" DROP CONSTRAINT "seller_metrics_seller_id_sellers_id_fk";
 --> statement-breakpoint
 DROP INDEX "reviews_buyer_idx";--> statement-breakpoint
+ALTER TABLE "evaluations" ADD COLUMN "signals_computed_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "order_status_changes_occurred_idx" ON "order_status_changes" USING btree ("occurred_at");--> statement-breakpoint
+CREATE INDEX "order_status_changes_cancelled_idx" ON "order_status_changes" USING btree ("order_id","occurred_at") WHERE "order_status_changes"."status" = 'cancelled_by_seller';--> statement-breakpoint
 CREATE INDEX "review_rating_changes_occurred_idx" ON "review_rating_changes" USING btree ("occurred_at");--> statement-breakpoint
 CREATE INDEX "reviews_buyer_idx" ON "reviews" USING btree ("buyer_id","seller_id","posted_at","id","removed_at");--> statement-breakpoint
 -- evaluation_sellers and seller_metrics: the references of a whole statement's rows, checked in one

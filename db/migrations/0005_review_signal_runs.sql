@@ -1,1 +1,0 @@
-ALTER TABLE "evaluations" ADD COLUMN "signals_computed_at" timestamp with time zone;
