@@ -1,12 +1,13 @@
 import "server-only";
-import { and, desc, eq, isNotNull, lt, sql } from "drizzle-orm";
-import { db, queryRows } from "@/db";
+import { and, desc, eq, isNotNull, lt } from "drizzle-orm";
+import { db } from "@/db";
 import { evaluations } from "@/db/schema";
 import { recordAuditEntries } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { logger } from "@/lib/logger";
 import { getPolicyVersion } from "./get-current-policy";
 import { reviewSignalSteps } from "./review-signals-sql";
+import { runSqlSteps } from "./run-sql-steps";
 
 const DAY_MS = 86_400_000;
 /** Reviews this long before the previous signals run are looked at again (a late-arriving review). */
@@ -51,14 +52,10 @@ export async function computeReviewSignals(params: { actor: Actor; evaluationId:
     const earliest = asOf.getTime() - policy.params.windows.recentDays * DAY_MS;
     const from = new Date(Math.max(earliest, previous ? previous.asOf.getTime() - OVERLAP_MS : earliest));
 
-    let raised = 0;
-    for (const step of reviewSignalSteps({ from, asOf, now, timeZone: evaluation.timeZone, params: policy.params.fakeReviews })) {
-      const stepStarted = performance.now();
-      const rows = await queryRows<{ inserted?: number }>(tx, step.statement);
-      raised += Number(rows[0]?.inserted ?? 0);
-      if (step.table) await tx.execute(sql.raw(`analyze ${step.table}`));
-      logger.debug({ evaluationId, step: step.name, ms: Math.round(performance.now() - stepStarted) }, "evaluation step");
-    }
+    const steps = reviewSignalSteps({ from, asOf, now, timeZone: evaluation.timeZone, params: policy.params.fakeReviews });
+    // Each insert step answers how many signals were new (`inserted`).
+    const results = await runSqlSteps(tx, evaluationId, steps);
+    const raised = results.reduce((sum, rows) => sum + Number(rows[0]?.inserted ?? 0), 0);
     await tx.update(evaluations).set({ signalsComputedAt: now }).where(eq(evaluations.id, evaluationId));
     await recordAuditEntries(tx, [
       {

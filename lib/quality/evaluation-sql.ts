@@ -50,6 +50,32 @@ function earliest(frame: EvaluationFrame): Date {
 }
 
 /**
+ * `column` of the latest row of a history table (order_status_changes, review_rating_changes)
+ * before asOf for one owner: one index probe on (owner, occurred_at). Null when it has none.
+ */
+function historyValueAt(history: string, ownerColumn: string, owner: SQL, column: string, asOf: SQL): SQL {
+  return sql`(select c.${sql.identifier(column)} from ${sql.identifier(history)} c
+    where c.${sql.identifier(ownerColumn)} = ${owner} and c.occurred_at < ${asOf}
+    order by c.occurred_at desc, c.id desc limit 1)`;
+}
+
+/** `<name>_<window> = <target>.<name>_<window> + <delta>.<name>_<window>` for every name and window: an UPDATE's SET list. */
+function addPerWindow(names: readonly string[], target: string, delta: string): SQL {
+  return sql.join(
+    WINDOWS.flatMap((window) =>
+      names.map((name) => {
+        const column = sql.identifier(`${name}_${window}`);
+        return sql`${column} = ${sql.identifier(target)}.${column} + ${sql.identifier(delta)}.${column}`;
+      }),
+    ),
+    sql`, `,
+  );
+}
+
+/** The policy's highest negative rating, as a literal (a number from the policy, never user text). */
+const negativeMaxRating = (frame: EvaluationFrame): SQL => sql.raw(String(Number(frame.params.reviews.negativeMaxRating)));
+
+/**
  * Orders placed in the windows, and those the seller cancelled, by the order's current status: one
  * pass over orders with nothing per row but comparisons, so PostgreSQL can split it across
  * parallel workers. The few orders whose status changed at or after asOf are set right after it
@@ -76,16 +102,15 @@ export function orderStats(frame: EvaluationFrame): SQL {
  */
 export function orderStatusCorrections(frame: EvaluationFrame): SQL {
   const asOf = instant(frame.asOf);
-  const columns = WINDOWS.map((window) => sql`${sql.identifier(`cancellations_${window}`)} = o.${sql.identifier(`cancellations_${window}`)} + d.${sql.identifier(`cancellations_${window}`)}`);
+  const statusThen = historyValueAt("order_status_changes", "order_id", sql`o.id`, "status", asOf);
   return sql`
-    update eval_orders o set ${sql.join(columns, sql`, `)}
+    update eval_orders o set ${addPerWindow(["cancellations"], "o", "d")}
     from (
       select changed.seller_id,
         ${perWindow(frame, "cancellations", (inRange) => sql`coalesce(sum(changed.delta) filter (where ${inRange(sql`changed.placed_at`)}), 0)`)}
       from (
         select o.seller_id, o.placed_at,
-          (coalesce((select c.status from order_status_changes c where c.order_id = o.id and c.occurred_at < ${asOf}
-                     order by c.occurred_at desc, c.id desc limit 1), 'placed') = 'cancelled_by_seller')::int
+          (coalesce(${statusThen}, 'placed') = 'cancelled_by_seller')::int
           - (o.status = 'cancelled_by_seller')::int as delta
         from orders o
         where o.id in (select c.order_id from order_status_changes c where c.occurred_at >= ${asOf})
@@ -118,7 +143,7 @@ const answeredReviews = (asOf: SQL): SQL => sql`(
  * aggregate as `negative`, which PostgreSQL computes once.)
  */
 export function reviewStats(frame: EvaluationFrame): SQL {
-  const negative = sql`r.rating <= ${NEGATIVE(frame)}`;
+  const negative = sql`r.rating <= ${negativeMaxRating(frame)}`;
   return sql`
     create temp table eval_review_stats on commit drop as
     select r.${BY_SELLER} as seller_id,
@@ -130,9 +155,6 @@ export function reviewStats(frame: EvaluationFrame): SQL {
     where r.posted_at >= ${instant(earliest(frame))} and ${standingAt(instant(frame.asOf))}
     group by 1`;
 }
-
-/** The policy's highest negative rating, as a literal (a number from the policy, never user text). */
-const NEGATIVE = (frame: EvaluationFrame): SQL => sql.raw(String(Number(frame.params.reviews.negativeMaxRating)));
 
 /**
  * The unique-rating rule: per buyer and seller, a review counts only if no *counted* review from
@@ -175,7 +197,7 @@ export function uncountedReviews(frame: EvaluationFrame): SQL {
  */
 export function reviewCorrections(frame: EvaluationFrame): SQL {
   const asOf = instant(frame.asOf);
-  const negativeMax = NEGATIVE(frame);
+  const negativeMax = negativeMaxRating(frame);
   /** What a review should count (`should`) and what reviewStats counted for it (`counted`). */
   const metrics: Record<string, { should: SQL; counted: SQL }> = {
     reviews: { should: sql`r.counts::int`, counted: sql`1` },
@@ -191,14 +213,9 @@ export function reviewCorrections(frame: EvaluationFrame): SQL {
   const sums = names.map((name) =>
     perWindow(frame, name, (inRange) => sql`coalesce(sum(r.${sql.identifier(`d_${name}`)}) filter (where ${inRange(sql`r.posted_at`)}), 0)`),
   );
-  const assignments = WINDOWS.flatMap((window) =>
-    names.map((name) => {
-      const column = sql.identifier(`${name}_${window}`);
-      return sql`${column} = s.${column} + d.${column}`;
-    }),
-  );
+  const ratingThen = historyValueAt("review_rating_changes", "review_id", sql`r.id`, "rating", asOf);
   return sql`
-    update eval_review_stats s set ${sql.join(assignments, sql`, `)}
+    update eval_review_stats s set ${addPerWindow(names, "s", "d")}
     from (
       select r.seller_id, ${sql.join(sums, sql`, `)}
       from (
@@ -207,8 +224,7 @@ export function reviewCorrections(frame: EvaluationFrame): SQL {
           select r.seller_id, r.posted_at, r.rating,
             uncounted.id is null as counts,
             case when r.edited_at is null or r.edited_at < ${asOf} then r.rating
-              else coalesce((select c.rating from review_rating_changes c where c.review_id = r.id and c.occurred_at < ${asOf}
-                             order by c.occurred_at desc, c.id desc limit 1), r.rating)
+              else coalesce(${ratingThen}, r.rating)
             end as rating_then,
             answered.review_id is not null as answered
           from reviews r
@@ -400,7 +416,8 @@ export function insertPortalMetrics(evaluationId: number): SQL {
     group by w.w`;
 }
 
-export type EvaluationStep = {
+/** One statement of an evaluation (or of its fake-review signals), run in order by runSqlSteps. */
+export type SqlStep = {
   name: string;
   statement: SQL;
   /** The temporary table it makes or changes, analyzed after it. */
@@ -412,7 +429,7 @@ export type EvaluationStep = {
  * stored under `evaluationId`. (Which sellers are eligible and flagged is stored once the flags
  * are decided: insertEvaluationSellers.)
  */
-export function evaluationSteps(frame: EvaluationFrame, evaluationId: number): EvaluationStep[] {
+export function evaluationSteps(frame: EvaluationFrame, evaluationId: number): SqlStep[] {
   return [
     { name: "orders", statement: orderStats(frame) },
     { name: "orderStatusCorrections", statement: orderStatusCorrections(frame), table: "eval_orders" },

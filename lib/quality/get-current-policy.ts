@@ -35,12 +35,17 @@ export async function ensureDefaultPolicy(now: Date): Promise<void> {
 export async function getCurrentPolicy(executor: Executor): Promise<Policy> {
   const [current] = await executor.select().from(scoringPolicies).orderBy(desc(scoringPolicies.version)).limit(1);
   if (!current) throw new Error("No scoring policy exists yet: call ensureDefaultPolicy first");
-  return { version: current.version, params: policyParamsSchema.parse(current.params) };
+  return toPolicy(current);
 }
 
 /** A policy by its version, as an evaluation recorded it. */
 export async function getPolicyVersion(executor: Executor, version: number): Promise<Policy> {
   const [found] = await executor.select().from(scoringPolicies).where(eq(scoringPolicies.version, version));
   if (!found) throw new Error(`Scoring policy version ${version} does not exist`);
-  return { version: found.version, params: policyParamsSchema.parse(found.params) };
+  return toPolicy(found);
+}
+
+/** A stored policy row, its params checked against the schema. */
+function toPolicy(row: { version: number; params: unknown }): Policy {
+  return { version: row.version, params: policyParamsSchema.parse(row.params) };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import type { SqlStep } from "./evaluation-sql";
 import type { PolicyParams } from "./policy";
 import { DAY_SECONDS, instant, secondsInterval } from "./sql-literals";
 
@@ -115,7 +116,7 @@ function singleActivityBuyer(frame: SignalFrame): SQL {
     where ${none("orders")} and ${none("reviews", "and x.id <> c.id")} and ${none("complaints")} and ${none("message_threads")}`);
 }
 
-export function reviewSignalSteps(frame: SignalFrame): { name: string; statement: SQL; table?: string }[] {
+export function reviewSignalSteps(frame: SignalFrame): SqlStep[] {
   return [
     { name: "signalReviews", statement: candidates(frame), table: "signal_reviews" },
     { name: "noMatchingPurchase", statement: noMatchingPurchase(frame) },

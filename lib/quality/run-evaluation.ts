@@ -14,6 +14,7 @@ import { ensureDefaultPolicy, getCurrentPolicy } from "./get-current-policy";
 import { getEvaluationSummary } from "./get-evaluation-summary";
 import type { EvaluationSummary } from "./quality-schemas";
 import type { Policy } from "./policy";
+import { runSqlSteps, timedStep } from "./run-sql-steps";
 import { defaultAsOf, evaluationWindows } from "./windows";
 
 /** Only one evaluation runs at a time, portal-wide; a second waits and then finds the first's result. */
@@ -73,20 +74,15 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
   if (!evaluation) throw new Error("The evaluation row was not created");
 
   const frame: evaluationSql.EvaluationFrame = { asOf, windows: evaluationWindows(asOf, policy.params.windows), timeZone, params: policy.params };
-  for (const step of evaluationSql.evaluationSteps(frame, evaluation.id)) {
-    const started = performance.now();
-    await tx.execute(step.statement);
-    // Temporary tables get no statistics by themselves; the joins after them are planned on these.
-    if (step.table) await tx.execute(sql.raw(`analyze ${step.table}`));
-    logger.debug({ evaluationId: evaluation.id, step: step.name, ms: Math.round(performance.now() - started) }, "evaluation step");
-  }
+  await runSqlSteps(tx, evaluation.id, evaluationSql.evaluationSteps(frame, evaluation.id));
 
-  const flagsStarted = performance.now();
-  const portal = await loadPortalValues(tx, evaluation.id);
-  const decisions = decideFlags(await loadCandidates(tx, portal), portal, policy.params);
-  const flagIds = await storeFlags(tx, evaluation, decisions, now);
-  await tx.execute(evaluationSql.insertEvaluationSellers(evaluation.id, decisions.map((decision) => decision.sellerId)));
-  logger.debug({ evaluationId: evaluation.id, step: "flags", ms: Math.round(performance.now() - flagsStarted) }, "evaluation step");
+  const { decisions, flagIds } = await timedStep(evaluation.id, "flags", async () => {
+    const portal = await loadPortalValues(tx, evaluation.id);
+    const decided = decideFlags(await loadCandidates(tx, portal), portal, policy.params);
+    const ids = await storeFlags(tx, evaluation, decided, now);
+    await tx.execute(evaluationSql.insertEvaluationSellers(evaluation.id, decided.map((decision) => decision.sellerId)));
+    return { decisions: decided, flagIds: ids };
+  });
 
   const [counts] = await queryRows<{ sellers: number }>(tx, sql`select count(*)::int as sellers from eval_metrics where "window" = 'year'`);
   const sellersEvaluated = Number(counts?.sellers ?? 0);
@@ -115,9 +111,7 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
       at: now,
     })),
   ];
-  const auditStarted = performance.now();
-  await recordAuditEntries(tx, entries);
-  logger.debug({ evaluationId: evaluation.id, step: "audit", ms: Math.round(performance.now() - auditStarted) }, "evaluation step");
+  await timedStep(evaluation.id, "audit", () => recordAuditEntries(tx, entries));
   return evaluation.id;
 }
 
