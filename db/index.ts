@@ -41,6 +41,30 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Da
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
+/**
+ * One more PostgreSQL connection, outside the pool, for work that runs beside a transaction of
+ * the pool's (the evaluation's side passes): taken from the pool instead, it could wait forever
+ * for a connection held by requests that themselves wait on that transaction. Null on PGlite,
+ * which has only the one connection.
+ */
+export function openExtraConnection(): DatabaseHandle | null {
+  const handle = getDatabaseHandle();
+  if (handle.kind !== "postgres" || !env.DATABASE_URL) return null;
+  return connectPostgres(env.DATABASE_URL, { max: 1 });
+}
+
+/**
+ * The postgres.js client under a transaction opened on PostgreSQL, for what drizzle does not wrap:
+ * COPY streams. (drizzle keeps it as the transaction's `session.client`.)
+ */
+export function postgresClientOf(tx: Transaction): postgres.Sql {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  if (typeof client !== "function" || typeof (client as postgres.Sql).unsafe !== "function") {
+    throw new Error("Not a transaction on PostgreSQL through postgres.js");
+  }
+  return client as postgres.Sql;
+}
+
 /** `dataDir` undefined: an in-memory database (used by tests that compare migrations). */
 export function connectPglite(dataDir: string | undefined): DatabaseHandle {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });

@@ -112,6 +112,7 @@ export const orders = pgTable(
     statusChangedAt: ts("status_changed_at"),
   },
   (t) => [
+    // INCLUDE (status), added in migration 0005: the evaluation's scan reads this index alone.
     index("orders_seller_placed_idx").on(t.sellerId, t.placedAt),
     // Fake-review checks: did this buyer buy from this seller before the review?
     index("orders_buyer_idx").on(t.buyerId, t.sellerId, t.placedAt),
@@ -160,6 +161,7 @@ export const reviews = pgTable(
   },
   (t) => [
     check("reviews_rating_range", sql`${t.rating} between 1 and 5`),
+    // INCLUDE (rating, removed_at), added in migration 0005: the evaluation's scan reads this index alone.
     index("reviews_seller_posted_idx").on(t.sellerId, t.postedAt),
     // In the order the unique-rating rule reads reviews (buyer, seller, time, id) and holding all it
     // reads (removed_at last: after the unique id it never changes the order), so the evaluation

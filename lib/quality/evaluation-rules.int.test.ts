@@ -615,6 +615,20 @@ describe("[EVALUATION] the SQL agrees with the pure functions", () => {
     }
     expect(actual).toEqual(expected);
 
+    // The same portal with every pass in the evaluation's own transaction, as on PGlite (a new
+    // policy version with the same parameters is a new evaluation): every stored metric the same.
+    const inTurn = await underPolicy({ ...DEFAULT_POLICY, response: { ...DEFAULT_POLICY.response, holidays } }, () =>
+      runEvaluation({ actor: TEST_ACTOR, asOf, now: NOW, sideConnection: false }),
+    );
+    expect(inTurn.evaluationId).not.toBe(summary.evaluationId);
+    const stored = async (evaluationId: number) =>
+      (await db.select().from(sellerMetrics).where(eq(sellerMetrics.evaluationId, evaluationId)).orderBy(sellerMetrics.sellerId, sellerMetrics.window)).map(
+        ({ evaluationId: _, ...row }) => row,
+      );
+    const concurrentRows = await stored(summary.evaluationId);
+    expect(concurrentRows.length).toBeGreaterThanOrEqual(shops.length * WINDOWS.length);
+    expect(await stored(inTurn.evaluationId)).toEqual(concurrentRows);
+
     // The data is not trivial: chains were folded, the holidays change the answer, and the
     // messages window has threads on time, late and unanswered.
     expect(counted.length).toBeLessThan(standing.length - 20);

@@ -26,11 +26,21 @@ export type EvaluationFrame = {
 };
 
 /**
- * Grouping by `seller_id + 0` rather than `seller_id`: otherwise the planner walks a whole table
- * through its (seller, time) index to get rows in seller order, one random heap visit per row —
- * many times slower than a (parallel) sequential scan into a hash aggregate.
+ * Grouping by `seller_id + 0` rather than `seller_id` for tables whose (seller, time) index does
+ * not hold what the pass reads: otherwise the planner may walk the whole table through that index
+ * to get rows in seller order, one random heap visit per row — many times slower than a
+ * (parallel) sequential scan into a hash aggregate. Orders and reviews are grouped by `seller_id`:
+ * their (seller, time) indexes include what is counted (migration 0005), so the scan reads the
+ * index alone, already in seller order (SCAN_SETTINGS).
  */
 const BY_SELLER = sql.raw("seller_id + 0");
+
+/**
+ * For the scans of orders and reviews: pages of the table are rarely read at all, so random and
+ * sequential reads cost about the same, and PostgreSQL then prefers the index-only scan of the
+ * covering index (half the time of a sequential scan of the table) where the visibility map allows.
+ */
+const SCAN_SETTINGS = { random_page_cost: "1.1" };
 
 /** `column` lies in the window: start inclusive, end exclusive. */
 function inWindow(column: SQL, range: TimeRange): SQL {
@@ -85,7 +95,7 @@ export function orderStats(frame: EvaluationFrame): SQL {
   const cancelled = sql`o.status = 'cancelled_by_seller'`;
   return sql`
     create temp table eval_orders on commit drop as
-    select o.${BY_SELLER} as seller_id,
+    select o.seller_id,
       ${perWindow(frame, "orders", (inRange) => sql`count(*) filter (where ${inRange(sql`o.placed_at`)})`)},
       ${perWindow(frame, "cancellations", (inRange) => sql`count(*) filter (where ${inRange(sql`o.placed_at`)} and ${cancelled})`)}
     from orders o
@@ -146,7 +156,7 @@ export function reviewStats(frame: EvaluationFrame): SQL {
   const negative = sql`r.rating <= ${negativeMaxRating(frame)}`;
   return sql`
     create temp table eval_review_stats on commit drop as
-    select r.${BY_SELLER} as seller_id,
+    select r.seller_id,
       ${perWindow(frame, "reviews", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)})`)},
       ${perWindow(frame, "negative", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)} and ${negative})`)},
       ${perWindow(frame, "rating_sum", (inRange) => sql`coalesce(sum(r.rating) filter (where ${inRange(sql`r.posted_at`)}), 0)`)},
@@ -245,62 +255,71 @@ export function reviewCorrections(frame: EvaluationFrame): SQL {
     where d.seller_id = s.seller_id`;
 }
 
-export function complaintStats(frame: EvaluationFrame): SQL {
-  return sql`
-    create temp table eval_complaints on commit drop as
-    select c.${BY_SELLER} as seller_id,
-      ${perWindow(frame, "complaints", (inRange) => sql`count(*) filter (where ${inRange(sql`c.filed_at`)})`)}
-    from complaints c
-    where c.filed_at >= ${instant(earliest(frame))} and c.filed_at < ${instant(frame.asOf)}
-    group by 1`;
+export function complaintStats(frame: EvaluationFrame): TablePass {
+  return {
+    name: "complaints",
+    table: "eval_complaints",
+    select: sql`
+      select c.${BY_SELLER} as seller_id,
+        ${perWindow(frame, "complaints", (inRange) => sql`count(*) filter (where ${inRange(sql`c.filed_at`)})`)}
+      from complaints c
+      where c.filed_at >= ${instant(earliest(frame))} and c.filed_at < ${instant(frame.asOf)}
+      group by 1`,
+  };
 }
 
+/** The calendar's step: a quarter of an hour, in seconds. */
+const CALENDAR_STEP_SECONDS = 900;
+
+/** The calendar row (`eval_calendar.slot`) an instant falls in. */
+const calendarSlot = (instantColumn: SQL): SQL => sql`floor(date_part('epoch', ${instantColumn}) / ${sql.raw(String(CALENDAR_STEP_SECONDS))})::bigint`;
+
 /**
- * The business calendar around the evaluation: one row per local day in the portal's time zone,
- * whether it is a business day (Monday–Friday, not a holiday), when it starts, and how many
- * business seconds passed before it. Business time at an instant t is then
- * `seconds_before + (is_business ? t − starts_at : 0)` of t's local day — real elapsed time, so a
- * day with a clock change counts 23 or 25 hours, as lib/quality/business-hours.ts does. A few
- * hundred rows, analyzed, so the planner hashes it into the thread scan.
+ * The business calendar around the evaluation, in quarter-hour slots of real (UTC) time: whether
+ * the slot lies in a business day of the portal's time zone (Monday–Friday, not a holiday), and
+ * how many business seconds passed before it. Business time at an instant t is then
+ * `seconds_before + (is_business ? t − slot start : 0)` of t's slot — real elapsed time, so a day
+ * with a clock change counts 23 or 25 hours, as lib/quality/business-hours.ts does. Every time
+ * zone's offset and clock change falls on a quarter hour, so no slot straddles two local days.
+ * The thread pass finds each instant's slot by arithmetic and a hash join on an integer, with no
+ * time-zone conversion per thread (~35,000 rows, analyzed).
  */
-export function businessCalendar(frame: EvaluationFrame): SQL {
-  const first = new Date(earliest(frame).getTime() - 2 * DAY_SECONDS * 1000);
-  const last = new Date(frame.asOf.getTime() + 2 * DAY_SECONDS * 1000);
+export function businessCalendar(frame: EvaluationFrame): TablePass {
+  const step = CALENDAR_STEP_SECONDS;
+  const first = Math.floor((earliest(frame).getTime() / 1000 - 2 * DAY_SECONDS) / step);
+  const last = Math.ceil((frame.asOf.getTime() / 1000 + 2 * DAY_SECONDS) / step);
   const tz = frame.timeZone;
-  return sql`
-    create temp table eval_calendar on commit drop as
-    select day, starts_at, is_business,
-      coalesce(sum(case when is_business then date_part('epoch', ends_at - starts_at) end)
-        over (order by day rows between unbounded preceding and 1 preceding), 0) as seconds_before
+  const select = sql`
+    select slot, is_business,
+      ${sql.raw(String(step))} * coalesce(count(*) filter (where is_business)
+        over (order by slot rows between unbounded preceding and 1 preceding), 0)::float8 as seconds_before
     from (
-      select d.day,
-        d.day::timestamp at time zone ${tz} as starts_at,
-        (d.day + 1)::timestamp at time zone ${tz} as ends_at,
-        extract(isodow from d.day) < 6
-          and d.day <> all(array(select json_array_elements_text(${JSON.stringify(frame.params.response.holidays)}::json)::date)) as is_business
+      select s.slot,
+        extract(isodow from s.day) < 6
+          and s.day <> all(array(select json_array_elements_text(${JSON.stringify(frame.params.response.holidays)}::json)::date)) as is_business
       from (
-        select generate_series((${instant(first)} at time zone ${tz})::date, (${instant(last)} at time zone ${tz})::date, interval '1 day')::date as day
-      ) d
-    ) days`;
+        select g as slot, (to_timestamp(g * ${sql.raw(String(step))}) at time zone ${tz})::date as day
+        from generate_series(${sql.raw(String(first))}::bigint, ${sql.raw(String(last))}::bigint) g
+      ) s
+    ) slots`;
+  return { name: "calendar", table: "eval_calendar", select, joinedByLaterPass: true };
 }
 
 /** Business seconds (per eval_calendar) at an instant column, joined as calendar alias `c`. */
 const businessSecondsAt = (column: SQL, c: string): SQL =>
-  sql`(${sql.identifier(c)}.seconds_before + case when ${sql.identifier(c)}.is_business then date_part('epoch', ${column} - ${sql.identifier(c)}.starts_at) else 0 end)`;
+  sql`(${sql.identifier(c)}.seconds_before + case when ${sql.identifier(c)}.is_business then date_part('epoch', ${column}) - ${sql.identifier(c)}.slot * ${sql.raw(String(CALENDAR_STEP_SECONDS))} else 0 end)`;
 
 /**
  * Threads a buyer started, with the seller's response time in business hours. A reply at or after
  * asOf is no reply yet. An unanswered thread counts against the seller once its on-time limit
  * has passed; one still inside the limit is not judged yet.
  */
-export function threadStats(frame: EvaluationFrame): SQL {
+export function threadStats(frame: EvaluationFrame): TablePass {
   const asOf = instant(frame.asOf);
-  const tz = frame.timeZone;
   const limit = frame.params.response.onTimeBusinessHours;
-  return sql`
-    create temp table eval_threads on commit drop as
+  const select = sql`
     with now_business as (
-      select ${businessSecondsAt(asOf, "c")} as seconds from eval_calendar c where c.day = (${asOf} at time zone ${tz})::date
+      select ${businessSecondsAt(asOf, "c")} as seconds from eval_calendar c where c.slot = ${calendarSlot(asOf)}
     ),
     threads as (
       select t.seller_id, t.first_buyer_message_at as asked_at,
@@ -309,8 +328,8 @@ export function threadStats(frame: EvaluationFrame): SQL {
         end as response_hours,
         ((select seconds from now_business) - ${businessSecondsAt(sql`t.first_buyer_message_at`, "ca")}) / 3600 as hours_waited
       from message_threads t
-      join eval_calendar ca on ca.day = (t.first_buyer_message_at at time zone ${tz})::date
-      left join eval_calendar cr on cr.day = (t.first_seller_reply_at at time zone ${tz})::date
+      join eval_calendar ca on ca.slot = ${calendarSlot(sql`t.first_buyer_message_at`)}
+      left join eval_calendar cr on cr.slot = ${calendarSlot(sql`t.first_seller_reply_at`)}
       where t.started_by = 'buyer' and t.first_buyer_message_at >= ${instant(earliest(frame))} and t.first_buyer_message_at < ${asOf}
       -- A fence: otherwise the CTE is inlined and both business-hours expressions are evaluated
       -- again in each of the fifteen aggregates and filters below that name them.
@@ -322,69 +341,121 @@ export function threadStats(frame: EvaluationFrame): SQL {
       ${perWindow(frame, "response", (inRange) => sql`percentile_cont(0.5) within group (order by t.response_hours) filter (where ${inRange(sql`t.asked_at`)} and t.response_hours is not null)`)}
     from threads t
     group by 1`;
+  return { name: "threads", table: "eval_threads", select };
 }
 
-export function refundStats(frame: EvaluationFrame): SQL {
-  return sql`
-    create temp table eval_refunds on commit drop as
+export function refundStats(frame: EvaluationFrame): TablePass {
+  const select = sql`
     select f.${BY_SELLER} as seller_id,
       ${perWindow(frame, "refunds", (inRange) => sql`count(*) filter (where ${inRange(sql`f.refunded_at`)})`)},
       ${perWindow(frame, "refund_hours", (inRange) => sql`percentile_cont(0.5) within group (order by date_part('epoch', f.refunded_at - f.requested_at) / 3600) filter (where ${inRange(sql`f.refunded_at`)})`)}
     from refunds f
     where f.refunded_at >= ${instant(earliest(frame))} and f.refunded_at < ${instant(frame.asOf)}
     group by 1`;
+  return { name: "refunds", table: "eval_refunds", select };
+}
+
+/** The stored metrics of a seller in one window: seller_metrics' columns, in its order. */
+const METRICS = [
+  "orders",
+  "unique_reviews",
+  "negative_reviews",
+  "negative_review_rate",
+  "average_rating",
+  "complaints",
+  "complaint_rate",
+  "seller_cancellations",
+  "seller_cancellation_rate",
+  "threads",
+  "threads_on_time",
+  "on_time_response_rate",
+  "median_response_hours",
+  "refunds",
+  "median_refund_hours",
+  "open_negative_reviews",
+] as const;
+type Metric = (typeof METRICS)[number];
+
+/** eval_metrics' column of one metric in one window. */
+const metricColumn = (metric: Metric, window: QualityWindow): string => `${metric}_${window}`;
+
+/** A seller's metrics in one window, computed from the passes' tables (aliases o, r, c, t, f). */
+function windowMetrics(window: QualityWindow): Record<Metric, SQL> {
+  const pass = (table: string, name: string) => sql`${sql.identifier(table)}.${sql.identifier(`${name}_${window}`)}`;
+  const count = (table: string, name: string) => sql`coalesce(${pass(table, name)}, 0)::int`;
+  const rate = (part: SQL, whole: SQL) => sql`${part}::float8 / nullif(${whole}, 0)`;
+  const orders = count("o", "orders");
+  const reviews = count("r", "reviews");
+  const negative = count("r", "negative");
+  const complaints = count("c", "complaints");
+  const cancellations = count("o", "cancellations");
+  const threads = count("t", "threads");
+  const onTime = count("t", "on_time");
+  return {
+    orders,
+    unique_reviews: reviews,
+    negative_reviews: negative,
+    negative_review_rate: rate(negative, reviews),
+    average_rating: rate(pass("r", "rating_sum"), reviews),
+    complaints,
+    complaint_rate: rate(complaints, orders),
+    seller_cancellations: cancellations,
+    seller_cancellation_rate: rate(cancellations, orders),
+    threads,
+    threads_on_time: onTime,
+    on_time_response_rate: rate(onTime, threads),
+    median_response_hours: sql`${pass("t", "response")}::float8`,
+    refunds: count("f", "refunds"),
+    median_refund_hours: sql`${pass("f", "refund_hours")}::float8`,
+    open_negative_reviews: count("r", "open_negative"),
+  };
 }
 
 /**
- * Every seller's metrics in every window, with the rates and the seller's eligibility, as one
- * temporary table. The evaluation's rows, the portal medians and the flag candidates are all read
- * from it, never back from the permanent tables, which grow by a portal's worth every week.
+ * Every seller's metrics in every window, and whether the seller is eligible, as one temporary
+ * table with a row per seller (a column per metric and window), in seller order. The stored
+ * metrics, the portal values and the flag candidates are all read from it, never back from the
+ * permanent tables, which grow by a portal's worth every week.
  */
 export function sellerMetricsTable(params: PolicyParams): SQL {
-  const column = (table: string, name: string, window: QualityWindow, fallback: SQL | null) => {
-    const ref = sql`${sql.identifier(table)}.${sql.identifier(`${name}_${window}`)}`;
-    return fallback ? sql`coalesce(${ref}, ${fallback})` : ref;
-  };
-  const rows = WINDOWS.map(
-    (window) => sql`(${sql.raw(`'${window}'`)}::quality_window,
-      ${column("o", "orders", window, sql`0`)}, ${column("o", "cancellations", window, sql`0`)},
-      ${column("r", "reviews", window, sql`0`)}, ${column("r", "negative", window, sql`0`)}, ${sql.identifier("r")}.${sql.identifier(`rating_sum_${window}`)}::float8 / nullif(${column("r", "reviews", window, null)}, 0),
-      ${column("r", "open_negative", window, sql`0`)}, ${column("c", "complaints", window, sql`0`)},
-      ${column("t", "threads", window, sql`0`)}, ${column("t", "on_time", window, sql`0`)}, ${column("t", "response", window, null)}::float8,
-      ${column("f", "refunds", window, sql`0`)}, ${column("f", "refund_hours", window, null)}::float8)`,
-  );
+  const columns = WINDOWS.flatMap((window) => {
+    const metrics = windowMetrics(window);
+    return METRICS.map((metric) => sql`${metrics[metric]} as ${sql.identifier(metricColumn(metric, window))}`);
+  });
   const eligible = sql`coalesce(o.orders_year, 0) >= ${sql.raw(String(Number(params.eligibility.minOrders)))}
     and coalesce(r.reviews_year, 0) >= ${sql.raw(String(Number(params.eligibility.minUniqueReviews)))}`;
   return sql`
     create temp table eval_metrics on commit drop as
-    select s.id as seller_id, m.w as "window", ${eligible} as eligible,
-      m.orders::int as orders, m.reviews::int as unique_reviews, m.negative::int as negative_reviews,
-      m.negative::float8 / nullif(m.reviews, 0) as negative_review_rate, m.rating as average_rating,
-      m.complaints::int as complaints, m.complaints::float8 / nullif(m.orders, 0) as complaint_rate,
-      m.cancellations::int as seller_cancellations, m.cancellations::float8 / nullif(m.orders, 0) as seller_cancellation_rate,
-      m.threads::int as threads, m.on_time::int as threads_on_time, m.on_time::float8 / nullif(m.threads, 0) as on_time_response_rate,
-      m.response as median_response_hours, m.refunds::int as refunds, m.refund_hours as median_refund_hours,
-      m.open_negative::int as open_negative_reviews
+    select s.id as seller_id, ${eligible} as eligible, ${sql.join(columns, sql`, `)}
     from sellers s
     left join eval_orders o on o.seller_id = s.id
     left join eval_review_stats r on r.seller_id = s.id
     left join eval_complaints c on c.seller_id = s.id
     left join eval_threads t on t.seller_id = s.id
     left join eval_refunds f on f.seller_id = s.id
-    cross join lateral (values ${sql.join(rows, sql`, `)})
-      as m(w, orders, cancellations, reviews, negative, rating, open_negative, complaints, threads, on_time, response, refunds, refund_hours)`;
+    order by s.id`;
 }
 
-const METRIC_COLUMN_LIST = sql.raw(`orders, unique_reviews, negative_reviews, negative_review_rate,
-  average_rating, complaints, complaint_rate, seller_cancellations, seller_cancellation_rate, threads, threads_on_time,
-  on_time_response_rate, median_response_hours, refunds, median_refund_hours, open_negative_reviews`);
+const METRIC_COLUMN_LIST = sql.raw(METRICS.join(", "));
+
+/** eval_metrics (alias m) as a row per seller and window: `cross join lateral` this, as `v`. */
+const byWindow = (): SQL => {
+  const rows = WINDOWS.map(
+    (window) => sql`(${sql.raw(`'${window}'`)}::quality_window, ${sql.join(
+      METRICS.map((metric) => sql`m.${sql.identifier(metricColumn(metric, window))}`),
+      sql`, `,
+    )})`,
+  );
+  return sql`(values ${sql.join(rows, sql`, `)}) as v("window", ${METRIC_COLUMN_LIST})`;
+};
 
 export function insertSellerMetrics(evaluationId: number): SQL {
+  // eval_metrics is in seller order and each seller's windows follow in turn, so the rows arrive
+  // in primary-key order without a sort: the index grows at its right edge.
   return sql`
     insert into seller_metrics (evaluation_id, seller_id, "window", ${METRIC_COLUMN_LIST})
-    select ${evaluationId}, seller_id, "window", ${METRIC_COLUMN_LIST} from eval_metrics
-    -- In primary-key order: the index then grows at its right edge instead of everywhere at once.
-    order by seller_id, "window"`;
+    select ${evaluationId}, m.seller_id, v."window", ${sql.raw(METRICS.map((metric) => `v.${metric}`).join(", "))}
+    from eval_metrics m cross join lateral ${byWindow()}`;
 }
 
 /** Eligible: enough orders and unique reviews in the year window to be judged at all. */
@@ -393,27 +464,39 @@ export function insertEvaluationSellers(evaluationId: number, flaggedSellerIds: 
   return sql`
     insert into evaluation_sellers (evaluation_id, seller_id, eligible, flagged)
     select ${evaluationId}, seller_id, eligible, seller_id = any(array(select json_array_elements_text(${flagged}::json)::bigint))
-    from eval_metrics where "window" = 'year' order by seller_id`;
+    from eval_metrics order by seller_id`;
 }
 
 /** The portal value of each metric in each window: the median over eligible sellers. */
 export function insertPortalMetrics(evaluationId: number): SQL {
-  const median = (column: string) => sql`percentile_cont(0.5) within group (order by m.${sql.identifier(column)})`;
+  const portalMetrics: [string, Metric][] = [
+    ["orders", "orders"],
+    ["uniqueReviews", "unique_reviews"],
+    ["negativeReviewRate", "negative_review_rate"],
+    ["averageRating", "average_rating"],
+    ["complaintRate", "complaint_rate"],
+    ["sellerCancellationRate", "seller_cancellation_rate"],
+    ["onTimeResponseRate", "on_time_response_rate"],
+    ["medianResponseHours", "median_response_hours"],
+    ["medianRefundHours", "median_refund_hours"],
+  ];
+  const medians = WINDOWS.flatMap((window) =>
+    portalMetrics.map(([, metric]) => {
+      const column = sql.identifier(metricColumn(metric, window));
+      return sql`percentile_cont(0.5) within group (order by m.${column}) as ${column}`;
+    }),
+  );
+  const rows = WINDOWS.map(
+    (window) => sql`(${sql.raw(`'${window}'`)}::quality_window, jsonb_build_object(${sql.join(
+      portalMetrics.map(([key, metric]) => sql`${sql.raw(`'${key}'`)}, p.${sql.identifier(metricColumn(metric, window))}`),
+      sql`, `,
+    )}))`,
+  );
   return sql`
     insert into portal_metrics (evaluation_id, "window", eligible_sellers, "values")
-    select ${evaluationId}, w.w, count(m.seller_id), jsonb_build_object(
-      'orders', ${median("orders")},
-      'uniqueReviews', ${median("unique_reviews")},
-      'negativeReviewRate', ${median("negative_review_rate")},
-      'averageRating', ${median("average_rating")},
-      'complaintRate', ${median("complaint_rate")},
-      'sellerCancellationRate', ${median("seller_cancellation_rate")},
-      'onTimeResponseRate', ${median("on_time_response_rate")},
-      'medianResponseHours', ${median("median_response_hours")},
-      'medianRefundHours', ${median("median_refund_hours")})
-    from unnest(enum_range(null::quality_window)) as w(w)
-    left join eval_metrics m on m."window" = w.w and m.eligible
-    group by w.w`;
+    select ${evaluationId}, v."window", p.eligible, v."values"
+    from (select count(*) as eligible, ${sql.join(medians, sql`, `)} from eval_metrics m where m.eligible) p
+    cross join lateral (values ${sql.join(rows, sql`, `)}) as v("window", "values")`;
 }
 
 /** One statement of an evaluation (or of its fake-review signals), run in order by runSqlSteps. */
@@ -422,26 +505,72 @@ export type SqlStep = {
   statement: SQL;
   /** The temporary table it makes or changes, analyzed after it. */
   table?: string;
+  /** Planner settings for this statement alone (names and values are ours, never user input). */
+  settings?: Record<string, string>;
 };
 
 /**
- * The evaluation's statements in order: the per-table passes, then the metrics and portal values
- * stored under `evaluationId`. (Which sellers are eligible and flagged is stored once the flags
- * are decided: insertEvaluationSellers.)
+ * A pass whose result is one temporary table, `select` stored as `table`: made in the
+ * evaluation's transaction, or on a second connection and copied in (runEvaluationPasses).
  */
-export function evaluationSteps(frame: EvaluationFrame, evaluationId: number): SqlStep[] {
+export type TablePass = {
+  name: string;
+  table: string;
+  select: SQL;
+  /** A later pass joins this table, so its statistics are needed where it is made. */
+  joinedByLaterPass?: boolean;
+};
+
+/** The pass's table, made from its select (or, `withData` false, only its columns). */
+export function createPassTable(pass: TablePass, withData = true): SQL {
+  return sql`create temp table ${sql.identifier(pass.table)} on commit drop as ${pass.select} ${withData ? sql`` : sql`with no data`}`;
+}
+
+export const passStep = (pass: TablePass): SqlStep => ({ name: pass.name, statement: createPassTable(pass), table: pass.table });
+
+/**
+ * The passes that scan whole tables — orders, reviews, complaints — with nothing per row but
+ * comparisons, so that PostgreSQL splits each across parallel workers.
+ */
+export function scanSteps(frame: EvaluationFrame): SqlStep[] {
   return [
-    { name: "orders", statement: orderStats(frame) },
+    { name: "orders", statement: orderStats(frame), settings: SCAN_SETTINGS },
+    { name: "reviews", statement: reviewStats(frame), settings: SCAN_SETTINGS },
+    passStep(complaintStats(frame)),
+  ];
+}
+
+/** What sets the scans right (as of asOf, and the unique-rating rule), in order: one process's work each. */
+export function correctionSteps(frame: EvaluationFrame): SqlStep[] {
+  return [
     { name: "orderStatusCorrections", statement: orderStatusCorrections(frame), table: "eval_orders" },
-    { name: "reviews", statement: reviewStats(frame) },
     { name: "uncountedReviews", statement: uncountedReviews(frame), table: "eval_uncounted_reviews" },
     { name: "reviewCorrections", statement: reviewCorrections(frame), table: "eval_review_stats" },
-    { name: "complaints", statement: complaintStats(frame), table: "eval_complaints" },
-    { name: "calendar", statement: businessCalendar(frame), table: "eval_calendar" },
-    { name: "threads", statement: threadStats(frame), table: "eval_threads" },
-    { name: "refunds", statement: refundStats(frame), table: "eval_refunds" },
-    { name: "metrics", statement: sellerMetricsTable(frame.params), table: "eval_metrics" },
+  ];
+}
+
+/**
+ * The passes that need nothing of the others, in order (threads read the calendar): one
+ * process's work each, so on PostgreSQL they run beside the corrections, on a second connection.
+ */
+export function independentPasses(frame: EvaluationFrame): TablePass[] {
+  return [businessCalendar(frame), threadStats(frame), refundStats(frame)];
+}
+
+/** What is made of the passes' tables: the metrics and portal values stored under `evaluationId`. */
+export function resultSteps(frame: EvaluationFrame, evaluationId: number): SqlStep[] {
+  return [
+    { name: "metrics", statement: sellerMetricsTable(frame.params) },
     { name: "sellerMetrics", statement: insertSellerMetrics(evaluationId) },
     { name: "portalMetrics", statement: insertPortalMetrics(evaluationId) },
   ];
+}
+
+/**
+ * All the evaluation's statements, one after another, as PGlite runs them: the passes, then the
+ * metrics and portal values stored under `evaluationId`. (Which sellers are eligible and flagged
+ * is stored once the flags are decided: insertEvaluationSellers.)
+ */
+export function evaluationSteps(frame: EvaluationFrame, evaluationId: number): SqlStep[] {
+  return [...scanSteps(frame), ...correctionSteps(frame), ...independentPasses(frame).map(passStep), ...resultSteps(frame, evaluationId)];
 }

@@ -14,6 +14,7 @@ import { ensureDefaultPolicy, getCurrentPolicy } from "./get-current-policy";
 import { getEvaluationSummary } from "./get-evaluation-summary";
 import type { EvaluationSummary } from "./quality-schemas";
 import type { Policy } from "./policy";
+import { prepareEvaluationTransaction, runEvaluationPasses } from "./run-evaluation-passes";
 import { runSqlSteps, timedStep } from "./run-sql-steps";
 import { defaultAsOf, evaluationWindows } from "./windows";
 
@@ -28,7 +29,13 @@ const EVALUATION_LOCK = 727_002;
  * made before. Serialised by a transaction-scoped advisory lock. The fake-review signals are a
  * separate step after it (computeReviewSignals).
  */
-export async function runEvaluation(params: { actor: Actor; asOf?: Date; now: Date }): Promise<EvaluationSummary> {
+export async function runEvaluation(params: {
+  actor: Actor;
+  asOf?: Date;
+  now: Date;
+  /** False: every pass in the evaluation's own transaction, as on PGlite (default true; see runEvaluationPasses). */
+  sideConnection?: boolean;
+}): Promise<EvaluationSummary> {
   const { actor, now } = params;
   if (actor.kind === "user") assertCan(actor, "evaluations:run");
   const timeZone = env.PORTAL_TIME_ZONE;
@@ -45,7 +52,7 @@ export async function runEvaluation(params: { actor: Actor; asOf?: Date; now: Da
       .from(evaluations)
       .where(and(eq(evaluations.asOf, asOf), eq(evaluations.policyVersion, policy.version), eq(evaluations.status, "completed")));
     if (done) return { evaluationId: done.id, reused: true };
-    return { evaluationId: await evaluate(tx, { actor, asOf, now, timeZone, policy }), reused: false };
+    return { evaluationId: await evaluate(tx, { actor, asOf, now, timeZone, policy, sideConnection: params.sideConnection ?? true }), reused: false };
   });
   logger.info({ evaluationId: result.evaluationId, asOf, reused: result.reused, seconds: (performance.now() - started) / 1000 }, "evaluation finished");
   const summary = await getEvaluationSummary(db, result.evaluationId);
@@ -53,20 +60,11 @@ export async function runEvaluation(params: { actor: Actor; asOf?: Date; now: Da
   return summary;
 }
 
-/** PGlite has no JIT setting; PostgreSQL built without LLVM has it but ignores it. */
-async function supportsJit(tx: Transaction): Promise<boolean> {
-  const rows = await queryRows<{ found: boolean }>(tx, sql`select exists (select 1 from pg_settings where name = 'jit') as found`);
-  return rows[0]?.found === true;
-}
-
-type RunContext = { actor: Actor; asOf: Date; now: Date; timeZone: string; policy: Policy };
+type RunContext = { actor: Actor; asOf: Date; now: Date; timeZone: string; policy: Policy; sideConnection: boolean };
 
 async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
-  const { actor, asOf, now, timeZone, policy } = context;
-  // Sorting and hashing a whole portal's reviews wants more memory than a web request; and
-  // compiling these wide aggregates to machine code (JIT) costs more than it saves.
-  await tx.execute(sql`set local work_mem = '256MB'`);
-  if (await supportsJit(tx)) await tx.execute(sql`set local jit = off`);
+  const { actor, asOf, now, timeZone, policy, sideConnection } = context;
+  await prepareEvaluationTransaction(tx);
   const [evaluation] = await tx
     .insert(evaluations)
     .values({ asOf, policyVersion: policy.version, status: "running", startedAt: now, timeZone, requestedBy: actor.label })
@@ -74,7 +72,8 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
   if (!evaluation) throw new Error("The evaluation row was not created");
 
   const frame: evaluationSql.EvaluationFrame = { asOf, windows: evaluationWindows(asOf, policy.params.windows), timeZone, params: policy.params };
-  await runSqlSteps(tx, evaluation.id, evaluationSql.evaluationSteps(frame, evaluation.id));
+  await runEvaluationPasses(tx, evaluation.id, frame, { sideConnection });
+  await runSqlSteps(tx, evaluation.id, evaluationSql.resultSteps(frame, evaluation.id));
 
   const { decisions, flagIds } = await timedStep(evaluation.id, "flags", async () => {
     const portal = await loadPortalValues(tx, evaluation.id);
@@ -84,7 +83,7 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
     return { decisions: decided, flagIds: ids };
   });
 
-  const [counts] = await queryRows<{ sellers: number }>(tx, sql`select count(*)::int as sellers from eval_metrics where "window" = 'year'`);
+  const [counts] = await queryRows<{ sellers: number }>(tx, sql`select count(*)::int as sellers from eval_metrics`);
   const sellersEvaluated = Number(counts?.sellers ?? 0);
   await tx
     .update(evaluations)
@@ -137,17 +136,16 @@ async function loadCandidates(tx: Transaction, portal: PortalValues): Promise<Fl
   const rows = await queryRows<Record<string, number>>(
     tx,
     sql`
-      select y.seller_id, y.orders, y.unique_reviews as y_reviews, y.negative_reviews as y_negative, y.complaints,
-        q.unique_reviews as q_reviews, q.negative_reviews as q_negative, b.unique_reviews as b_reviews, b.negative_reviews as b_negative
-      from eval_metrics y
-      join eval_metrics q on q.seller_id = y.seller_id and q."window" = 'recent'
-      join eval_metrics b on b.seller_id = y.seller_id and b."window" = 'baseline'
-      where y."window" = 'year' and y.eligible
-        and not exists (select 1 from cases c where c.seller_id = y.seller_id and c.status <> 'REINSTATED')
-        and (y.negative_review_rate > ${portal.year.negativeReviewRate}::float8
-          or y.complaint_rate > ${portal.year.complaintRate}::float8
-          or q.negative_review_rate > ${portal.recent.negativeReviewRate}::float8)
-      order by y.seller_id`,
+      select seller_id, orders_year as orders, unique_reviews_year as y_reviews, negative_reviews_year as y_negative,
+        complaints_year as complaints, unique_reviews_recent as q_reviews, negative_reviews_recent as q_negative,
+        unique_reviews_baseline as b_reviews, negative_reviews_baseline as b_negative
+      from eval_metrics m
+      where eligible
+        and not exists (select 1 from cases c where c.seller_id = m.seller_id and c.status <> 'REINSTATED')
+        and (negative_review_rate_year > ${portal.year.negativeReviewRate}::float8
+          or complaint_rate_year > ${portal.year.complaintRate}::float8
+          or negative_review_rate_recent > ${portal.recent.negativeReviewRate}::float8)
+      order by seller_id`,
   );
   return rows.map((row) => ({
     sellerId: Number(row.seller_id),

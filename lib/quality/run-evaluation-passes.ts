@@ -1,0 +1,95 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { openExtraConnection, postgresClientOf, queryRows, type Transaction } from "@/db";
+import { correctionSteps, createPassTable, independentPasses, passStep, scanSteps, type EvaluationFrame, type TablePass } from "./evaluation-sql";
+import { runSqlSteps, timedStep } from "./run-sql-steps";
+
+/** PGlite has no JIT setting; PostgreSQL built without LLVM has it but ignores it. */
+async function supportsJit(tx: Transaction): Promise<boolean> {
+  const rows = await queryRows<{ found: boolean }>(tx, sql`select exists (select 1 from pg_settings where name = 'jit') as found`);
+  return rows[0]?.found === true;
+}
+
+/**
+ * Settings for a transaction that runs evaluation passes: sorting and hashing a whole portal's
+ * reviews wants more memory than a web request, and compiling these wide aggregates to machine
+ * code (JIT) costs more than it saves.
+ */
+export async function prepareEvaluationTransaction(tx: Transaction): Promise<void> {
+  await tx.execute(sql`set local work_mem = '256MB'`);
+  if (await supportsJit(tx)) await tx.execute(sql`set local jit = off`);
+}
+
+/**
+ * Every pass of an evaluation, into the evaluation transaction's temporary tables. The scans use
+ * both cores of a small server; the corrections after them, and the independent passes (threads,
+ * refunds), are one process's work each. So on PostgreSQL the independent passes run beside the
+ * corrections on a second connection, in a repeatable-read transaction of their own, and their
+ * tables are then copied into the evaluation's transaction. On PGlite, which has one connection,
+ * everything runs in turn.
+ */
+export async function runEvaluationPasses(
+  tx: Transaction,
+  evaluationId: number,
+  frame: EvaluationFrame,
+  options: { sideConnection: boolean },
+): Promise<void> {
+  const passes = independentPasses(frame);
+  await runSqlSteps(tx, evaluationId, scanSteps(frame));
+  const extra = options.sideConnection ? openExtraConnection() : null;
+  if (!extra) {
+    await runSqlSteps(tx, evaluationId, [...correctionSteps(frame), ...passes.map(passStep)]);
+    return;
+  }
+  try {
+    const corrections = runSqlSteps(tx, evaluationId, correctionSteps(frame));
+    const side = extra.db.transaction(
+      async (sideTx) => {
+        await prepareEvaluationTransaction(sideTx);
+        // Analyzed only where a later pass here joins it (the calendar): the others are analyzed
+        // once copied, where the metrics join them.
+        await runSqlSteps(sideTx, evaluationId, passes.map((pass) => ({ ...passStep(pass), table: pass.joinedByLaterPass ? pass.table : undefined })));
+        // The evaluation's connection takes the copies once its corrections are done; should they
+        // fail, this transaction ends with them.
+        await corrections;
+        await timedStep(evaluationId, "copyPasses", () => copyPassTables(sideTx, tx, passes));
+      },
+      { isolationLevel: "repeatable read" },
+    );
+    // Both settle before anything is thrown, so neither connection is still busy when the
+    // evaluation's transaction rolls back.
+    const [correctionsResult, sideResult] = await Promise.allSettled([corrections, side]);
+    if (correctionsResult.status === "rejected") throw correctionsResult.reason;
+    if (sideResult.status === "rejected") throw sideResult.reason;
+  } finally {
+    await extra.close();
+  }
+}
+
+/**
+ * Each pass's table, moved from one transaction's session into the other's with binary COPY (the
+ * same columns on both sides: the receiving table is made from the same select, without data).
+ */
+async function copyPassTables(from: Transaction, to: Transaction, passes: readonly TablePass[]): Promise<void> {
+  const source = postgresClientOf(from);
+  const target = postgresClientOf(to);
+  for (const pass of passes) {
+    await to.execute(createPassTable(pass, false));
+    const table = `"${pass.table}"`;
+    // Read whole, then written in one piece: piped, every row would be a write of its own.
+    const rows = await source.unsafe(`copy ${table} to stdout (format binary)`).readable();
+    const chunks: Buffer[] = [];
+    for await (const chunk of rows) chunks.push(chunk as Buffer);
+    // postgres.js pauses its socket when a COPY's stream buffer is full and resumes it when the
+    // stream is read again; when the last rows and the end arrive together, nothing reads again
+    // and the connection's next query would wait forever (porsager/postgres#499, fix unreleased).
+    // The stream's own read resumes the socket.
+    (rows as Readable)._read(0);
+    const sink = await target.unsafe(`copy ${table} from stdin (format binary)`).writable();
+    sink.end(Buffer.concat(chunks));
+    await finished(sink);
+    await to.execute(sql.raw(`analyze ${table}`));
+  }
+}
