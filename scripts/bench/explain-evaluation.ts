@@ -2,7 +2,7 @@
  * `DATABASE_URL=… npm run bench:explain -- [--as-of ISO] [--step name …] [--jit] [--print]`
  *
  * EXPLAIN (ANALYZE, BUFFERS) of each statement of an evaluation (or only the named steps), in one
- * transaction that is rolled back: for finding where a slow evaluation spends its time, on a
+ * transaction that is rolled back, one after another (the side connection's passes too): for finding where a slow evaluation spends its time, on a
  * database kept by `npm run bench:evaluate -- --keep`. Prints each step's plan to stdout (a step
  * not named is run, not explained, and its time printed); --print adds each step's SQL, --jit runs
  * with PostgreSQL's JIT on. The fake-review signal steps follow the evaluation's.
@@ -15,6 +15,7 @@ import postgres from "postgres";
 import * as evaluationSql from "@/lib/quality/evaluation-sql";
 import { DEFAULT_POLICY } from "@/lib/quality/policy";
 import { reviewSignalSteps } from "@/lib/quality/review-signals-sql";
+import { withStepSettings } from "@/lib/quality/run-sql-steps";
 import { evaluationWindows } from "@/lib/quality/windows";
 
 async function main() {
@@ -48,7 +49,7 @@ async function main() {
         process.stdout.write(`\n-- ${step.name} ${JSON.stringify(query.params)}\n${query.sql};\n`);
       }
       const started = performance.now();
-      const plan = await rows(wanted ? sql`explain (analyze, buffers, verbose) ${step.statement}` : step.statement);
+      const plan = await withStepSettings(db, step, () => rows(wanted ? sql`explain (analyze, buffers, verbose) ${step.statement}` : step.statement));
       const ms = Math.round(performance.now() - started);
       if (step.table) await db.execute(sql.raw(`analyze ${step.table}`));
       if (!wanted) {
