@@ -55,6 +55,30 @@ function perWindow(frame: EvaluationFrame, name: string, aggregate: (inRange: (c
   );
 }
 
+/**
+ * One aggregate per window, named `<name>_<window>`, for a pass whose rows are already limited to
+ * [earliest, asOf): a window [start, end) holds the rows from its start on less those from its end
+ * on. `aggregate(filter)` aggregates the rows at or after a boundary (`filter` null: all of them).
+ * Each such aggregate is one comparison per row instead of a window's two, and PostgreSQL
+ * computes it once however many windows share the boundary.
+ */
+function perWindowFrom(frame: EvaluationFrame, name: string, column: SQL, aggregate: (filter: SQL | null) => SQL): SQL {
+  const first = earliest(frame).getTime();
+  const from = (boundary: Date): SQL | null => {
+    if (boundary.getTime() >= frame.asOf.getTime()) return null; // no row: nothing to take away
+    return aggregate(boundary.getTime() <= first ? null : sql`${column} >= ${instant(boundary)}`);
+  };
+  return sql.join(
+    WINDOWS.map((window) => {
+      const { start, end } = frame.windows[window];
+      const fromStart = from(start) ?? sql`0`;
+      const fromEnd = from(end);
+      return sql`${fromEnd ? sql`${fromStart} - ${fromEnd}` : fromStart} as ${sql.identifier(`${name}_${window}`)}`;
+    }),
+    sql`, `,
+  );
+}
+
 function earliest(frame: EvaluationFrame): Date {
   return new Date(Math.min(...WINDOWS.map((window) => frame.windows[window].start.getTime())));
 }
@@ -96,8 +120,8 @@ export function orderStats(frame: EvaluationFrame): SQL {
   return sql`
     create temp table eval_orders on commit drop as
     select o.seller_id,
-      ${perWindow(frame, "orders", (inRange) => sql`count(*) filter (where ${inRange(sql`o.placed_at`)})`)},
-      ${perWindow(frame, "cancellations", (inRange) => sql`count(*) filter (where ${inRange(sql`o.placed_at`)} and ${cancelled})`)}
+      ${perWindowFrom(frame, "orders", sql`o.placed_at`, (from) => (from ? sql`count(*) filter (where ${from})` : sql`count(*)`))},
+      ${perWindowFrom(frame, "cancellations", sql`o.placed_at`, (from) => sql`count(*) filter (where ${cancelled}${from ? sql` and ${from}` : sql``})`)}
     from orders o
     where o.placed_at >= ${instant(earliest(frame))} and o.placed_at < ${instant(frame.asOf)}
     group by 1`;
@@ -154,13 +178,15 @@ const answeredReviews = (asOf: SQL): SQL => sql`(
  */
 export function reviewStats(frame: EvaluationFrame): SQL {
   const negative = sql`r.rating <= ${negativeMaxRating(frame)}`;
+  const posted = sql`r.posted_at`;
+  const negativeFrom = (from: SQL | null) => sql`count(*) filter (where ${negative}${from ? sql` and ${from}` : sql``})`;
   return sql`
     create temp table eval_review_stats on commit drop as
     select r.seller_id,
-      ${perWindow(frame, "reviews", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)})`)},
-      ${perWindow(frame, "negative", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)} and ${negative})`)},
-      ${perWindow(frame, "rating_sum", (inRange) => sql`coalesce(sum(r.rating) filter (where ${inRange(sql`r.posted_at`)}), 0)`)},
-      ${perWindow(frame, "open_negative", (inRange) => sql`count(*) filter (where ${inRange(sql`r.posted_at`)} and ${negative})`)}
+      ${perWindowFrom(frame, "reviews", posted, (from) => (from ? sql`count(*) filter (where ${from})` : sql`count(*)`))},
+      ${perWindowFrom(frame, "negative", posted, negativeFrom)},
+      ${perWindowFrom(frame, "rating_sum", posted, (from) => sql`coalesce(sum(r.rating)${from ? sql` filter (where ${from})` : sql``}, 0)`)},
+      ${perWindowFrom(frame, "open_negative", posted, negativeFrom)}
     from reviews r
     where r.posted_at >= ${instant(earliest(frame))} and ${standingAt(instant(frame.asOf))}
     group by 1`;

@@ -3,7 +3,8 @@
  *
  * Generates a portal inside PostgreSQL (per 100k sellers: ≈10M orders, 3M reviews, 5M messages in
  * 2M threads, 13 months before asOf), then measures the evaluation against the *floor*: one plain
- * `group by seller_id` pass over each table the evaluation reads. Prints one JSON object.
+ * `group by seller_id` pass over each table the evaluation reads. Both are measured warm: the floor
+ * on its second pass, the evaluation after an uncounted warm-up run. Prints one JSON object.
  * Run through scripts/bench/with-postgres.sh, which provides a fresh, migrated DATABASE_URL.
  *
  * The data is made with `insert … select … from generate_series(…)`, every random choice a hash of
