@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { WINDOWS, type QualityWindow } from "@/db/enums";
 import type { PolicyParams } from "./policy";
+import { QUALITY_METRICS, type QualityMetric } from "./quality-schemas";
 import { DAY_SECONDS, instant, secondsInterval } from "./sql-literals";
 import type { TimeRange } from "./windows";
 
@@ -43,6 +44,12 @@ const BY_SELLER = sql.raw("seller_id + 0");
  * no usable index PostgreSQL still scans the table.
  */
 const SCAN_SETTINGS = { enable_seqscan: "off" };
+
+/** `aggregate` over the rows that meet every condition given (none: all rows). */
+function filtered(aggregate: SQL, ...conditions: (SQL | null)[]): SQL {
+  const present = conditions.filter((condition): condition is SQL => condition !== null);
+  return present.length === 0 ? aggregate : sql`${aggregate} filter (where ${sql.join(present, sql` and `)})`;
+}
 
 /** `column` lies in the window: start inclusive, end exclusive. */
 function inWindow(column: SQL, range: TimeRange): SQL {
@@ -122,8 +129,8 @@ export function orderStats(frame: EvaluationFrame): SQL {
   return sql`
     create temp table eval_orders on commit drop as
     select o.seller_id,
-      ${perWindowFrom(frame, "orders", sql`o.placed_at`, (from) => (from ? sql`count(*) filter (where ${from})` : sql`count(*)`))},
-      ${perWindowFrom(frame, "cancellations", sql`o.placed_at`, (from) => sql`count(*) filter (where ${cancelled}${from ? sql` and ${from}` : sql``})`)}
+      ${perWindowFrom(frame, "orders", sql`o.placed_at`, (from) => filtered(sql`count(*)`, from))},
+      ${perWindowFrom(frame, "cancellations", sql`o.placed_at`, (from) => filtered(sql`count(*)`, cancelled, from))}
     from orders o
     where o.placed_at >= ${instant(earliest(frame))} and o.placed_at < ${instant(frame.asOf)}
     group by 1`;
@@ -181,13 +188,13 @@ const answeredReviews = (asOf: SQL): SQL => sql`(
 export function reviewStats(frame: EvaluationFrame): SQL {
   const negative = sql`r.rating <= ${negativeMaxRating(frame)}`;
   const posted = sql`r.posted_at`;
-  const negativeFrom = (from: SQL | null) => sql`count(*) filter (where ${negative}${from ? sql` and ${from}` : sql``})`;
+  const negativeFrom = (from: SQL | null) => filtered(sql`count(*)`, negative, from);
   return sql`
     create temp table eval_review_stats on commit drop as
     select r.seller_id,
-      ${perWindowFrom(frame, "reviews", posted, (from) => (from ? sql`count(*) filter (where ${from})` : sql`count(*)`))},
+      ${perWindowFrom(frame, "reviews", posted, (from) => filtered(sql`count(*)`, from))},
       ${perWindowFrom(frame, "negative", posted, negativeFrom)},
-      ${perWindowFrom(frame, "rating_sum", posted, (from) => sql`coalesce(sum(r.rating)${from ? sql` filter (where ${from})` : sql``}, 0)`)},
+      ${perWindowFrom(frame, "rating_sum", posted, (from) => sql`coalesce(${filtered(sql`sum(r.rating)`, from)}, 0)`)},
       ${perWindowFrom(frame, "open_negative", posted, negativeFrom)}
     from reviews r
     where r.posted_at >= ${instant(earliest(frame))} and ${standingAt(instant(frame.asOf))}
@@ -296,11 +303,12 @@ export function complaintStats(frame: EvaluationFrame): TablePass {
   };
 }
 
-/** The calendar's step: a quarter of an hour, in seconds. */
+/** The calendar's step: a quarter of an hour, in seconds (and as an SQL literal). */
 const CALENDAR_STEP_SECONDS = 900;
+const CALENDAR_STEP = sql.raw(String(CALENDAR_STEP_SECONDS));
 
 /** The calendar row (`eval_calendar.slot`) an instant falls in. */
-const calendarSlot = (instantColumn: SQL): SQL => sql`floor(date_part('epoch', ${instantColumn}) / ${sql.raw(String(CALENDAR_STEP_SECONDS))})::bigint`;
+const calendarSlot = (instantColumn: SQL): SQL => sql`floor(date_part('epoch', ${instantColumn}) / ${CALENDAR_STEP})::bigint`;
 
 /**
  * The business calendar around the evaluation, in quarter-hour slots of real (UTC) time: whether
@@ -313,20 +321,19 @@ const calendarSlot = (instantColumn: SQL): SQL => sql`floor(date_part('epoch', $
  * time-zone conversion per thread (~35,000 rows, analyzed).
  */
 export function businessCalendar(frame: EvaluationFrame): TablePass {
-  const step = CALENDAR_STEP_SECONDS;
-  const first = Math.floor((earliest(frame).getTime() / 1000 - 2 * DAY_SECONDS) / step);
-  const last = Math.ceil((frame.asOf.getTime() / 1000 + 2 * DAY_SECONDS) / step);
+  const first = Math.floor((earliest(frame).getTime() / 1000 - 2 * DAY_SECONDS) / CALENDAR_STEP_SECONDS);
+  const last = Math.ceil((frame.asOf.getTime() / 1000 + 2 * DAY_SECONDS) / CALENDAR_STEP_SECONDS);
   const tz = frame.timeZone;
   const select = sql`
     select slot, is_business,
-      ${sql.raw(String(step))} * coalesce(count(*) filter (where is_business)
+      ${CALENDAR_STEP} * coalesce(count(*) filter (where is_business)
         over (order by slot rows between unbounded preceding and 1 preceding), 0)::float8 as seconds_before
     from (
       select s.slot,
         extract(isodow from s.day) < 6
           and s.day <> all(array(select json_array_elements_text(${JSON.stringify(frame.params.response.holidays)}::json)::date)) as is_business
       from (
-        select g as slot, (to_timestamp(g * ${sql.raw(String(step))}) at time zone ${tz})::date as day
+        select g as slot, (to_timestamp(g * ${CALENDAR_STEP}) at time zone ${tz})::date as day
         from generate_series(${sql.raw(String(first))}::bigint, ${sql.raw(String(last))}::bigint) g
       ) s
     ) slots`;
@@ -335,7 +342,7 @@ export function businessCalendar(frame: EvaluationFrame): TablePass {
 
 /** Business seconds (per eval_calendar) at an instant column, joined as calendar alias `c`. */
 const businessSecondsAt = (column: SQL, c: string): SQL =>
-  sql`(${sql.identifier(c)}.seconds_before + case when ${sql.identifier(c)}.is_business then date_part('epoch', ${column}) - ${sql.identifier(c)}.slot * ${sql.raw(String(CALENDAR_STEP_SECONDS))} else 0 end)`;
+  sql`(${sql.identifier(c)}.seconds_before + case when ${sql.identifier(c)}.is_business then date_part('epoch', ${column}) - ${sql.identifier(c)}.slot * ${CALENDAR_STEP} else 0 end)`;
 
 /**
  * Threads a buyer started, with the seller's response time in business hours. A reply at or after
@@ -403,6 +410,19 @@ const METRICS = [
   "open_negative_reviews",
 ] as const;
 type Metric = (typeof METRICS)[number];
+
+/** The stored column of each metric the quality API answers with (and the portal values hold). */
+export const QUALITY_METRIC_COLUMNS: Record<QualityMetric, Metric> = {
+  orders: "orders",
+  uniqueReviews: "unique_reviews",
+  negativeReviewRate: "negative_review_rate",
+  averageRating: "average_rating",
+  complaintRate: "complaint_rate",
+  sellerCancellationRate: "seller_cancellation_rate",
+  onTimeResponseRate: "on_time_response_rate",
+  medianResponseHours: "median_response_hours",
+  medianRefundHours: "median_refund_hours",
+};
 
 /** eval_metrics' column of one metric in one window. */
 const metricColumn = (metric: Metric, window: QualityWindow): string => `${metric}_${window}`;
@@ -497,26 +517,15 @@ export function insertEvaluationSellers(evaluationId: number, flaggedSellerIds: 
 
 /** The portal value of each metric in each window: the median over eligible sellers. */
 export function insertPortalMetrics(evaluationId: number): SQL {
-  const portalMetrics: [string, Metric][] = [
-    ["orders", "orders"],
-    ["uniqueReviews", "unique_reviews"],
-    ["negativeReviewRate", "negative_review_rate"],
-    ["averageRating", "average_rating"],
-    ["complaintRate", "complaint_rate"],
-    ["sellerCancellationRate", "seller_cancellation_rate"],
-    ["onTimeResponseRate", "on_time_response_rate"],
-    ["medianResponseHours", "median_response_hours"],
-    ["medianRefundHours", "median_refund_hours"],
-  ];
   const medians = WINDOWS.flatMap((window) =>
-    portalMetrics.map(([, metric]) => {
-      const column = sql.identifier(metricColumn(metric, window));
+    QUALITY_METRICS.map((key) => {
+      const column = sql.identifier(metricColumn(QUALITY_METRIC_COLUMNS[key], window));
       return sql`percentile_cont(0.5) within group (order by m.${column}) as ${column}`;
     }),
   );
   const rows = WINDOWS.map(
     (window) => sql`(${sql.raw(`'${window}'`)}::quality_window, jsonb_build_object(${sql.join(
-      portalMetrics.map(([key, metric]) => sql`${sql.raw(`'${key}'`)}, p.${sql.identifier(metricColumn(metric, window))}`),
+      QUALITY_METRICS.map((key) => sql`${sql.raw(`'${key}'`)}, p.${sql.identifier(metricColumn(QUALITY_METRIC_COLUMNS[key], window))}`),
       sql`, `,
     )}))`,
   );
@@ -585,6 +594,11 @@ export function independentPasses(frame: EvaluationFrame): TablePass[] {
   return [businessCalendar(frame), threadStats(frame), refundStats(frame)];
 }
 
+/** Every pass, one after another: the order PGlite runs them in (runEvaluationPasses). */
+export function passSteps(frame: EvaluationFrame): SqlStep[] {
+  return [...scanSteps(frame), ...correctionSteps(frame), ...independentPasses(frame).map(passStep)];
+}
+
 /** What is made of the passes' tables: the metrics and portal values stored under `evaluationId`. */
 export function resultSteps(frame: EvaluationFrame, evaluationId: number): SqlStep[] {
   return [
@@ -600,5 +614,5 @@ export function resultSteps(frame: EvaluationFrame, evaluationId: number): SqlSt
  * is stored once the flags are decided: insertEvaluationSellers.)
  */
 export function evaluationSteps(frame: EvaluationFrame, evaluationId: number): SqlStep[] {
-  return [...scanSteps(frame), ...correctionSteps(frame), ...independentPasses(frame).map(passStep), ...resultSteps(frame, evaluationId)];
+  return [...passSteps(frame), ...resultSteps(frame, evaluationId)];
 }

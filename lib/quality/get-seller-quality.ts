@@ -5,19 +5,8 @@ import { WINDOWS } from "@/db/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-import { QUALITY_METRICS, type QualityMetric, type SellerQuality } from "./quality-schemas";
-
-const METRIC_COLUMNS: Record<QualityMetric, string> = {
-  orders: "orders",
-  uniqueReviews: "unique_reviews",
-  negativeReviewRate: "negative_review_rate",
-  averageRating: "average_rating",
-  complaintRate: "complaint_rate",
-  sellerCancellationRate: "seller_cancellation_rate",
-  onTimeResponseRate: "on_time_response_rate",
-  medianResponseHours: "median_response_hours",
-  medianRefundHours: "median_refund_hours",
-};
+import { QUALITY_METRIC_COLUMNS } from "./evaluation-sql";
+import { QUALITY_METRICS, type SellerQuality } from "./quality-schemas";
 
 /**
  * A seller's standing in the latest evaluation (the one with the most recent asOf): every metric
@@ -58,7 +47,7 @@ export async function getSellerQuality(params: { actor: Actor; sellerExternalId:
       return [
         window,
         Object.fromEntries(
-          QUALITY_METRICS.map((metric) => [metric, { value: toNumber(own?.[METRIC_COLUMNS[metric]]), portalValue: toNumber(portal?.[metric]) }]),
+          QUALITY_METRICS.map((metric) => [metric, { value: toNumber(own?.[QUALITY_METRIC_COLUMNS[metric]]), portalValue: toNumber(portal?.[metric]) }]),
         ),
       ];
     }),

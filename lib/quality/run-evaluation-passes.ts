@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { openExtraConnection, postgresClientOf, queryRows, type Transaction } from "@/db";
-import { correctionSteps, createPassTable, independentPasses, passStep, scanSteps, type EvaluationFrame, type TablePass } from "./evaluation-sql";
+import { correctionSteps, createPassTable, independentPasses, passStep, passSteps, scanSteps, type EvaluationFrame, type TablePass } from "./evaluation-sql";
 import { runSqlSteps, timedStep } from "./run-sql-steps";
 
 /** PGlite has no JIT setting; PostgreSQL built without LLVM has it but ignores it. */
@@ -36,14 +36,14 @@ export async function runEvaluationPasses(
   frame: EvaluationFrame,
   options: { sideConnection: boolean },
 ): Promise<void> {
-  const passes = independentPasses(frame);
-  await runSqlSteps(tx, evaluationId, scanSteps(frame));
   const extra = options.sideConnection ? openExtraConnection() : null;
   if (!extra) {
-    await runSqlSteps(tx, evaluationId, [...correctionSteps(frame), ...passes.map(passStep)]);
+    await runSqlSteps(tx, evaluationId, passSteps(frame));
     return;
   }
+  const passes = independentPasses(frame);
   try {
+    await runSqlSteps(tx, evaluationId, scanSteps(frame));
     const corrections = runSqlSteps(tx, evaluationId, correctionSteps(frame));
     const side = extra.db.transaction(
       async (sideTx) => {
