@@ -15,6 +15,11 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "21mb" },
   },
   typedRoutes: false,
+  env: {
+    // Build-time constant: only a build made with CATALOG_GUARD_TEST_CLOCK=1 (the end-to-end
+    // tests') has the movable test clock of lib/clock.ts; a production build cannot turn it on.
+    CG_TEST_CLOCK_BUILD: process.env.CATALOG_GUARD_TEST_CLOCK === "1" ? "1" : "0",
+  },
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { catalogVisibilitySchema, MAX_VISIBILITY_SELLERS } from "@/lib/catalog/catalog-schemas";
 import { eventSchema, ingestResultSchema, MAX_EVENTS_PER_BATCH } from "@/lib/ingest/event-schemas";
 import { evaluationRequestSchema } from "@/lib/quality/evaluation-request";
 import { evaluationSummarySchema, sellerQualitySchema } from "@/lib/quality/quality-schemas";
@@ -82,12 +83,22 @@ function buildDocument() {
     },
   });
 
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/catalog/visibility",
+    summary: "Which sellers the catalog may show",
+    description: `A seller is hidden from the moment an exclusion case is opened until a moderator reinstates them; an unknown seller is visible. At most ${MAX_VISIBILITY_SELLERS} ids a request, answered in the order asked. The same changes are published as \`seller.excluded\` and \`seller.reinstated\` webhook events.`,
+    security,
+    request: { query: z.object({ sellerIds: z.string().describe("Comma-separated seller ids, e.g. a,b,c") }) },
+    responses: { 200: json(catalogVisibilitySchema, "Visibility of each seller asked about"), ...errors },
+  });
+
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
       title: "Catalog Guard API",
       version: "1",
-      description: "Marketplace systems push orders, reviews, complaints, messages and refunds in, run evaluations and read sellers' quality.",
+      description: "Marketplace systems push orders, reviews, complaints, messages and refunds in, run evaluations, read sellers' quality and ask which sellers the catalog may show.",
     },
   });
 }

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { db, queryRows, type Transaction } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import { isUniqueViolation } from "@/lib/database-errors";
 import { conflict, invalid } from "@/lib/errors";
 import { checkReferences, collectReferences, type KnownObjects } from "./check-references";
 import type { EventDataByType, IngestResult } from "./event-schemas";
@@ -55,13 +56,6 @@ export async function ingestEvents(params: {
 
 const json = (rows: unknown): SQL => sql`${JSON.stringify(rows)}::json`;
 const textArray = (values: Iterable<string>): SQL => sql`array(select json_array_elements_text(${JSON.stringify([...values])}::json))`;
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 async function claimEventIds(tx: Transaction, events: readonly ParsedEvent[], actor: Actor, now: Date): Promise<ParsedEvent[]> {
   const firstById = new Map<string, ParsedEvent>();

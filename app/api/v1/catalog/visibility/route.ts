@@ -1,0 +1,8 @@
+import { apiOk } from "@/lib/api/api-response";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { getCatalogVisibility } from "@/lib/catalog/get-catalog-visibility";
+
+/** GET /api/v1/catalog/visibility?sellerIds=a,b,c — which sellers the catalog may show. */
+export const GET = withApiKey(async (request, { actor }) =>
+  apiOk(await getCatalogVisibility({ actor, query: { sellerIds: new URL(request.url).searchParams.get("sellerIds") } })),
+);

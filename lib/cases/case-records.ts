@@ -1,0 +1,96 @@
+import "server-only";
+import { desc, eq, sql } from "drizzle-orm";
+import type { Transaction } from "@/db";
+import { caseDecisions, cases, notifications, outboxEvents, sellers, users, type Case } from "@/db/schema";
+import { conflict, notFound } from "@/lib/errors";
+import type { NotificationPayload, OutboxPayload } from "@/lib/notifications/notification-kinds";
+import { caseTransition, effectiveCaseStatus, type CaseAction } from "./case-machine";
+
+/**
+ * What every case action shares: the case row locked for the transaction, the state machine's
+ * verdict, the optimistic version check, and the rows that tell the seller and the catalog.
+ */
+
+/** Locks the case until commit: decisions on one case run one after the other. */
+export async function lockCase(tx: Transaction, caseId: number): Promise<Case> {
+  const [found] = await tx.select().from(cases).where(eq(cases.id, caseId)).for("update");
+  if (!found) throw notFound(`Case ${caseId}`);
+  return found;
+}
+
+/** Refuses an action the case's state does not permit at `now`; returns the state it leads to. */
+export function assertCaseAction(theCase: Case, action: CaseAction, now: Date) {
+  const transition = caseTransition(effectiveCaseStatus(theCase, now), action);
+  if (!transition.isAllowed) throw conflict(transition.reason);
+  return transition.next;
+}
+
+/**
+ * A decision made on an older version of the case (a stale form, or the loser of two moderators
+ * deciding at once) is refused, naming who decided in between.
+ */
+export async function assertCaseVersion(tx: Transaction, theCase: Case, expectedVersion: number): Promise<void> {
+  if (theCase.version === expectedVersion) return;
+  const [latest] = await tx
+    .select({ kind: caseDecisions.kind, decidedAt: caseDecisions.decidedAt, by: users.email })
+    .from(caseDecisions)
+    .innerJoin(users, eq(users.id, caseDecisions.decidedBy))
+    .where(eq(caseDecisions.caseId, theCase.id))
+    .orderBy(desc(caseDecisions.caseVersion))
+    .limit(1);
+  const what = latest ? `${latest.kind === "reinstate" ? "reinstated" : "extended"} by ${latest.by} at ${latest.decidedAt.toISOString()}` : "changed by someone else";
+  throw conflict(`This case was just ${what}. Reload the case to see the decision; nothing was saved.`);
+}
+
+/** Bumps the version (the case changed for everyone holding a form on it) with the new fields. */
+export async function updateCaseVersioned(tx: Transaction, theCase: Case, changes: Partial<Case>, now: Date): Promise<Case> {
+  const [updated] = await tx
+    .update(cases)
+    .set({ ...changes, version: sql`${cases.version} + 1`, updatedAt: now })
+    .where(eq(cases.id, theCase.id))
+    .returning();
+  if (!updated) throw notFound(`Case ${theCase.id}`);
+  return updated;
+}
+
+export async function queueSellerNotification(tx: Transaction, params: { sellerId: number; caseId: number; payload: NotificationPayload; now: Date }) {
+  await tx.insert(notifications).values({
+    sellerId: params.sellerId,
+    caseId: params.caseId,
+    kind: params.payload.kind,
+    payload: params.payload,
+    createdAt: params.now,
+  });
+}
+
+/** The catalog's event, in the transaction of the change: delivered at least once afterwards. */
+export async function queueCatalogEvent(
+  tx: Transaction,
+  params: { sellerId: number; type: "seller.excluded" | "seller.reinstated"; payload: OutboxPayload; now: Date },
+) {
+  await tx.insert(outboxEvents).values({
+    sellerId: params.sellerId,
+    type: params.type,
+    payload: params.payload,
+    createdAt: params.now,
+    nextAttemptAt: params.now,
+  });
+}
+
+export async function sellerExternalId(tx: Transaction, sellerId: number): Promise<string> {
+  const [seller] = await tx.select({ externalId: sellers.externalId }).from(sellers).where(eq(sellers.id, sellerId));
+  if (!seller) throw notFound(`Seller ${sellerId}`);
+  return seller.externalId;
+}
+
+/** What the audit trail keeps of a case, before and after a change. */
+export function caseAuditView(theCase: Case) {
+  return {
+    status: theCase.status,
+    version: theCase.version,
+    excludedAt: theCase.excludedAt.toISOString(),
+    recheckAt: theCase.recheckAt.toISOString(),
+    reinstatedAt: theCase.reinstatedAt?.toISOString() ?? null,
+    assignedTo: theCase.assignedTo,
+  };
+}

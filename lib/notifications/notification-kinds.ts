@@ -1,0 +1,62 @@
+/**
+ * What the app tells a seller, and what it tells the catalog. The case lifecycle (lib/cases) writes
+ * these rows in the transaction of each step; lib/delivery sends them afterwards (in-app inbox,
+ * e-mail through SMTP when configured, the catalog webhook). Client-safe: no server imports.
+ */
+import type { RootCause } from "@/db/enums";
+
+export const NOTIFICATION_KINDS = ["case_opened", "letter_answered", "case_extended", "case_reinstated"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The steps a seller is asked to take during an exclusion (SPEC "What the seller is asked to do"). */
+export const SELLER_STEPS = [
+  "open_every_negative_review",
+  "name_root_causes",
+  "contact_buyers",
+  "remove_edit_or_answer",
+  "write_letter",
+] as const;
+export type SellerStep = (typeof SELLER_STEPS)[number];
+
+export type NotificationReason = { code: string; metric: string; window: string; value: number; portalValue: number };
+
+/** `notifications.payload`, by `notifications.kind`. Dates are ISO-8601 strings. */
+export type NotificationPayload =
+  | {
+      kind: "case_opened";
+      caseId: number;
+      excludedAt: string;
+      recheckAt: string;
+      /** Empty for a case opened by hand; then `openReason` says why. */
+      reasons: NotificationReason[];
+      openReason: string | null;
+      reviewsInScope: number;
+      steps: SellerStep[];
+    }
+  | {
+      kind: "letter_answered";
+      caseId: number;
+      letterId: number;
+      letterVersion: number;
+      verdict: "accepted" | "changes_requested";
+      message: string;
+    }
+  | {
+      kind: "case_extended";
+      caseId: number;
+      reasons: string[];
+      recheckAt: string;
+      message: string;
+      /** Root causes the moderator still sees open, if any (for the seller's guidance). */
+      openRootCauses?: RootCause[];
+    }
+  | { kind: "case_reinstated"; caseId: number; reinstatedAt: string };
+
+/**
+ * `outbox_events.payload` (the event's `data`). The webhook body is the envelope
+ * `{ id: String(outbox_events.id), type, occurredAt: created_at, data: payload }`.
+ * `sellerId` is the marketplace's own seller id (sellers.external_id), as in the API.
+ */
+export type OutboxPayload =
+  | { sellerId: string; caseId: number; excludedSince: string; recheckOn: string }
+  | { sellerId: string; caseId: number; reinstatedAt: string };
