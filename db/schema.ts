@@ -684,8 +684,18 @@ export const notifications = pgTable(
     readAt: ts("read_at"),
     emailStatus: emailStatusEnum("email_status").notNull().default("pending"),
     emailedAt: ts("emailed_at"),
+    /** Failed sends so far; after lib/delivery's limit the e-mail is given up as `failed`. */
+    emailAttempts: integer("email_attempts").notNull().default(0),
+    /** When a pending e-mail is next tried (null: at once); also the lease of a send in progress. */
+    emailNextAttemptAt: ts("email_next_attempt_at"),
+    emailLastError: text("email_last_error"),
   },
-  (t) => [index("notifications_seller_idx").on(t.sellerId, t.createdAt)],
+  (t) => [
+    index("notifications_seller_idx").on(t.sellerId, t.createdAt),
+    index("notifications_email_pending_idx")
+      .on(t.id)
+      .where(sql`${t.emailStatus} = 'pending'`),
+  ],
 );
 
 /** Transactional outbox: catalog events written with the change, delivered at least once. */
@@ -701,10 +711,16 @@ export const outboxEvents = pgTable(
     nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
     deliveredAt: ts("delivered_at"),
     lastError: text("last_error"),
+    /** The HTTP status of the last attempt; null before the first and after a network error. */
+    lastStatus: integer("last_status"),
   },
   (t) => [
     index("outbox_events_pending_idx")
       .on(t.nextAttemptAt)
+      .where(sql`${t.deliveredAt} is null`),
+    // A seller's events go out in order: only the oldest undelivered one of each seller is due.
+    index("outbox_events_seller_pending_idx")
+      .on(t.sellerId, t.id)
       .where(sql`${t.deliveredAt} is null`),
   ],
 );

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { CLOCK_FILE, resetServerClock } from "./clock";
 
 /**
  * End-to-end tests against the production build (`next build` first), in Debian's Chromium.
@@ -9,6 +10,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the end-to-end tests with `npm test`.");
+resetServerClock();
 
 export default defineConfig({
   testDir: ".",
@@ -47,6 +49,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       LOG_LEVEL: "warn",
+      // Read only by a build made with CATALOG_GUARD_TEST_CLOCK=1 (scripts/test.sh).
+      TEST_CLOCK_FILE: CLOCK_FILE,
     },
   },
 });

@@ -25,13 +25,16 @@ export class DomainError extends Error {
   readonly issues: FieldIssue[];
   /** How many issues were found: `issues` may list only the first of them. */
   readonly issueCount: number;
+  /** Facts a form words in the reader's language ("just decided by …"), beside the English message. */
+  readonly details?: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = [], issueCount = issues.length) {
+  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = [], issueCount = issues.length, details?: Record<string, string>) {
     super(message);
     this.name = "DomainError";
     this.code = code;
     this.issues = issues;
     this.issueCount = Math.max(issueCount, issues.length);
+    this.details = details;
   }
 
   get status(): number {
@@ -42,7 +45,7 @@ export class DomainError extends Error {
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} was not found`);
 export const forbidden = (message = "You do not have permission to do this") =>
   new DomainError("FORBIDDEN", message);
-export const conflict = (message: string) => new DomainError("CONFLICT", message);
+export const conflict = (message: string, details?: Record<string, string>) => new DomainError("CONFLICT", message, [], 0, details);
 export const invalid = (message: string, issues: FieldIssue[] = [], issueCount = issues.length) =>
   new DomainError("INVALID", message, issues, issueCount);
 

@@ -34,7 +34,8 @@ prepare_e2e() {
   as_pg_user "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$db" || return 1
   export E2E_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/$db"
   DATABASE_URL="$E2E_DATABASE_URL" npm run --silent db:migrate || return 1
-  NEXT_TELEMETRY_DISABLED=1 npx next build
+  # The end-to-end build carries the movable test clock (lib/clock.ts); a production build never does.
+  CATALOG_GUARD_TEST_CLOCK=1 NEXT_TELEMETRY_DISABLED=1 npx next build
 }
 if stage "production build for the end-to-end tests" prepare_e2e; then
   stage "end-to-end tests" env E2E_PORT="$(free_port)" npx playwright test -c e2e/playwright.config.ts

@@ -9,7 +9,12 @@ import { logger } from "@/lib/logger";
 export type ActionResult<T = undefined> =
   | { status: "ok"; data: T }
   | { status: "invalid"; message: string; fieldErrors: Record<string, string> }
-  | { status: "error"; code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "UNEXPECTED"; message: string };
+  | {
+      status: "error";
+      code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "UNEXPECTED";
+      message: string;
+      details?: Record<string, string>;
+    };
 
 export type ActionFailure = Exclude<ActionResult<unknown>, { status: "ok" }>;
 
@@ -24,7 +29,7 @@ export async function runAction<T>(name: string, body: () => Promise<T>): Promis
         for (const issue of error.issues) fieldErrors[issue.path] ??= issue.message;
         return { status: "invalid", message: error.message, fieldErrors };
       }
-      return { status: "error", code: error.code, message: error.message };
+      return { status: "error", code: error.code, message: error.message, ...(error.details && { details: error.details }) };
     }
     logger.error({ err: error, action: name }, "server action failed");
     return { status: "error", code: "UNEXPECTED", message: "Something went wrong. Please try again." };

@@ -155,8 +155,8 @@ describe("GET /api/v1/sellers/{sellerId}/quality and POST /api/v1/evaluations", 
 test("[API] the OpenAPI document describes every v1 route with its schemas", () => {
   const document = getOpenApiDocument();
   expect(document.openapi).toBe("3.1.0");
-  expect(Object.keys(document.paths ?? {}).sort()).toEqual(["/api/v1/evaluations", "/api/v1/events", "/api/v1/sellers/{sellerId}/quality"]);
+  expect(Object.keys(document.paths ?? {}).sort()).toEqual(["/api/v1/catalog/visibility", "/api/v1/evaluations", "/api/v1/events", "/api/v1/sellers/{sellerId}/quality"]);
   const schemas = document.components?.schemas ?? {};
-  for (const name of ["Event", "EventBatch", "IngestResult", "Evaluation", "SellerQuality", "Error"]) expect(schemas).toHaveProperty(name);
+  for (const name of ["Event", "EventBatch", "IngestResult", "Evaluation", "SellerQuality", "CatalogVisibility", "Error"]) expect(schemas).toHaveProperty(name);
   expect(JSON.stringify(schemas.Event)).toContain("review.posted");
 });

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "audit:read": ["admin"],
   "imports:run": ["admin"],
   "outbox:view": ["admin"],
+  /** Send a pending catalog event now instead of at its next attempt. */
+  "outbox:retry": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

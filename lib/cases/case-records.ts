@@ -39,7 +39,10 @@ export async function assertCaseVersion(tx: Transaction, theCase: Case, expected
     .orderBy(desc(caseDecisions.caseVersion))
     .limit(1);
   const what = latest ? `${latest.kind === "reinstate" ? "reinstated" : "extended"} by ${latest.by} at ${latest.decidedAt.toISOString()}` : "changed by someone else";
-  throw conflict(`This case was just ${what}. Reload the case to see the decision; nothing was saved.`);
+  throw conflict(
+    `This case was just ${what}. Reload the case to see the decision; nothing was saved.`,
+    latest ? { reason: "case_decided", decision: latest.kind, decidedBy: latest.by, decidedAt: latest.decidedAt.toISOString() } : { reason: "case_changed" },
+  );
 }
 
 /** Bumps the version (the case changed for everyone holding a form on it) with the new fields. */

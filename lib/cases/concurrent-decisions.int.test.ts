@@ -11,7 +11,7 @@ import { isDomainError } from "@/lib/errors";
 import { addDays } from "./case-machine";
 import { CHECKLIST_ITEMS } from "./checklist";
 import { extendCase } from "./extend-case";
-import { openCaseFromFlag } from "./open-case";
+import { openCaseFromFlag, openCaseManually } from "./open-case";
 import { reinstateCase } from "./reinstate-case";
 import { createFlaggedSeller } from "@/scripts/test-support/cases";
 import { createTestUser } from "@/scripts/test-support/factories";
@@ -55,4 +55,21 @@ test(`[MODERATOR] ${ROUNDS} rounds of two concurrent decisions: exactly one wins
   }
   // Both kinds of decision won some of the mixed rounds' races or the even rounds: the test saw real contention.
   expect(outcomes.reinstated + outcomes.extended).toBe(ROUNDS);
+});
+
+test("[MODERATOR] two moderators opening a case for one seller at once: one case, the other is told", async () => {
+  const [alice, bob] = [(await createTestUser("moderator")).actor, (await createTestUser("moderator")).actor];
+  for (let round = 0; round < 10; round++) {
+    const { flag, seller } = await createFlaggedSeller({ now: T0 });
+    // One from the flag, one by hand: different locks, so the one-active-case index decides.
+    const settled = await Promise.allSettled([
+      openCaseFromFlag({ actor: alice, input: { flagId: flag.id }, now: T0 }),
+      openCaseManually({ actor: bob, input: { sellerId: seller.id, reason: "Complaints about counterfeit goods" }, now: T0 }),
+    ]);
+    expect(settled.filter((result) => result.status === "fulfilled"), `round ${round}`).toHaveLength(1);
+    const [lost] = settled.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+    expect(isDomainError(lost) && lost.code).toBe("CONFLICT");
+    expect(await db.select().from(cases).where(eq(cases.sellerId, seller.id))).toHaveLength(1);
+    expect(await db.select().from(auditLog).where(and(eq(auditLog.sellerId, seller.id), eq(auditLog.action, "case.opened")))).toHaveLength(1);
+  }
 });

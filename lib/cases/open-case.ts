@@ -8,20 +8,22 @@ import type { UserActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { isUniqueViolation } from "@/lib/database-errors";
 import { conflict, notFound } from "@/lib/errors";
-import { SELLER_STEPS, type NotificationReason } from "@/lib/notifications/notification-kinds";
-import { getCurrentPolicy } from "@/lib/quality/get-current-policy";
+import { SELLER_STEPS } from "@/lib/notifications/notification-kinds";
+import { ensureDefaultPolicy, getCurrentPolicy } from "@/lib/quality/get-current-policy";
 import { instant } from "@/lib/quality/sql-literals";
 import { parseInput } from "@/lib/validation";
 import { addDays, flagTransition, minimumExclusionDays, type FlagState } from "./case-machine";
 import { openCaseFromFlagInput, openCaseManuallyInput } from "./case-input";
+import type { FlagReasonView } from "./list-open-flags";
 import { caseAuditView, queueCatalogEvent, queueSellerNotification, sellerExternalId } from "./case-records";
+import { FLAG_REASON_JSON } from "./flag-reasons-sql";
 
 /** The metrics and reasons that caused the exclusion, as they were: later data never changes them. */
 export type CaseEvidence = {
   evaluationId: number | null;
   asOf: string | null;
   policyVersion: number | null;
-  reasons: (NotificationReason & { intervalLow: number | null; intervalHigh: number | null; rule: string; threshold: number })[];
+  reasons: FlagReasonView[];
   /** The seller's stored metrics per window (database column names), and the portal's values per window. */
   metrics: Record<string, Record<string, number | null>> | null;
   portal: Record<string, Record<string, number | null>> | null;
@@ -34,7 +36,7 @@ export type OpenedCase = { case: Case; reviewsInScope: number };
 export async function openCaseFromFlag(params: { actor: UserActor; input: z.input<typeof openCaseFromFlagInput>; now: Date }): Promise<OpenedCase> {
   assertCan(params.actor, "flags:triage");
   const input = parseInput(openCaseFromFlagInput, params.input);
-  return inOpeningTransaction(async (tx) => {
+  return inOpeningTransaction(params.now, async (tx) => {
     const [flag] = await tx.select().from(flags).where(eq(flags.id, input.flagId)).for("update");
     if (!flag) throw notFound(`Flag ${input.flagId}`);
     const transition = flagTransition(flag.status as FlagState, "open_case");
@@ -48,7 +50,7 @@ export async function openCaseFromFlag(params: { actor: UserActor; input: z.inpu
 export async function openCaseManually(params: { actor: UserActor; input: z.input<typeof openCaseManuallyInput>; now: Date }): Promise<OpenedCase> {
   assertCan(params.actor, "cases:decide");
   const input = parseInput(openCaseManuallyInput, params.input);
-  return inOpeningTransaction(async (tx) => {
+  return inOpeningTransaction(params.now, async (tx) => {
     // An open flag of the seller is triaged by this case too, so it does not linger in the queue.
     await tx
       .update(flags)
@@ -58,7 +60,9 @@ export async function openCaseManually(params: { actor: UserActor; input: z.inpu
   });
 }
 
-async function inOpeningTransaction(body: (tx: Transaction) => Promise<OpenedCase>): Promise<OpenedCase> {
+async function inOpeningTransaction(now: Date, body: (tx: Transaction) => Promise<OpenedCase>): Promise<OpenedCase> {
+  // A case may be the portal's first act (opened by hand before any evaluation): it needs a policy.
+  await ensureDefaultPolicy(now);
   try {
     return await db.transaction(body);
   } catch (error) {
@@ -163,10 +167,7 @@ async function freezeEvidence(
     tx,
     sql`with e as (${evaluation})
         select e.id as evaluation_id, e.as_of, e.policy_version,
-          (select coalesce(json_agg(json_build_object(
-              'code', fr.code, 'metric', fr.metric, 'window', fr."window", 'value', fr.value,
-              'intervalLow', fr.interval_low, 'intervalHigh', fr.interval_high, 'portalValue', fr.portal_value,
-              'rule', fr.rule, 'threshold', fr.threshold) order by fr.id), '[]'::json)
+          (select coalesce(json_agg(${FLAG_REASON_JSON} order by fr.id), '[]'::json)
            from flag_reasons fr where fr.flag_id = ${params.flagId ?? 0}) as reasons,
           (select json_object_agg(m."window", to_jsonb(m) - 'evaluation_id' - 'seller_id' - 'window')
            from seller_metrics m where m.evaluation_id = e.id and m.seller_id = ${params.sellerId}) as metrics,

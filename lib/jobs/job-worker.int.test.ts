@@ -1,8 +1,11 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { db, queryRows } from "@/db";
-import { signInAttempts } from "@/db/schema";
-import { pruneSignInAttempts, QUEUES, startJobWorker, WEEKLY_EVALUATION_CRON, type JobWorker } from "@/lib/jobs/job-worker";
+import { auditLog, cases, notifications, signInAttempts } from "@/db/schema";
+import { openCaseFromFlag } from "@/lib/cases/open-case";
+import { DELIVERY_CRON, DUE_CASES_CRON, pruneSignInAttempts, QUEUES, startJobWorker, WEEKLY_EVALUATION_CRON, type JobWorker } from "@/lib/jobs/job-worker";
+import { createFlaggedSeller } from "@/scripts/test-support/cases";
+import { createTestSeller, createTestUser } from "@/scripts/test-support/factories";
 
 // A job that fires a few seconds after Monday 00:00 in Kyiv (22:00 UTC on Sunday in winter).
 const CLOCK = new Date("2026-11-23T00:00:04+02:00");
@@ -48,3 +51,38 @@ test("[SCHEDULER] nightly pruning removes sign-in attempts older than 30 days an
   const left = await db.select({ email: signInAttempts.email }).from(signInAttempts);
   expect(left.map((row) => row.email)).toEqual(["recent@example.test"]);
 });
+
+test("[SCHEDULER] due catalog events and seller e-mails are delivered every minute", async () => {
+  const schedules = await worker.boss.getSchedules();
+  expect(schedules.find((schedule) => schedule.name === QUEUES.delivery)).toMatchObject({ cron: DELIVERY_CRON });
+  expect(DELIVERY_CRON).toBe("* * * * *");
+
+  // A delivery job runs a pass: the test environment has no SMTP, so a pending e-mail is skipped.
+  const seller = await createTestSeller();
+  const [notification] = await db
+    .insert(notifications)
+    .values({ sellerId: seller.id, kind: "case_reinstated", payload: { kind: "case_reinstated", caseId: 1, reinstatedAt: CLOCK.toISOString() } })
+    .returning();
+  await worker.boss.send(QUEUES.delivery, {});
+  const statusOf = async () =>
+    (await queryRows<{ email_status: string }>(db, sql`select email_status from notifications where id = ${notification!.id}`))[0]?.email_status;
+  await expect.poll(statusOf, { timeout: 30_000, interval: 500 }).toBe("skipped");
+}, 60_000);
+
+test("[SCHEDULER] every five minutes, cases whose re-check date has come are recorded as due, audited", async () => {
+  const schedules = await worker.boss.getSchedules();
+  expect(schedules.find((schedule) => schedule.name === QUEUES.dueCases)).toMatchObject({ cron: DUE_CASES_CRON });
+  const { actor } = await createTestUser("moderator");
+  const openedAt = new Date(CLOCK.getTime() - 15 * 86_400_000);
+  const due = await createFlaggedSeller({ now: openedAt });
+  const { case: dueCase } = await openCaseFromFlag({ actor, input: { flagId: due.flag.id }, now: openedAt });
+  const recent = await createFlaggedSeller({ now: CLOCK });
+  const { case: recentCase } = await openCaseFromFlag({ actor, input: { flagId: recent.flag.id }, now: CLOCK });
+
+  await worker.boss.send(QUEUES.dueCases, {});
+  const statusOf = async (id: number) => (await db.select({ status: cases.status }).from(cases).where(eq(cases.id, id)))[0]?.status;
+  await expect.poll(() => statusOf(dueCase.id), { timeout: 30_000, interval: 500 }).toBe("DUE_FOR_RECHECK");
+  expect(await statusOf(recentCase.id)).toBe("EXCLUDED");
+  const entries = await db.select().from(auditLog).where(and(eq(auditLog.action, "case.due_for_recheck"), eq(auditLog.entityId, String(dueCase.id))));
+  expect(entries).toEqual([expect.objectContaining({ actorRole: "system", actorLabel: "scheduler" })]);
+}, 60_000);

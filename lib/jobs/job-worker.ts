@@ -4,13 +4,17 @@ import PgBoss from "pg-boss";
 import { db } from "@/db";
 import { signInAttempts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { markDueCases } from "@/lib/cases/mark-due-cases";
+import { runDeliveryPass } from "@/lib/delivery/kick-delivery";
 import { logger } from "@/lib/logger";
 import { computeReviewSignals } from "@/lib/quality/compute-review-signals";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 
 /**
  * Scheduled work, through pg-boss on the same PostgreSQL: the weekly evaluation (Monday 00:00 in
- * the portal's time zone) and the nightly pruning of old sign-in attempts. pg-boss keeps the
+ * the portal's time zone), the nightly pruning of old sign-in attempts, and every minute the delivery
+ * of catalog events and seller e-mails that are due (lib/delivery), and every five minutes the cases
+ * whose re-check date has come. pg-boss keeps the
  * schedule in the database, so several app instances may all start a worker: each cron tick
  * becomes one job, and a singleton queue runs one evaluation at a time. A job that fails is
  * retried; the evaluation itself is idempotent per asOf, so a retry never makes a second one.
@@ -19,11 +23,17 @@ import { runEvaluation } from "@/lib/quality/run-evaluation";
 export const QUEUES = {
   weeklyEvaluation: "quality-evaluation-weekly",
   pruneSignInAttempts: "prune-sign-in-attempts",
+  delivery: "deliver-outbox-and-email",
+  dueCases: "mark-due-cases",
 } as const;
 
 /** Minute, hour, day of month, month, day of week (1 = Monday). */
 export const WEEKLY_EVALUATION_CRON = "0 0 * * 1";
 const PRUNE_CRON = "30 3 * * *";
+/** Retries of failed deliveries are due at their own times; a pass each minute picks them up. */
+export const DELIVERY_CRON = "* * * * *";
+/** Cases whose re-check date came are recorded as due (decisions never wait for it). */
+export const DUE_CASES_CRON = "*/5 * * * *";
 /** Long enough for the rate limits (15 minutes) and for looking into an incident. */
 const SIGN_IN_ATTEMPTS_KEPT_DAYS = 30;
 
@@ -39,8 +49,13 @@ export async function startJobWorker(options: { connectionString: string; timeZo
 
   await ensureQueue(boss, { name: QUEUES.weeklyEvaluation, policy: "singleton", retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 3 * 3600 });
   await ensureQueue(boss, { name: QUEUES.pruneSignInAttempts, policy: "singleton", retryLimit: 2, expireInSeconds: 600 });
+  // Stately: one pass at a time and at most one waiting; a failed pass is not retried, the next minute's is the retry.
+  await ensureQueue(boss, { name: QUEUES.delivery, policy: "stately", retryLimit: 0, expireInSeconds: 300 });
   await boss.schedule(QUEUES.weeklyEvaluation, WEEKLY_EVALUATION_CRON, {}, { tz: options.timeZone });
   await boss.schedule(QUEUES.pruneSignInAttempts, PRUNE_CRON, {}, { tz: options.timeZone });
+  await ensureQueue(boss, { name: QUEUES.dueCases, policy: "stately", retryLimit: 0, expireInSeconds: 300 });
+  await boss.schedule(QUEUES.delivery, DELIVERY_CRON, {}, { tz: options.timeZone });
+  await boss.schedule(QUEUES.dueCases, DUE_CASES_CRON, {}, { tz: options.timeZone });
 
   await boss.work(QUEUES.weeklyEvaluation, async () => {
     const summary = await runEvaluation({ actor: SCHEDULER_ACTOR, now: clock() });
@@ -49,6 +64,14 @@ export async function startJobWorker(options: { connectionString: string; timeZo
   });
   await boss.work(QUEUES.pruneSignInAttempts, async () => {
     await pruneSignInAttempts(clock());
+  });
+  await boss.work(QUEUES.delivery, async () => {
+    const result = await runDeliveryPass(clock());
+    logger.debug({ result }, "delivery pass done");
+  });
+  await boss.work(QUEUES.dueCases, async () => {
+    const marked = await markDueCases(clock());
+    if (marked > 0) logger.info({ marked }, "cases due for re-check");
   });
   logger.info({ timeZone: options.timeZone }, "job worker started");
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }) };

@@ -4,7 +4,7 @@ import { db, type Executor } from "@/db";
 import { scoringPolicies } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { DEFAULT_POLICY, policyParamsSchema, type Policy } from "./policy";
+import { DEFAULT_POLICY, policyParamsSchema, type Policy, type PolicyParams } from "./policy";
 
 /**
  * On a new portal, stores SPEC's default policy as version 1 (audited like any policy change).
@@ -36,6 +36,15 @@ export async function getCurrentPolicy(executor: Executor): Promise<Policy> {
   const [current] = await executor.select().from(scoringPolicies).orderBy(desc(scoringPolicies.version)).limit(1);
   if (!current) throw new Error("No scoring policy exists yet: call ensureDefaultPolicy first");
   return toPolicy(current);
+}
+
+/**
+ * For pages that only read: the policy in force, or SPEC's default on a portal that has never
+ * stored one (nothing was evaluated yet), without writing it.
+ */
+export async function getPolicyInForce(executor: Executor): Promise<PolicyParams> {
+  const [current] = await executor.select().from(scoringPolicies).orderBy(desc(scoringPolicies.version)).limit(1);
+  return current ? toPolicy(current).params : DEFAULT_POLICY;
 }
 
 /** A policy by its version, as an evaluation recorded it. */

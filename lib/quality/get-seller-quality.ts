@@ -5,8 +5,8 @@ import { WINDOWS } from "@/db/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-import { QUALITY_METRIC_COLUMNS } from "./evaluation-sql";
 import { QUALITY_METRICS, type SellerQuality } from "./quality-schemas";
+import { readMetricValues } from "./read-metric-values";
 
 /**
  * A seller's standing in the latest evaluation (the one with the most recent asOf): every metric
@@ -42,14 +42,7 @@ export async function getSellerQuality(params: { actor: Actor; sellerExternalId:
   const metrics = Object.fromEntries(
     WINDOWS.map((window) => {
       const row = rows.find((candidate) => candidate.window === window);
-      const own = (row?.metrics ?? null) as Record<string, number | null> | null;
-      const portal = (row?.portal ?? null) as Record<string, number | null> | null;
-      return [
-        window,
-        Object.fromEntries(
-          QUALITY_METRICS.map((metric) => [metric, { value: toNumber(own?.[QUALITY_METRIC_COLUMNS[metric]]), portalValue: toNumber(portal?.[metric]) }]),
-        ),
-      ];
+      return [window, readMetricValues(QUALITY_METRICS, row?.metrics as Record<string, unknown> | null, row?.portal as Record<string, unknown> | null)];
     }),
   ) as SellerQuality["metrics"];
 
@@ -62,5 +55,3 @@ export async function getSellerQuality(params: { actor: Actor; sellerExternalId:
     metrics,
   };
 }
-
-const toNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));

@@ -3,6 +3,7 @@
  * Response out), with a real API key. Integration tests use it for what would be too slow to
  * send through a server thousands of times; e2e/api-*.spec.ts covers the same routes over HTTP.
  */
+import { GET as getVisibility } from "@/app/api/v1/catalog/visibility/route";
 import { POST as postEvaluations } from "@/app/api/v1/evaluations/route";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { GET as getQuality } from "@/app/api/v1/sellers/[sellerId]/quality/route";
@@ -38,6 +39,8 @@ export function apiClient(key: string | null) {
       answer(await postEvents(request("POST", "/api/v1/events", body, { key, ...options }), noParams)),
     postEvaluations: async (body: unknown, options: Options = {}) =>
       answer(await postEvaluations(request("POST", "/api/v1/evaluations", body, { key, ...options }), noParams)),
+    getVisibility: async (query: string, options: Options = {}) =>
+      answer(await getVisibility(request("GET", `/api/v1/catalog/visibility${query}`, undefined, { key, ...options }), noParams)),
     getQuality: async (sellerId: string, options: Options = {}) =>
       answer(
         await getQuality(request("GET", `/api/v1/sellers/${encodeURIComponent(sellerId)}/quality`, undefined, { key, ...options }), {

@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { retryOutboxEventAction } from "@/app/(admin)/admin/outbox/actions";
+import { ActionButton } from "@/app/_components/action-button";
+import { ListTable } from "@/app/_components/list-table";
+import { PageHeading } from "@/app/_components/page-heading";
+import { pageHref, Pagination } from "@/app/_components/pagination";
+import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
+import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/session";
+import { webhookConfigFromEnv } from "@/lib/delivery/delivery-config";
+import { listOutboxEvents } from "@/lib/delivery/list-outbox-events";
+import { isOutboxFilter, OUTBOX_FILTERS, type OutboxFilter } from "@/lib/delivery/outbox-input";
+
+export const dynamic = "force-dynamic";
+
+const OUTBOX_PATH = "/admin/outbox";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("outbox");
+  return { title: t("title") };
+}
+
+/** Only the receiver's address, never credentials someone put into the URL. */
+function describeReceiver(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
+}
+
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePagePermission("outbox:view");
+  const params = await searchParams;
+  const requested = readParam(params, "status");
+  const filter: OutboxFilter = isOutboxFilter(requested) ? requested : "all";
+  const [list, t, format] = await Promise.all([
+    listOutboxEvents({ actor, filter, page: readPage(params) }),
+    getTranslations("outbox"),
+    getFormatter(),
+  ]);
+  const webhook = webhookConfigFromEnv();
+  const mayRetry = can(actor.role, "outbox:retry");
+  const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const query = { status: filter === "all" ? undefined : filter };
+  const dateTime = (date: Date) => (
+    <time dateTime={date.toISOString()}>{format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" })}</time>
+  );
+
+  return (
+    <>
+      <PageHeading title={t("title")} intro={t("intro")} />
+
+      {webhook ? (
+        <p className="muted">{t("configuredTo", { url: describeReceiver(webhook.url) })}</p>
+      ) : (
+        <aside className="notice" role="status">
+          <p>{t("notConfigured")}</p>
+        </aside>
+      )}
+
+      <nav aria-label={t("filters.label")} className="section filter-actions">
+        {OUTBOX_FILTERS.map((option) => (
+          <Link
+            key={option}
+            href={pageHref(OUTBOX_PATH, { status: option === "all" ? undefined : option }, 1)}
+            className={option === filter ? "button button-small" : "button button-quiet button-small"}
+            aria-current={option === filter ? "page" : undefined}
+          >
+            {t(`filters.${option}`)}
+          </Link>
+        ))}
+      </nav>
+
+      <section className="section">
+        <ListTable
+          isEmpty={list.rows.length === 0}
+          empty={t("empty")}
+          caption={t("caption", { total: list.total })}
+          headings={[
+            t("columns.id"),
+            t("columns.type"),
+            t("columns.seller"),
+            t("columns.created"),
+            t("columns.attempts"),
+            t("columns.nextAttempt"),
+            t("columns.delivered"),
+            t("columns.lastError"),
+          ]}
+          actionsLabel={t("actions")}
+        >
+          {list.rows.map((event) => (
+            <tr key={event.id}>
+              <td className="cell-number">{event.id}</td>
+              <th scope="row" className="cell-nowrap">
+                <code>{event.type}</code>
+              </th>
+              <td>
+                <code>{event.sellerExternalId}</code>
+              </td>
+              <td className="cell-nowrap">{dateTime(event.createdAt)}</td>
+              <td className="cell-number">{event.attempts}</td>
+              <td className="cell-nowrap">{event.deliveredAt ? <span className="muted">—</span> : dateTime(event.nextAttemptAt)}</td>
+              <td className="cell-nowrap">
+                {event.deliveredAt ? (
+                  <span className="status status-on">{dateTime(event.deliveredAt)}</span>
+                ) : (
+                  <span className="status status-off">{t("notDelivered")}</span>
+                )}
+              </td>
+              <td className="cell-wrap">{event.lastError ?? <span className="muted">—</span>}</td>
+              <td className="cell-actions">
+                {mayRetry && !event.deliveredAt && (
+                  <ActionButton
+                    action={retryOutboxEventAction.bind(null, { eventId: event.id })}
+                    label={t("retry")}
+                    context={`#${event.id}`}
+                    pendingLabel={t("retrying")}
+                    successMessage={t("retried")}
+                    failureMessages={{ CONFLICT: t("alreadyDelivered") }}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </ListTable>
+
+        <Pagination
+          previousHref={list.page > 1 ? pageHref(OUTBOX_PATH, query, list.page - 1) : undefined}
+          nextHref={list.page < pageCount ? pageHref(OUTBOX_PATH, query, list.page + 1) : undefined}
+          previousLabel={t("previous")}
+          nextLabel={t("next")}
+          status={t("pageStatus", { page: list.page, pages: pageCount })}
+        />
+      </section>
+    </>
+  );
+}

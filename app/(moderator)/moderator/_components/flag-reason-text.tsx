@@ -1,0 +1,29 @@
+import { useFormatter, useTranslations } from "next-intl";
+import { formatMetric, isQualityMetric } from "@/app/(moderator)/moderator/sellers/metric-format";
+import type { QualityWindow } from "@/db/enums";
+import type { FlagReasonView } from "@/lib/cases/list-open-flags";
+
+/** One flag reason in words and numbers: rule, metric and window, the seller against the portal. */
+export function FlagReasonText({ reason }: { reason: FlagReasonView }) {
+  const t = useTranslations("cases");
+  const terms = useTranslations("notifications");
+  const format = useFormatter();
+  const metric = isQualityMetric(reason.metric) ? reason.metric : null;
+  const show = (value: number | null) => (metric ? formatMetric(format, metric, value) : String(value ?? "—"));
+  return (
+    <span className="flag-reason">
+      <strong>{t(`flagCodes.${reason.code}`)}</strong>
+      {": "}
+      {t("reason", {
+        metric: metric ? terms(`metrics.${metric}`) : reason.metric,
+        window: terms(`windows.${reason.window as QualityWindow}`),
+        value: show(reason.value),
+        portal: show(reason.portalValue),
+      })}
+      {reason.intervalLow !== null && reason.intervalHigh !== null && (
+        <span className="muted"> · {t("reasonInterval", { low: show(reason.intervalLow), high: show(reason.intervalHigh) })}</span>
+      )}
+      <span className="muted"> · {t("reasonThreshold", { threshold: show(reason.threshold) })}</span>
+    </span>
+  );
+}

@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CaseStatusBadge } from "@/app/(moderator)/moderator/_components/case-status-badge";
+import { QueuePagination } from "@/app/(moderator)/moderator/_components/queue-pagination";
+import { Field, fieldProps } from "@/app/_components/field";
+import { ListTable } from "@/app/_components/list-table";
+import { PageHeading } from "@/app/_components/page-heading";
+import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
+import { requirePagePermission } from "@/lib/auth/session";
+import { currentTime } from "@/lib/clock";
+import { CASE_HOLDERS, CASE_QUEUES, CASE_SORTS, listCases, type CaseHolder, type CaseQueue, type CaseSort } from "@/lib/cases/list-cases";
+
+export const dynamic = "force-dynamic";
+
+const CASES_PATH = "/moderator/cases";
+
+const oneOf = <T extends string>(values: readonly T[], value: string | undefined, fallback: T): T =>
+  (values as readonly string[]).includes(value ?? "") ? (value as T) : fallback;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("cases.casesQueue");
+  return { title: t("title") };
+}
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePagePermission("cases:view-all");
+  const params = await searchParams;
+  const queue = oneOf<CaseQueue>(CASE_QUEUES, readParam(params, "queue"), "active");
+  const holder = oneOf<CaseHolder>(CASE_HOLDERS, readParam(params, "holder"), "any");
+  const sort = oneOf<CaseSort>(CASE_SORTS, readParam(params, "sort"), "recheck");
+  const q = readParam(params, "q");
+  const now = currentTime();
+  const [list, t, format] = await Promise.all([
+    listCases({ actor, filters: { queue, holder, q }, sort, page: readPage(params), now }),
+    getTranslations("cases"),
+    getFormatter(),
+  ]);
+  const query = { queue: queue === "active" ? undefined : queue, holder: holder === "any" ? undefined : holder, sort: sort === "recheck" ? undefined : sort, q };
+  const isFiltered = Object.values(query).some(Boolean);
+
+  return (
+    <>
+      <PageHeading title={t("casesQueue.title")} intro={t("casesQueue.intro")} />
+
+      <form method="get" action={CASES_PATH} className="panel filter-form" role="search" aria-label={t("casesQueue.filters.label")}>
+        <Field id="cases-queue" label={t("casesQueue.filters.queue")}>
+          <select {...fieldProps("cases-queue")} name="queue" defaultValue={queue}>
+            {CASE_QUEUES.map((value) => (
+              <option key={value} value={value}>
+                {t(`casesQueue.queues.${value}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="cases-holder" label={t("casesQueue.filters.holder")}>
+          <select {...fieldProps("cases-holder")} name="holder" defaultValue={holder}>
+            {CASE_HOLDERS.map((value) => (
+              <option key={value} value={value}>
+                {t(`casesQueue.holders.${value}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="cases-q" label={t("casesQueue.filters.q")} hint={t("casesQueue.filters.qHint")}>
+          <input {...fieldProps("cases-q", { hint: true })} name="q" defaultValue={q ?? ""} />
+        </Field>
+        <Field id="cases-sort" label={t("casesQueue.filters.sort")}>
+          <select {...fieldProps("cases-sort")} name="sort" defaultValue={sort}>
+            {CASE_SORTS.map((value) => (
+              <option key={value} value={value}>
+                {t(`casesQueue.sorts.${value}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div className="filter-actions">
+          <button type="submit" className="button">
+            {t("casesQueue.filters.apply")}
+          </button>
+          {isFiltered && (
+            <Link href={CASES_PATH} className="button button-quiet">
+              {t("casesQueue.filters.clear")}
+            </Link>
+          )}
+        </div>
+      </form>
+
+      <div className="section">
+        <ListTable
+          isEmpty={list.rows.length === 0}
+          empty={t("casesQueue.empty")}
+          caption={t("casesQueue.caption")}
+          headings={[
+            t("casesQueue.columns.case"),
+            t("casesQueue.columns.seller"),
+            t("casesQueue.columns.status"),
+            t("casesQueue.columns.recheck"),
+            t("casesQueue.columns.holder"),
+            t("casesQueue.columns.letters"),
+            t("casesQueue.columns.reviews"),
+          ]}
+          actionsLabel={t("casesQueue.open")}
+        >
+          {list.rows.map((row) => (
+            <tr key={row.caseId}>
+              <td className="cell-nowrap">#{row.caseId}</td>
+              <td>
+                <span className="cell-strong">{row.sellerName}</span>
+                <br />
+                <code className="muted">{row.sellerExternalId}</code>
+              </td>
+              <td>
+                <CaseStatusBadge status={row.status} />
+                {row.status !== "REINSTATED" && <span className="muted"> · {t("dayOf", { day: row.day })}</span>}
+              </td>
+              <td className="cell-nowrap">
+                <time dateTime={row.recheckAt.toISOString()}>{format.dateTime(row.recheckAt, { dateStyle: "medium" })}</time>
+              </td>
+              <td>{row.holder ?? <span className="muted">{t("casesQueue.unassigned")}</span>}</td>
+              <td className="cell-number">{row.lettersAwaitingAnswer}</td>
+              <td className="cell-number">{row.reviewsInScope}</td>
+              <td>
+                <Link href={`/moderator/cases/${row.caseId}`} className="button button-small" aria-label={`${t("casesQueue.open")}: #${row.caseId} ${row.sellerName}`}>
+                  {t("casesQueue.open")}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
+      </div>
+
+      <QueuePagination
+        pathname={CASES_PATH}
+        query={query}
+        list={list}
+        status={t("casesQueue.page", { page: list.page, pages: list.pageCount, total: list.total })}
+      />
+    </>
+  );
+}

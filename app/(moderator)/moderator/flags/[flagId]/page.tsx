@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FlagReasonText } from "@/app/(moderator)/moderator/_components/flag-reason-text";
+import { idFromUrl, orNotFound } from "@/app/_components/or-not-found";
+import { PageHeading } from "@/app/_components/page-heading";
+import { requirePagePermission } from "@/lib/auth/session";
+import { MINIMUM_EXCLUSION_DAYS } from "@/lib/cases/case-machine";
+import { getFlagForModerator } from "@/lib/cases/get-flag-for-moderator";
+import { DismissFlagForm, OpenCaseForm } from "./triage-forms";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("cases.flagsQueue");
+  return { title: t("title") };
+}
+
+export default async function FlagTriagePage({ params }: { params: Promise<{ flagId: string }> }) {
+  const actor = await requirePagePermission("flags:triage");
+  const flagId = idFromUrl((await params).flagId);
+  const flag = await orNotFound(() => getFlagForModerator({ actor, flagId }));
+  const [t, format] = await Promise.all([getTranslations("cases"), getFormatter()]);
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <>
+      <PageHeading title={t("flag.title", { seller: flag.seller.name })} intro={t("flag.intro", { asOf: when(flag.evaluationAsOf) })}>
+        <Link href={`/moderator/sellers/${flag.seller.id}`} className="button button-quiet">
+          {t("flag.sellerLink")}
+        </Link>
+      </PageHeading>
+
+      <section className="panel section" aria-labelledby="flag-reasons-heading">
+        <h2 id="flag-reasons-heading">{t("flag.reasonsHeading")}</h2>
+        <ul className="plain-list">
+          {flag.reasons.map((reason, index) => (
+            <li key={index}>
+              <FlagReasonText reason={reason} />
+            </li>
+          ))}
+        </ul>
+        <p className="muted">
+          <code>{flag.seller.externalId}</code> · {t("flag.earlierCases", { count: flag.earlierCases })}
+        </p>
+      </section>
+
+      {flag.status === "open" ? (
+        <div className="two-columns section">
+          <section className="panel" aria-labelledby="open-case-heading">
+            <h2 id="open-case-heading">{t("flag.openHeading")}</h2>
+            <p className="muted">{t("flag.openIntro", { days: MINIMUM_EXCLUSION_DAYS })}</p>
+            <OpenCaseForm flagId={flag.flagId} />
+          </section>
+          <section className="panel" aria-labelledby="dismiss-flag-heading">
+            <h2 id="dismiss-flag-heading">{t("flag.dismissHeading")}</h2>
+            <p className="muted">{t("flag.dismissIntro")}</p>
+            <DismissFlagForm flagId={flag.flagId} />
+          </section>
+        </div>
+      ) : (
+        <section className="panel section" role="status">
+          <p>
+            {t("flag.triaged", {
+              status: t(`flagStatuses.${flag.status}`),
+              by: flag.triagedBy ?? "—",
+              at: flag.triagedAt ? when(flag.triagedAt) : "—",
+            })}
+          </p>
+          {flag.dismissReason && <p>{t("flag.dismissReason", { reason: flag.dismissReason })}</p>}
+          {flag.caseId && (
+            <Link href={`/moderator/cases/${flag.caseId}`} className="button">
+              {t("case.caseLink", { id: flag.caseId })}
+            </Link>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

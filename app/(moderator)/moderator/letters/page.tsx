@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { QueuePagination } from "@/app/(moderator)/moderator/_components/queue-pagination";
+import { ListTable } from "@/app/_components/list-table";
+import { PageHeading } from "@/app/_components/page-heading";
+import { readPage, type SearchParams } from "@/app/_components/search-params";
+import { requirePagePermission } from "@/lib/auth/session";
+import { currentTime } from "@/lib/clock";
+import { listLettersAwaitingAnswer } from "@/lib/cases/list-letters-awaiting";
+
+export const dynamic = "force-dynamic";
+
+const LETTERS_PATH = "/moderator/letters";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("cases.lettersQueue");
+  return { title: t("title") };
+}
+
+export default async function LettersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePagePermission("letters:answer");
+  const params = await searchParams;
+  const [list, t, format] = await Promise.all([
+    listLettersAwaitingAnswer({ actor, page: readPage(params), now: currentTime() }),
+    getTranslations("cases"),
+    getFormatter(),
+  ]);
+  const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
+
+  return (
+    <>
+      <PageHeading title={t("lettersQueue.title")} intro={t("lettersQueue.intro", { days: list.answerDays })} />
+      <div className="section">
+        <ListTable
+          isEmpty={list.rows.length === 0}
+          empty={t("lettersQueue.empty")}
+          caption={t("lettersQueue.caption")}
+          headings={[t("lettersQueue.columns.seller"), t("lettersQueue.columns.letter"), t("lettersQueue.columns.submitted"), t("lettersQueue.columns.due"), t("lettersQueue.columns.holder")]}
+          actionsLabel={t("lettersQueue.read")}
+        >
+          {list.rows.map((letter) => (
+            <tr key={letter.letterId}>
+              <td>
+                <span className="cell-strong">{letter.sellerName}</span>
+                <br />
+                <code className="muted">{letter.sellerExternalId}</code>
+              </td>
+              <td>{t("lettersQueue.version", { version: letter.version, items: letter.items })}</td>
+              <td className="cell-nowrap">{day(letter.submittedAt)}</td>
+              <td className="cell-nowrap">
+                {day(letter.answerDueAt)}
+                {letter.isOverdue && <span className="badge-danger"> {t("lettersQueue.overdue")}</span>}
+              </td>
+              <td>{letter.holder ?? <span className="muted">{t("casesQueue.unassigned")}</span>}</td>
+              <td>
+                <Link href={`/moderator/cases/${letter.caseId}#letter-${letter.letterId}`} className="button button-small">
+                  {t("lettersQueue.read")}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
+      </div>
+      <QueuePagination pathname={LETTERS_PATH} query={{}} list={list} status={t("lettersQueue.page", { page: list.page, pages: list.pageCount, total: list.total })} />
+    </>
+  );
+}

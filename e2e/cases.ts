@@ -1,0 +1,39 @@
+/** Case data for the end-to-end specs, arranged in SQL the way an evaluation would leave it. */
+import { createHash, randomBytes } from "node:crypto";
+import { DEFAULT_POLICY } from "../lib/quality/policy";
+import { createSeller, sql } from "./fixtures";
+
+const DAY = 86_400_000;
+
+/**
+ * A seller with two 1-star reviews from buyers who ordered, flagged LOW_YEAR by a completed
+ * evaluation. Its asOf is a random minute of 2019, so it is never the latest evaluation (or one of
+ * the recent ones) that other specs read.
+ */
+export async function createFlaggedSeller(name = "E2E flagged shop") {
+  const seller = await createSeller(name);
+  const now = Date.now();
+  const tag = randomBytes(4).toString("hex");
+  for (let i = 0; i < 2; i++) {
+    const [order] = await sql<{ id: string }[]>`
+      insert into orders (seller_id, external_id, buyer_id, status, placed_at)
+      values (${seller.id}, ${`O-${tag}-${i}`}, ${`B-${tag}-${i}`}, 'delivered', ${new Date(now - (40 + i) * DAY)}) returning id`;
+    await sql`insert into reviews (seller_id, external_id, buyer_id, order_id, rating, text, posted_at)
+      values (${seller.id}, ${`R-${tag}-${i}`}, ${`B-${tag}-${i}`}, ${order!.id}, 1, ${`Never arrived (${i})`}, ${new Date(now - (30 + i) * DAY)})`;
+  }
+  await sql`insert into scoring_policies (version, params, note) values (1, ${sql.json(DEFAULT_POLICY)}, 'The default policy of the specification') on conflict do nothing`;
+  const [evaluation] = await sql<{ id: string }[]>`
+    insert into evaluations (as_of, policy_version, status, started_at, completed_at, sellers_evaluated, flagged_count, time_zone, requested_by)
+    values (${new Date(Date.UTC(2019, 0, 7) + Math.floor(Math.random() * 500_000) * 60_000)}, 1, 'completed', now(), now(), 1, 1, 'Europe/Kyiv', 'e2e') returning id`;
+  const [flag] = await sql<{ id: string }[]>`insert into flags (evaluation_id, seller_id) values (${evaluation!.id}, ${seller.id}) returning id`;
+  await sql`insert into flag_reasons (flag_id, seller_id, code, metric, "window", value, interval_low, interval_high, portal_value, rule, threshold)
+    values (${flag!.id}, ${seller.id}, 'LOW_YEAR', 'negativeReviewRate', 'year', 0.3, 0.18, 0.45, 0.05, 'wilson_lower_above_threshold', 0.1)`;
+  return { ...seller, flagId: Number(flag!.id) };
+}
+
+export async function createApiKey(): Promise<string> {
+  const secret = `cg_${randomBytes(32).toString("base64url")}`;
+  const hash = createHash("sha256").update(secret).digest("hex");
+  await sql`insert into api_keys (name, prefix, key_hash) values (${`e2e cases ${randomBytes(3).toString("hex")}`}, ${secret.slice(0, 11)}, ${hash})`;
+  return secret;
+}

@@ -1,0 +1,278 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db, queryRows } from "@/db";
+import type { CaseStatus, RootCause } from "@/db/enums";
+import type { UserActor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { notFound } from "@/lib/errors";
+import { getPolicyInForce } from "@/lib/quality/get-current-policy";
+import { instant } from "@/lib/quality/sql-literals";
+import { addDays, daysSince, effectiveCaseStatus, MINIMUM_EXCLUSION_DAYS } from "./case-machine";
+import { computeChecklist, type Checklist } from "./checklist";
+import { getChecklistFacts } from "./get-checklist-facts";
+import type { CaseEvidence } from "./open-case";
+
+/** How many timeline entries the case page shows (newest first). */
+export const TIMELINE_LIMIT = 200;
+
+export type CaseReviewView = {
+  reviewId: number;
+  externalId: string;
+  rating: number;
+  text: string | null;
+  postedAt: Date;
+  removedAt: Date | null;
+  rootCause: RootCause | null;
+  rootCauseNote: string | null;
+  resolution: "resolved_with_buyer" | "answered_publicly" | null;
+  resolvedAt: Date | null;
+  steps: { step: string; note: string | null; at: string }[];
+  replies: { body: string; at: string }[];
+};
+
+export type LetterView = {
+  letterId: number;
+  version: number;
+  status: "draft" | "submitted";
+  submittedAt: Date | null;
+  items: { position: number; rootCause: RootCause; problem: string; solution: string }[];
+  reply: { verdict: "accepted" | "changes_requested"; message: string; by: string; at: string } | null;
+  answerDueAt: Date | null;
+};
+
+export type SignalView = {
+  signalId: number;
+  reviewId: number;
+  kind: string;
+  status: "suspected" | "confirmed" | "cleared";
+  details: Record<string, unknown>;
+  rating: number;
+  text: string | null;
+  postedAt: Date;
+  decidedBy: string | null;
+};
+
+export type TimelineEntry = { at: Date; action: string; actorLabel: string; actorRole: string; reason: string | null; after: unknown };
+
+export type CaseForModerator = {
+  caseId: number;
+  version: number;
+  status: CaseStatus;
+  storedStatus: CaseStatus;
+  seller: { id: number; externalId: string; name: string };
+  excludedAt: Date;
+  recheckAt: Date;
+  earliestReinstatementAt: Date;
+  reinstatedAt: Date | null;
+  day: number;
+  openedBy: string;
+  openReason: string | null;
+  holder: { userId: string; email: string } | null;
+  evidence: CaseEvidence;
+  checklist: Checklist;
+  reviews: CaseReviewView[];
+  rootCauseCounts: { rootCause: RootCause | null; count: number }[];
+  letters: LetterView[];
+  signals: SignalView[];
+  notes: { body: string; by: string; at: Date }[];
+  decisions: { kind: "reinstate" | "extend"; by: string; at: Date; overrides: unknown; extendReasons: string[] | null; newRecheckAt: Date | null; message: string | null }[];
+  timeline: TimelineEntry[];
+  otherCases: { caseId: number; status: CaseStatus; excludedAt: Date; reinstatedAt: Date | null }[];
+};
+
+type CaseRow = {
+  id: string | number;
+  version: number;
+  status: CaseStatus;
+  seller_id: string | number;
+  external_id: string;
+  name: string;
+  excluded_at: string | Date;
+  recheck_at: string | Date;
+  reinstated_at: string | Date | null;
+  opened_by: string;
+  open_reason: string | null;
+  assigned_to: string | null;
+  holder: string | null;
+  evidence: CaseEvidence;
+};
+
+const date = (value: string | Date) => new Date(value);
+const maybeDate = (value: string | Date | null) => (value ? new Date(value) : null);
+
+/**
+ * Everything the case page shows, in a fixed number of queries (run side by side), whatever the
+ * number of reviews, letters or entries: the case, its frozen evidence, the live checklist, the
+ * reviews in scope with the seller's work on them, the letters, the fake-review signals, notes,
+ * decisions, the timeline and the seller's other cases.
+ */
+export async function getCaseForModerator(params: { actor: UserActor; caseId: number; now: Date }): Promise<CaseForModerator> {
+  assertCan(params.actor, "cases:view-all");
+  const { caseId, now } = params;
+  const [row] = await queryRows<CaseRow>(
+    db,
+    sql`select c.id, c.version, c.status, c.seller_id, s.external_id, s.name, c.excluded_at, c.recheck_at, c.reinstated_at,
+               o.email as opened_by, c.open_reason, c.assigned_to, h.email as holder, c.evidence
+        from cases c
+        join sellers s on s.id = c.seller_id
+        join users o on o.id = c.opened_by
+        left join users h on h.id = c.assigned_to
+        where c.id = ${caseId}`,
+  );
+  if (!row) throw notFound(`Case ${caseId}`);
+  const sellerId = Number(row.seller_id);
+  const excludedAt = date(row.excluded_at);
+  const recheckAt = date(row.recheck_at);
+  const reinstatedAt = maybeDate(row.reinstated_at);
+  const policy = await getPolicyInForce(db);
+  const answerDays = policy.exclusion.letterAnswerDays;
+  // The timeline covers the case's time: from the flag's evaluation to the reinstatement (or now).
+  const periodEnd = instant(reinstatedAt ? addDays(reinstatedAt, 1) : now);
+
+  const [facts, reviews, letters, signals, notes, decisions, timeline, otherCases] = await Promise.all([
+    getChecklistFacts(db, { caseId, policy, now: reinstatedAt ?? now }),
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`select r.id, r.external_id, r.rating, r.text, r.posted_at, r.removed_at, cr.root_cause, cr.root_cause_note, cr.resolution, cr.resolved_at,
+                 (select coalesce(json_agg(json_build_object('step', st.step, 'note', st.note, 'at', st.created_at) order by st.created_at), '[]'::json)
+                    from case_review_steps st where st.case_id = cr.case_id and st.review_id = cr.review_id) as steps,
+                 (select coalesce(json_agg(json_build_object('body', rr.body, 'at', rr.created_at) order by rr.created_at), '[]'::json)
+                    from review_replies rr where rr.review_id = r.id) as replies
+          from case_reviews cr join reviews r on r.id = cr.review_id
+          where cr.case_id = ${caseId}
+          order by r.posted_at desc`,
+    ),
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`select l.id, l.version, l.status, l.submitted_at,
+                 (select coalesce(json_agg(json_build_object('position', li.position, 'rootCause', li.root_cause, 'problem', li.problem, 'solution', li.solution)
+                                           order by li.position), '[]'::json)
+                    from letter_items li where li.letter_id = l.id) as items,
+                 (select json_build_object('verdict', lr.verdict, 'message', lr.message, 'by', u.email, 'at', lr.created_at)
+                    from letter_replies lr join users u on u.id = lr.moderator_id where lr.letter_id = l.id) as reply
+          from letters l
+          where l.case_id = ${caseId} and l.status = 'submitted'
+          order by l.version desc`,
+    ),
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`select g.id, g.review_id, g.kind, g.status, g.details, r.rating, r.text, r.posted_at, u.email as decided_by
+          from review_signals g
+          join reviews r on r.id = g.review_id
+          left join users u on u.id = g.decided_by
+          where g.seller_id = ${sellerId}
+            and (g.status <> 'cleared' or r.posted_at >= ${instant(excludedAt)})
+          order by r.posted_at desc
+          limit 200`,
+    ),
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`select n.body, u.email as by, n.created_at from case_notes n join users u on u.id = n.author_id
+          where n.case_id = ${caseId} order by n.created_at desc`,
+    ),
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`select d.kind, u.email as by, d.decided_at, d.overrides, d.extend_reasons, d.new_recheck_at, d.message_to_seller
+          from case_decisions d join users u on u.id = d.decided_by
+          where d.case_id = ${caseId} order by d.case_version desc`,
+    ),
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`select a.occurred_at, a.action, a.actor_label, a.actor_role, a.reason, a.after
+          from audit_log a
+          where a.seller_id = ${sellerId}
+            and a.occurred_at >= ${instant(addDays(excludedAt, -30))} and a.occurred_at <= ${periodEnd}
+            and (a.entity_type <> 'case' or a.entity_id = ${String(caseId)})
+          order by a.occurred_at desc, a.seq desc
+          limit ${TIMELINE_LIMIT}`,
+    ),
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`select id, status, excluded_at, reinstated_at from cases where seller_id = ${sellerId} and id <> ${caseId} order by excluded_at desc`,
+    ),
+  ]);
+
+  const reviewViews: CaseReviewView[] = reviews.map((review) => ({
+    reviewId: Number(review.id),
+    externalId: String(review.external_id),
+    rating: Number(review.rating),
+    text: (review.text as string | null) ?? null,
+    postedAt: date(review.posted_at as string),
+    removedAt: maybeDate(review.removed_at as string | null),
+    rootCause: (review.root_cause as RootCause | null) ?? null,
+    rootCauseNote: (review.root_cause_note as string | null) ?? null,
+    resolution: (review.resolution as CaseReviewView["resolution"]) ?? null,
+    resolvedAt: maybeDate(review.resolved_at as string | null),
+    steps: review.steps as CaseReviewView["steps"],
+    replies: review.replies as CaseReviewView["replies"],
+  }));
+  const counts = new Map<RootCause | null, number>();
+  for (const review of reviewViews) counts.set(review.rootCause, (counts.get(review.rootCause) ?? 0) + 1);
+
+  return {
+    caseId,
+    version: row.version,
+    status: effectiveCaseStatus({ status: row.status, recheckAt }, now),
+    storedStatus: row.status,
+    seller: { id: sellerId, externalId: row.external_id, name: row.name },
+    excludedAt,
+    recheckAt,
+    earliestReinstatementAt: addDays(excludedAt, MINIMUM_EXCLUSION_DAYS),
+    reinstatedAt,
+    day: daysSince(excludedAt, reinstatedAt ?? now),
+    openedBy: row.opened_by,
+    openReason: row.open_reason,
+    holder: row.assigned_to && row.holder ? { userId: row.assigned_to, email: row.holder } : null,
+    evidence: row.evidence,
+    checklist: computeChecklist(facts),
+    reviews: reviewViews,
+    rootCauseCounts: [...counts.entries()].map(([rootCause, count]) => ({ rootCause, count })).sort((a, b) => b.count - a.count),
+    letters: letters.map((letter) => {
+      const submittedAt = maybeDate(letter.submitted_at as string | null);
+      return {
+        letterId: Number(letter.id),
+        version: Number(letter.version),
+        status: letter.status as LetterView["status"],
+        submittedAt,
+        items: letter.items as LetterView["items"],
+        reply: (letter.reply as LetterView["reply"]) ?? null,
+        answerDueAt: submittedAt ? addDays(submittedAt, answerDays) : null,
+      };
+    }),
+    signals: signals.map((signal) => ({
+      signalId: Number(signal.id),
+      reviewId: Number(signal.review_id),
+      kind: String(signal.kind),
+      status: signal.status as SignalView["status"],
+      details: signal.details as Record<string, unknown>,
+      rating: Number(signal.rating),
+      text: (signal.text as string | null) ?? null,
+      postedAt: date(signal.posted_at as string),
+      decidedBy: (signal.decided_by as string | null) ?? null,
+    })),
+    notes: notes.map((note) => ({ body: String(note.body), by: String(note.by), at: date(note.created_at as string) })),
+    decisions: decisions.map((decision) => ({
+      kind: decision.kind as "reinstate" | "extend",
+      by: String(decision.by),
+      at: date(decision.decided_at as string),
+      overrides: decision.overrides,
+      extendReasons: (decision.extend_reasons as string[] | null) ?? null,
+      newRecheckAt: maybeDate(decision.new_recheck_at as string | null),
+      message: (decision.message_to_seller as string | null) ?? null,
+    })),
+    timeline: timeline.map((entry) => ({
+      at: date(entry.occurred_at as string),
+      action: String(entry.action),
+      actorLabel: String(entry.actor_label),
+      actorRole: String(entry.actor_role),
+      reason: (entry.reason as string | null) ?? null,
+      after: entry.after,
+    })),
+    otherCases: otherCases.map((other) => ({
+      caseId: Number(other.id),
+      status: other.status as CaseStatus,
+      excludedAt: date(other.excluded_at as string),
+      reinstatedAt: maybeDate(other.reinstated_at as string | null),
+    })),
+  };
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db, queryRows } from "@/db";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { notFound } from "@/lib/errors";
+import type { FlagState } from "./case-machine";
+import type { FlagReasonView } from "./list-open-flags";
+import { FLAG_REASON_JSON } from "./flag-reasons-sql";
+
+export type FlagForModerator = {
+  flagId: number;
+  status: FlagState;
+  seller: { id: number; externalId: string; name: string };
+  createdAt: Date;
+  evaluationAsOf: Date;
+  reasons: FlagReasonView[];
+  triagedBy: string | null;
+  triagedAt: Date | null;
+  dismissReason: string | null;
+  /** The case opened from this flag, or the seller's active case. */
+  caseId: number | null;
+  earlierCases: number;
+};
+
+/** One flag with its reasons and what became of it, for the triage page. */
+export async function getFlagForModerator(params: { actor: Actor; flagId: number }): Promise<FlagForModerator> {
+  assertCan(params.actor, "flags:triage");
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select f.id, f.status, f.seller_id, s.external_id, s.name, f.created_at, e.as_of, u.email as triaged_by, f.triaged_at, f.dismiss_reason,
+               (select coalesce(json_agg(${FLAG_REASON_JSON} order by fr.id), '[]'::json)
+                  from flag_reasons fr where fr.flag_id = f.id) as reasons,
+               (select c.id from cases c where c.flag_id = f.id or (c.seller_id = f.seller_id and c.status <> 'REINSTATED')
+                 order by c.id desc limit 1) as case_id,
+               (select count(*)::int from cases c where c.seller_id = f.seller_id) as earlier_cases
+        from flags f
+        join sellers s on s.id = f.seller_id
+        join evaluations e on e.id = f.evaluation_id
+        left join users u on u.id = f.triaged_by
+        where f.id = ${params.flagId}`,
+  );
+  if (!row) throw notFound(`Flag ${params.flagId}`);
+  return {
+    flagId: Number(row.id),
+    status: row.status as FlagState,
+    seller: { id: Number(row.seller_id), externalId: String(row.external_id), name: String(row.name) },
+    createdAt: new Date(row.created_at as string),
+    evaluationAsOf: new Date(row.as_of as string),
+    reasons: row.reasons as FlagReasonView[],
+    triagedBy: (row.triaged_by as string | null) ?? null,
+    triagedAt: row.triaged_at ? new Date(row.triaged_at as string) : null,
+    dismissReason: (row.dismiss_reason as string | null) ?? null,
+    caseId: row.case_id == null ? null : Number(row.case_id),
+    earlierCases: Number(row.earlier_cases),
+  };
+}

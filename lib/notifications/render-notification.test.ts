@@ -1,0 +1,97 @@
+import { describe, expect, test } from "vitest";
+import { EXTEND_REASONS, ROOT_CAUSES } from "@/db/enums";
+import { composeNotificationEmail } from "@/lib/delivery/notification-email";
+import { LOCALES } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { NOTIFICATION_KINDS, SELLER_STEPS, type NotificationPayload } from "@/lib/notifications/notification-kinds";
+import { renderNotification } from "@/lib/notifications/render-notification";
+
+const TIME_ZONE = "Europe/Kyiv";
+
+const CASE_OPENED: NotificationPayload = {
+  kind: "case_opened",
+  caseId: 7,
+  excludedAt: "2026-05-04T08:00:00.000Z",
+  recheckAt: "2026-05-18T08:00:00.000Z",
+  reasons: [{ code: "LOW_YEAR", metric: "negativeReviewRate", window: "year", value: 0.125, portalValue: 0.031 }],
+  openReason: null,
+  reviewsInScope: 3,
+  steps: [...SELLER_STEPS],
+};
+const CASE_EXTENDED: NotificationPayload = {
+  kind: "case_extended",
+  caseId: 7,
+  reasons: ["negative_reviews_unresolved", "other"],
+  recheckAt: "2026-06-01T08:00:00.000Z",
+  message: "Please answer the <three> open reviews.\nThank you.",
+  openRootCauses: ["delivery_cost"],
+};
+
+const render = (payload: NotificationPayload, locale: "en" | "uk" = "en") =>
+  renderNotification({ kind: payload.kind, payload, locale, timeZone: TIME_ZONE });
+
+describe("notification texts", () => {
+  test("[SELLER] an opened case says when, why, what is in scope and every step, in words", () => {
+    const rendered = render(CASE_OPENED);
+    expect(rendered.title).toBe("Your products are hidden from the catalog");
+    expect(rendered.blocks).toEqual([
+      { kind: "paragraph", text: expect.stringContaining("On May 4, 2026 your shop was excluded from the catalog for at least 14 days") },
+      { kind: "list", heading: "Why", items: ["Quality is low over the last year: negative-review rate, last 12 months — 12.5% (portal: 3.1%)"] },
+      { kind: "paragraph", text: "3 negative reviews of the last 12 months are part of the case." },
+      { kind: "list", heading: "What to do now", items: SELLER_STEPS.map((step) => MESSAGES.en.notifications.steps[step]) },
+    ]);
+    expect(JSON.stringify(rendered)).toContain("May 18, 2026");
+  });
+
+  test("[SELLER] the same notification in Ukrainian", () => {
+    const rendered = render(CASE_OPENED, "uk");
+    expect(rendered.title).toBe("Ваші товари приховано з каталогу");
+    expect(rendered.blocks[0]).toMatchObject({ text: expect.stringContaining("4 травня 2026") });
+    expect(rendered.blocks[2]).toEqual({ kind: "paragraph", text: "У справі 3 негативні відгуки за останні 12 місяців." });
+  });
+
+  test("[SELLER] an extension names its reasons and open root causes in words and quotes the moderator", () => {
+    const rendered = render(CASE_EXTENDED);
+    expect(rendered.title).toBe("Your exclusion was extended");
+    expect(rendered.blocks).toEqual([
+      { kind: "paragraph", text: expect.stringContaining("The next re-check is on June 1, 2026.") },
+      { kind: "list", heading: "Why your shop was not reinstated yet", items: ["Negative reviews are still unresolved.", "Another reason (see the moderator's message)."] },
+      { kind: "list", heading: "Root causes that are still open", items: ["delivery cost"] },
+      { kind: "quote", heading: "The moderator's message", text: CASE_EXTENDED.message },
+    ]);
+  });
+
+  test("[SELLER] letter answers and reinstatements", () => {
+    expect(render({ kind: "letter_answered", caseId: 7, letterId: 3, letterVersion: 2, verdict: "changes_requested", message: "" })).toEqual({
+      title: "A moderator answered your improvement letter (version 2)",
+      blocks: [{ kind: "paragraph", text: "The moderator asks you to revise your improvement letter and submit a new version." }],
+    });
+    expect(render({ kind: "case_reinstated", caseId: 7, reinstatedAt: "2026-05-18T09:00:00.000Z" }, "uk").title).toBe("Ваші товари знову в каталозі");
+  });
+
+  test("an unknown kind or a broken payload gets a generic title instead of an error", () => {
+    expect(renderNotification({ kind: "something_new", payload: {}, locale: "en", timeZone: TIME_ZONE })).toEqual({ title: MESSAGES.en.notifications.fallbackTitle, blocks: [] });
+    expect(renderNotification({ kind: "case_opened", payload: { kind: "case_opened" }, locale: "uk", timeZone: TIME_ZONE }).title).toBe(MESSAGES.uk.notifications.fallbackTitle);
+  });
+
+  test("every kind, step, extend reason and root cause has words in every language", () => {
+    for (const locale of LOCALES) {
+      const words = MESSAGES[locale].notifications;
+      for (const kind of NOTIFICATION_KINDS) expect(words[kind].title, `${locale} ${kind}`).toBeTruthy();
+      expect(Object.keys(words.steps).sort()).toEqual([...SELLER_STEPS].sort());
+      expect(Object.keys(words.extendReasons).sort()).toEqual([...EXTEND_REASONS].sort());
+      expect(Object.keys(words.rootCauses).sort()).toEqual([...ROOT_CAUSES].sort());
+    }
+  });
+
+  test("the e-mail: the title as subject, plain text with the inbox link, and HTML with the moderator's words escaped", () => {
+    const email = composeNotificationEmail({ notification: render(CASE_EXTENDED), locale: "en", inboxUrl: "https://guard.example.com/seller/inbox" });
+    expect(email.subject).toBe("Your exclusion was extended");
+    expect(email.text).toContain("Why your shop was not reinstated yet:\n  - Negative reviews are still unresolved.");
+    expect(email.text).toContain("> Please answer the <three> open reviews.\n> Thank you.");
+    expect(email.text).toContain("Open your inbox in Catalog Guard: https://guard.example.com/seller/inbox");
+    expect(email.html).toContain("Please answer the &lt;three&gt; open reviews.");
+    expect(email.html).not.toContain("<three>");
+    expect(email.html).toContain('<a href="https://guard.example.com/seller/inbox">');
+  });
+});

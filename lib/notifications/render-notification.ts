@@ -1,0 +1,114 @@
+import { createFormatter, createTranslator, type IntlError } from "next-intl";
+import type { Locale } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { NOTIFICATION_KINDS, type NotificationKind, type NotificationPayload, type NotificationReason } from "@/lib/notifications/notification-kinds";
+
+/** A notification's text, in blocks the inbox shows as HTML and the e-mail as HTML and plain text. */
+export type NotificationBlock =
+  | { kind: "paragraph"; text: string }
+  | { kind: "list"; heading: string; items: string[] }
+  /** Words a moderator wrote, shown as they are. */
+  | { kind: "quote"; heading: string; text: string };
+
+export type RenderedNotification = { title: string; blocks: NotificationBlock[] };
+
+type Vocabulary = (typeof MESSAGES)["en"]["notifications"];
+type VocabularyTable = "metrics" | "windows" | "steps" | "extendReasons" | "rootCauses" | "reasonRules";
+
+/** A date or message that cannot be formatted stops the rendering (the generic title is shown), not a log line. */
+const stopOnError = (error: IntlError): never => {
+  throw error;
+};
+
+const isNotificationKind = (kind: string): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+
+/**
+ * A notification in `locale`, from its stored payload (lib/notifications/notification-kinds.ts),
+ * with the `notifications` messages: the same words in the inbox and in the e-mail. Dates are
+ * shown in `timeZone` (the portal's). A kind or payload this version does not know gets a generic
+ * title rather than an error, so one odd row never breaks the inbox.
+ */
+export function renderNotification(params: { kind: string; payload: unknown; locale: Locale; timeZone: string }): RenderedNotification {
+  const t = createTranslator({ locale: params.locale, messages: MESSAGES[params.locale], namespace: "notifications", onError: stopOnError });
+  const fallback = { title: t("fallbackTitle"), blocks: [] };
+  if (!isNotificationKind(params.kind) || typeof params.payload !== "object" || params.payload === null) return fallback;
+  try {
+    return renderPayload({ ...params, payload: params.payload as NotificationPayload, t });
+  } catch {
+    return fallback;
+  }
+}
+
+type Translator = ReturnType<typeof createTranslator<(typeof MESSAGES)["en"], "notifications">>;
+
+function renderPayload(params: { payload: NotificationPayload; locale: Locale; timeZone: string; t: Translator }): RenderedNotification {
+  const { payload, locale, t } = params;
+  const format = createFormatter({ locale, timeZone: params.timeZone, onError: stopOnError });
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long" });
+  const words = (table: VocabularyTable, code: string) => lookup(MESSAGES[locale].notifications[table], code);
+
+  switch (payload.kind) {
+    case "case_opened": {
+      const blocks: NotificationBlock[] = [
+        { kind: "paragraph", text: t("case_opened.body", { excludedAt: date(payload.excludedAt), recheckAt: date(payload.recheckAt) }) },
+      ];
+      if (payload.reasons.length > 0) {
+        const items = payload.reasons.map((reason) => describeReason(reason, t, format, words));
+        blocks.push({ kind: "list", heading: t("case_opened.reasonsHeading"), items });
+      }
+      if (payload.openReason) blocks.push({ kind: "paragraph", text: t("case_opened.openReason", { reason: payload.openReason }) });
+      blocks.push({ kind: "paragraph", text: t("case_opened.reviewsInScope", { count: payload.reviewsInScope }) });
+      blocks.push({ kind: "list", heading: t("case_opened.stepsHeading"), items: payload.steps.map((step) => words("steps", step)) });
+      return { title: t("case_opened.title"), blocks };
+    }
+    case "letter_answered": {
+      const blocks: NotificationBlock[] = [
+        { kind: "paragraph", text: payload.verdict === "accepted" ? t("letter_answered.accepted") : t("letter_answered.changes_requested") },
+      ];
+      if (payload.message.trim()) blocks.push({ kind: "quote", heading: t("letter_answered.messageHeading"), text: payload.message });
+      return { title: t("letter_answered.title", { version: payload.letterVersion }), blocks };
+    }
+    case "case_extended": {
+      const blocks: NotificationBlock[] = [
+        { kind: "paragraph", text: t("case_extended.body", { recheckAt: date(payload.recheckAt) }) },
+        { kind: "list", heading: t("case_extended.reasonsHeading"), items: payload.reasons.map((reason) => words("extendReasons", reason)) },
+      ];
+      if (payload.openRootCauses?.length) {
+        const items = payload.openRootCauses.map((cause) => words("rootCauses", cause));
+        blocks.push({ kind: "list", heading: t("case_extended.openRootCausesHeading"), items });
+      }
+      if (payload.message.trim()) blocks.push({ kind: "quote", heading: t("case_extended.messageHeading"), text: payload.message });
+      return { title: t("case_extended.title"), blocks };
+    }
+    case "case_reinstated":
+      return {
+        title: t("case_reinstated.title"),
+        blocks: [{ kind: "paragraph", text: t("case_reinstated.body", { reinstatedAt: date(payload.reinstatedAt) }) }],
+      };
+  }
+}
+
+/** "Quality is low over the last year: negative-review rate, last 12 months — 12.5% (portal: 3.1%)". */
+function describeReason(
+  reason: NotificationReason,
+  t: Translator,
+  format: ReturnType<typeof createFormatter>,
+  words: (table: VocabularyTable, code: string) => string,
+): string {
+  // Rates are stored as fractions 0–1 (SPEC "API"); counts, ratings and hours as they are.
+  const isRate = reason.metric.endsWith("Rate");
+  const value = (n: number) =>
+    isRate ? format.number(n, { style: "percent", maximumFractionDigits: 1 }) : format.number(n, { maximumFractionDigits: 1 });
+  return t("reason", {
+    rule: words("reasonRules", reason.code),
+    metric: words("metrics", reason.metric),
+    window: words("windows", reason.window),
+    value: value(reason.value),
+    portalValue: value(reason.portalValue),
+  });
+}
+
+/** A code's words in one of the vocabulary tables; an unknown code (newer than this version) as it is. */
+function lookup(table: Vocabulary[VocabularyTable], code: string): string {
+  return Object.hasOwn(table, code) ? (table as Record<string, string>)[code]! : code;
+}
