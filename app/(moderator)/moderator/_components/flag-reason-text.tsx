@@ -7,12 +7,13 @@ import type { FlagReasonView } from "@/lib/cases/list-open-flags";
 export function FlagReasonText({ reason }: { reason: FlagReasonView }) {
   const t = useTranslations("cases");
   const terms = useTranslations("notifications");
+  const tQuality = useTranslations("quality");
   const format = useFormatter();
   const metric = isQualityMetric(reason.metric) ? reason.metric : null;
   const show = (value: number | null) => (metric ? formatMetric(format, metric, value) : String(value ?? "—"));
   return (
     <span className="flag-reason">
-      <strong>{t(`flagCodes.${reason.code}`)}</strong>
+      <strong>{tQuality(`flagCodes.${reason.code}`)}</strong>
       {": "}
       {t("reason", {
         metric: metric ? terms(`metrics.${metric}`) : reason.metric,

@@ -28,9 +28,10 @@ export default async function FlagsQueuePage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const filters = { code: oneOf<FlagCode>(FLAG_CODES, readParam(params, "code")), q: readParam(params, "q") };
   const sort = oneOf<FlagSort>(FLAG_SORTS, readParam(params, "sort")) ?? "oldest";
-  const [list, t, format] = await Promise.all([
+  const [list, t, tQuality, format] = await Promise.all([
     listOpenFlags({ actor, filters, sort, page: readPage(params) }),
     getTranslations("cases"),
+    getTranslations("quality"),
     getFormatter(),
   ]);
   const isFiltered = Boolean(filters.code || filters.q);
@@ -46,7 +47,7 @@ export default async function FlagsQueuePage({ searchParams }: { searchParams: P
             <option value="">{t("flagsQueue.filters.anyCode")}</option>
             {FLAG_CODES.map((code) => (
               <option key={code} value={code}>
-                {t(`flagCodes.${code}`)}
+                {tQuality(`flagCodes.${code}`)}
               </option>
             ))}
           </select>

@@ -35,7 +35,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   const caseId = idFromUrl((await params).caseId);
   const now = currentTime();
   const theCase = await orNotFound(() => getCaseForModerator({ actor, caseId, now }));
-  const [t, terms, format] = await Promise.all([getTranslations("cases"), getTranslations("notifications"), getFormatter()]);
+  const [t, terms, tQuality, format] = await Promise.all([getTranslations("cases"), getTranslations("notifications"), getTranslations("quality"), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
   const rootCause = (cause: RootCause | null) => (cause ? terms(`rootCauses.${cause}`) : t("case.notNamed"));
@@ -181,7 +181,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
                   <th scope="col">{t("flag.metric")}</th>
                   {EVIDENCE_WINDOWS.map((window) => (
                     <th key={window} scope="col" colSpan={2}>
-                      {terms(`windows.${window}`)}
+                      {tQuality(`windows.${window}`)}
                     </th>
                   ))}
                 </tr>
@@ -202,7 +202,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
               <tbody>
                 {QUALITY_METRICS.map((metric) => (
                   <tr key={metric}>
-                    <th scope="row">{terms(`metrics.${metric}`)}</th>
+                    <th scope="row">{tQuality(`metrics.${metric}`)}</th>
                     {EVIDENCE_WINDOWS.map((window) => {
                       const own = evidence.metrics?.[window]?.[QUALITY_METRIC_COLUMNS[metric]] ?? null;
                       const portal = evidence.portal?.[window]?.[metric] ?? null;
@@ -330,8 +330,8 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
           <ul className="plain-list">
             {theCase.signals.map((signal) => (
               <li key={signal.signalId} className="panel">
-                <span className="cell-strong">{t(`signalKinds.${signal.kind as "repeat_buyer"}`)}</span> · {t("case.signalReview", { rating: signal.rating, at: day(signal.postedAt) })} ·{" "}
-                {t(`signalStatuses.${signal.status}`)}
+                <span className="cell-strong">{tQuality(`signalKinds.${signal.kind as "repeat_buyer"}`)}</span> · {t("case.signalReview", { rating: signal.rating, at: day(signal.postedAt) })} ·{" "}
+                {tQuality(`signalStatuses.${signal.status}`)}
                 {signal.decidedBy && ` ${t("case.decidedBy", { by: signal.decidedBy })}`}
                 {signal.text && <p className="quote">{signal.text}</p>}
                 {theCase.status !== "REINSTATED" && signal.status === "suspected" && (

@@ -163,6 +163,7 @@ export function SuspectedReviews({
   pageHref: ListPageHref;
 }) {
   const t = useTranslations("sellerView");
+  const tQuality = useTranslations("quality");
   const format = useFormatter();
   return (
     <ListSection
@@ -191,8 +192,8 @@ export function SuspectedReviews({
             <ul className="signal-list">
               {review.signals.map((signal) => (
                 <li key={signal.id}>
-                  <span className="cell-strong">{t(`signalKinds.${signal.kind}`)}</span>{" "}
-                  <span className={`status ${STATUS_CLASS[signal.status]}`}>{t(`signalStatuses.${signal.status}`)}</span>
+                  <span className="cell-strong">{tQuality(`signalKinds.${signal.kind}`)}</span>{" "}
+                  <span className={`status ${STATUS_CLASS[signal.status]}`}>{tQuality(`signalStatuses.${signal.status}`)}</span>
                   <p className="reason-text">
                     <SignalReason reason={signal} />
                   </p>
