@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StatCard } from "@/app/_components/stat-card";
 import type { UserActor } from "@/lib/auth/actor";
@@ -14,21 +15,26 @@ export async function ModerationSummary({ actor, heading }: { actor: UserActor; 
     <section aria-labelledby="moderation-summary-heading" className="section">
       <h2 id="moderation-summary-heading">{heading}</h2>
       <div className="stat-grid stat-grid-3">
-        <StatCard label={t("openFlags")} value={summary.openFlags} emptyText={t("openFlagsEmpty")} detail={t("openFlagsDetail")} />
+        <StatCard
+          label={t("openFlags")}
+          value={summary.openFlags}
+          emptyText={t("openFlagsEmpty")}
+          detail={<Link href="/moderator/flags">{t("openFlagsDetail")}</Link>}
+        />
         <StatCard
           label={t("activeCases")}
           value={activeCases}
           emptyText={t("activeCasesEmpty")}
-          detail={t("activeCasesDetail", { excluded: summary.excludedCases, due: summary.casesDueForRecheck })}
+          detail={<Link href="/moderator/cases?queue=due">{t("activeCasesDetail", { excluded: summary.excludedCases, due: summary.casesDueForRecheck })}</Link>}
         />
         <StatCard
           label={t("lettersAwaiting")}
           value={summary.lettersAwaitingAnswer}
           emptyText={t("lettersAwaitingEmpty")}
           detail={
-            summary.lettersOverdue > 0
-              ? t("lettersOverdue", { count: summary.lettersOverdue })
-              : t("lettersAwaitingDetail")
+            <Link href="/moderator/letters">
+              {summary.lettersOverdue > 0 ? t("lettersOverdue", { count: summary.lettersOverdue }) : t("lettersAwaitingDetail")}
+            </Link>
           }
         />
       </div>

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db, queryRows } from "@/db";
 import type { FlagCode } from "@/db/enums";
+import type { FlagReasonInput } from "@/lib/quality/decide-flags";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { escapeLike } from "@/lib/search/escape-like";
@@ -11,17 +12,8 @@ import { FLAG_REASON_JSON } from "./flag-reasons-sql";
 export const FLAG_SORTS = ["oldest", "newest", "severity"] as const;
 export type FlagSort = (typeof FLAG_SORTS)[number];
 
-export type FlagReasonView = {
-  code: FlagCode;
-  metric: string;
-  window: string;
-  value: number;
-  intervalLow: number | null;
-  intervalHigh: number | null;
-  portalValue: number;
-  rule: string;
-  threshold: number;
-};
+/** A flag's reason as the queues and the case evidence show it: what the evaluation stored. */
+export type FlagReasonView = Omit<FlagReasonInput, "details" | "metric"> & { metric: string };
 
 export type OpenFlagRow = {
   flagId: number;

@@ -3,9 +3,7 @@ import { sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-
-/** A moderator must answer a submitted letter within this many days (SPEC). */
-export const LETTER_ANSWER_DAYS = 14;
+import { getPolicyInForce } from "@/lib/quality/get-current-policy";
 
 export type ModerationSummary = {
   openFlags: number;
@@ -30,7 +28,8 @@ type Row = {
 export async function getModerationSummary(params: { actor: Actor; now: Date }): Promise<ModerationSummary> {
   assertCan(params.actor, "cases:view-all");
   const now = params.now.toISOString();
-  const answerDeadlineDays = `${LETTER_ANSWER_DAYS} days`;
+  // A moderator must answer a submitted letter within the policy's days (14 by default).
+  const answerDeadlineDays = `${(await getPolicyInForce(db)).exclusion.letterAnswerDays} days`;
 
   const [row] = await queryRows<Row>(
     db,

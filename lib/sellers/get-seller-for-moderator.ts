@@ -9,6 +9,7 @@ import { notFound } from "@/lib/errors";
 import { getSellerQuality } from "@/lib/quality/get-seller-quality";
 import type { SellerQuality } from "@/lib/quality/quality-schemas";
 import { readFlagReasonExplanation, type FlagReasonExplanation } from "./flag-reason-details";
+import type { FlagReasonView } from "@/lib/cases/list-open-flags";
 
 export type SellerCaseSummary = {
   id: number;
@@ -19,17 +20,8 @@ export type SellerCaseSummary = {
   openedByName: string;
 };
 
-export type SellerFlagReason = {
+export type SellerFlagReason = FlagReasonView & {
   id: number;
-  code: FlagCode;
-  metric: string;
-  window: QualityWindow;
-  value: number;
-  intervalLow: number | null;
-  intervalHigh: number | null;
-  portalValue: number;
-  rule: string;
-  threshold: number;
   /** The counts behind the numbers, by the reason's code. */
   explanation: FlagReasonExplanation;
 };

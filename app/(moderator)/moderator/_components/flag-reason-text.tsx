@@ -1,6 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { formatMetric, isQualityMetric } from "@/app/(moderator)/moderator/sellers/metric-format";
-import type { QualityWindow } from "@/db/enums";
 import type { FlagReasonView } from "@/lib/cases/list-open-flags";
 
 /** One flag reason in words and numbers: rule, metric and window, the seller against the portal. */
@@ -17,7 +16,7 @@ export function FlagReasonText({ reason }: { reason: FlagReasonView }) {
       {": "}
       {t("reason", {
         metric: metric ? terms(`metrics.${metric}`) : reason.metric,
-        window: terms(`windows.${reason.window as QualityWindow}`),
+        window: terms(`windows.${reason.window}`),
         value: show(reason.value),
         portal: show(reason.portalValue),
       })}
@@ -26,5 +25,18 @@ export function FlagReasonText({ reason }: { reason: FlagReasonView }) {
       )}
       <span className="muted"> · {t("reasonThreshold", { threshold: show(reason.threshold) })}</span>
     </span>
+  );
+}
+
+/** A flag's reasons, one a line. */
+export function FlagReasonList({ reasons }: { reasons: readonly FlagReasonView[] }) {
+  return (
+    <ul className="plain-list">
+      {reasons.map((reason, index) => (
+        <li key={index}>
+          <FlagReasonText reason={reason} />
+        </li>
+      ))}
+    </ul>
   );
 }

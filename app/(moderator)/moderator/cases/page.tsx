@@ -4,19 +4,17 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CaseStatusBadge } from "@/app/(moderator)/moderator/_components/case-status-badge";
 import { QueuePagination } from "@/app/(moderator)/moderator/_components/queue-pagination";
 import { Field, fieldProps } from "@/app/_components/field";
+import { FilterActions, SelectFilter } from "@/app/_components/filter-controls";
 import { ListTable } from "@/app/_components/list-table";
 import { PageHeading } from "@/app/_components/page-heading";
-import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
+import { readChoice, readPage, readParam, type SearchParams } from "@/app/_components/search-params";
 import { requirePagePermission } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
-import { CASE_HOLDERS, CASE_QUEUES, CASE_SORTS, listCases, type CaseHolder, type CaseQueue, type CaseSort } from "@/lib/cases/list-cases";
+import { CASE_HOLDERS, CASE_QUEUES, CASE_SORTS, listCases } from "@/lib/cases/list-cases";
 
 export const dynamic = "force-dynamic";
 
 const CASES_PATH = "/moderator/cases";
-
-const oneOf = <T extends string>(values: readonly T[], value: string | undefined, fallback: T): T =>
-  (values as readonly string[]).includes(value ?? "") ? (value as T) : fallback;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("cases.casesQueue");
@@ -26,9 +24,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePagePermission("cases:view-all");
   const params = await searchParams;
-  const queue = oneOf<CaseQueue>(CASE_QUEUES, readParam(params, "queue"), "active");
-  const holder = oneOf<CaseHolder>(CASE_HOLDERS, readParam(params, "holder"), "any");
-  const sort = oneOf<CaseSort>(CASE_SORTS, readParam(params, "sort"), "recheck");
+  const queue = readChoice(params, "queue", CASE_QUEUES, "active");
+  const holder = readChoice(params, "holder", CASE_HOLDERS, "any");
+  const sort = readChoice(params, "sort", CASE_SORTS, "recheck");
   const q = readParam(params, "q");
   const now = currentTime();
   const [list, t, format] = await Promise.all([
@@ -44,46 +42,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <PageHeading title={t("casesQueue.title")} intro={t("casesQueue.intro")} />
 
       <form method="get" action={CASES_PATH} className="panel filter-form" role="search" aria-label={t("casesQueue.filters.label")}>
-        <Field id="cases-queue" label={t("casesQueue.filters.queue")}>
-          <select {...fieldProps("cases-queue")} name="queue" defaultValue={queue}>
-            {CASE_QUEUES.map((value) => (
-              <option key={value} value={value}>
-                {t(`casesQueue.queues.${value}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="cases-holder" label={t("casesQueue.filters.holder")}>
-          <select {...fieldProps("cases-holder")} name="holder" defaultValue={holder}>
-            {CASE_HOLDERS.map((value) => (
-              <option key={value} value={value}>
-                {t(`casesQueue.holders.${value}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectFilter id="cases-queue" name="queue" label={t("casesQueue.filters.queue")} value={queue} options={CASE_QUEUES.map((value) => ({ value, label: t(`casesQueue.queues.${value}`) }))} />
+        <SelectFilter id="cases-holder" name="holder" label={t("casesQueue.filters.holder")} value={holder} options={CASE_HOLDERS.map((value) => ({ value, label: t(`casesQueue.holders.${value}`) }))} />
         <Field id="cases-q" label={t("casesQueue.filters.q")} hint={t("casesQueue.filters.qHint")}>
           <input {...fieldProps("cases-q", { hint: true })} name="q" defaultValue={q ?? ""} />
         </Field>
-        <Field id="cases-sort" label={t("casesQueue.filters.sort")}>
-          <select {...fieldProps("cases-sort")} name="sort" defaultValue={sort}>
-            {CASE_SORTS.map((value) => (
-              <option key={value} value={value}>
-                {t(`casesQueue.sorts.${value}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            {t("casesQueue.filters.apply")}
-          </button>
-          {isFiltered && (
-            <Link href={CASES_PATH} className="button button-quiet">
-              {t("casesQueue.filters.clear")}
-            </Link>
-          )}
-        </div>
+        <SelectFilter id="cases-sort" name="sort" label={t("casesQueue.filters.sort")} value={sort} options={CASE_SORTS.map((value) => ({ value, label: t(`casesQueue.sorts.${value}`) }))} />
+        <FilterActions applyLabel={t("casesQueue.filters.apply")} clearLabel={t("casesQueue.filters.clear")} clearHref={CASES_PATH} isFiltered={isFiltered} />
       </form>
 
       <div className="section">

@@ -1,22 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { FlagReasonText } from "@/app/(moderator)/moderator/_components/flag-reason-text";
+import { FlagReasonList } from "@/app/(moderator)/moderator/_components/flag-reason-text";
 import { QueuePagination } from "@/app/(moderator)/moderator/_components/queue-pagination";
 import { Field, fieldProps } from "@/app/_components/field";
+import { FilterActions, SelectFilter } from "@/app/_components/filter-controls";
 import { ListTable } from "@/app/_components/list-table";
 import { PageHeading } from "@/app/_components/page-heading";
-import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
-import { FLAG_CODES, type FlagCode } from "@/db/enums";
+import { readChoice, readPage, readParam, type SearchParams } from "@/app/_components/search-params";
+import { FLAG_CODES } from "@/db/enums";
 import { requirePagePermission } from "@/lib/auth/session";
-import { FLAG_SORTS, listOpenFlags, type FlagSort } from "@/lib/cases/list-open-flags";
+import { FLAG_SORTS, listOpenFlags } from "@/lib/cases/list-open-flags";
 
 export const dynamic = "force-dynamic";
 
 const FLAGS_PATH = "/moderator/flags";
-
-const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
-  (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("cases.flagsQueue");
@@ -26,8 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FlagsQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePagePermission("flags:triage");
   const params = await searchParams;
-  const filters = { code: oneOf<FlagCode>(FLAG_CODES, readParam(params, "code")), q: readParam(params, "q") };
-  const sort = oneOf<FlagSort>(FLAG_SORTS, readParam(params, "sort")) ?? "oldest";
+  const filters = { code: readChoice(params, "code", FLAG_CODES), q: readParam(params, "q") };
+  const sort = readChoice(params, "sort", FLAG_SORTS, "oldest");
   const [list, t, tQuality, format] = await Promise.all([
     listOpenFlags({ actor, filters, sort, page: readPage(params) }),
     getTranslations("cases"),
@@ -42,38 +40,24 @@ export default async function FlagsQueuePage({ searchParams }: { searchParams: P
       <PageHeading title={t("flagsQueue.title")} intro={t("flagsQueue.intro")} />
 
       <form method="get" action={FLAGS_PATH} className="panel filter-form" role="search" aria-label={t("flagsQueue.filters.label")}>
-        <Field id="flags-code" label={t("flagsQueue.filters.code")}>
-          <select {...fieldProps("flags-code")} name="code" defaultValue={filters.code ?? ""}>
-            <option value="">{t("flagsQueue.filters.anyCode")}</option>
-            {FLAG_CODES.map((code) => (
-              <option key={code} value={code}>
-                {tQuality(`flagCodes.${code}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectFilter
+          id="flags-code"
+          name="code"
+          label={t("flagsQueue.filters.code")}
+          value={filters.code ?? ""}
+          options={[{ value: "", label: t("flagsQueue.filters.anyCode") }, ...FLAG_CODES.map((code) => ({ value: code, label: tQuality(`flagCodes.${code}`) }))]}
+        />
         <Field id="flags-q" label={t("flagsQueue.filters.q")} hint={t("flagsQueue.filters.qHint")}>
           <input {...fieldProps("flags-q", { hint: true })} name="q" defaultValue={filters.q ?? ""} />
         </Field>
-        <Field id="flags-sort" label={t("flagsQueue.filters.sort")}>
-          <select {...fieldProps("flags-sort")} name="sort" defaultValue={sort}>
-            {FLAG_SORTS.map((value) => (
-              <option key={value} value={value}>
-                {t(`flagsQueue.sorts.${value}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            {t("flagsQueue.filters.apply")}
-          </button>
-          {isFiltered && (
-            <Link href={FLAGS_PATH} className="button button-quiet">
-              {t("flagsQueue.filters.clear")}
-            </Link>
-          )}
-        </div>
+        <SelectFilter
+          id="flags-sort"
+          name="sort"
+          label={t("flagsQueue.filters.sort")}
+          value={sort}
+          options={FLAG_SORTS.map((value) => ({ value, label: t(`flagsQueue.sorts.${value}`) }))}
+        />
+        <FilterActions applyLabel={t("flagsQueue.filters.apply")} clearLabel={t("flagsQueue.filters.clear")} clearHref={FLAGS_PATH} isFiltered={isFiltered} />
       </form>
 
       <div className="section">
@@ -94,13 +78,7 @@ export default async function FlagsQueuePage({ searchParams }: { searchParams: P
                 <code className="muted">{flag.sellerExternalId}</code>
               </td>
               <td className="cell-wrap">
-                <ul className="plain-list">
-                  {flag.reasons.map((reason, index) => (
-                    <li key={index}>
-                      <FlagReasonText reason={reason} />
-                    </li>
-                  ))}
-                </ul>
+                <FlagReasonList reasons={flag.reasons} />
               </td>
               <td className="cell-nowrap">
                 <time dateTime={flag.createdAt.toISOString()}>{format.dateTime(flag.createdAt, { dateStyle: "medium" })}</time>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CaseStatusBadge } from "@/app/(moderator)/moderator/_components/case-status-badge";
-import { FlagReasonText } from "@/app/(moderator)/moderator/_components/flag-reason-text";
+import { FlagReasonList } from "@/app/(moderator)/moderator/_components/flag-reason-text";
 import { formatMetric } from "@/app/(moderator)/moderator/sellers/metric-format";
 import { ActionButton } from "@/app/_components/action-button";
 import { idFromUrl, orNotFound } from "@/app/_components/or-not-found";
@@ -164,13 +164,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         <h2 id="evidence-heading">{t("case.evidenceHeading")}</h2>
         {evidence.asOf ? <p className="muted">{t("case.evidenceIntro", { asOf: when(new Date(evidence.asOf)) })}</p> : <p className="muted">{t("case.noEvaluation")}</p>}
         {evidence.reasons.length > 0 && (
-          <ul className="plain-list">
-            {evidence.reasons.map((reason, index) => (
-              <li key={index}>
-                <FlagReasonText reason={reason} />
-              </li>
-            ))}
-          </ul>
+          <FlagReasonList reasons={evidence.reasons} />
         )}
         {evidence.metrics && (
           <div className="table-wrap">

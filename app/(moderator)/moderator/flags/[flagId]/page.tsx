@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { FlagReasonText } from "@/app/(moderator)/moderator/_components/flag-reason-text";
+import { FlagReasonList } from "@/app/(moderator)/moderator/_components/flag-reason-text";
 import { idFromUrl, orNotFound } from "@/app/_components/or-not-found";
 import { PageHeading } from "@/app/_components/page-heading";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -33,13 +33,7 @@ export default async function FlagTriagePage({ params }: { params: Promise<{ fla
 
       <section className="panel section" aria-labelledby="flag-reasons-heading">
         <h2 id="flag-reasons-heading">{t("flag.reasonsHeading")}</h2>
-        <ul className="plain-list">
-          {flag.reasons.map((reason, index) => (
-            <li key={index}>
-              <FlagReasonText reason={reason} />
-            </li>
-          ))}
-        </ul>
+        <FlagReasonList reasons={flag.reasons} />
         <p className="muted">
           <code>{flag.seller.externalId}</code> · {t("flag.earlierCases", { count: flag.earlierCases })}
         </p>

@@ -1,77 +1,52 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { dismissFlagAction, openCaseFromFlagAction } from "@/app/(moderator)/moderator/flags/actions";
-import { useCaseFailureMessage } from "@/app/(moderator)/moderator/_components/use-case-failure-message";
-import { showActionFailure } from "@/app/_components/apply-field-errors";
-import { Field, fieldProps } from "@/app/_components/field";
+import { dismissFlagAction, openCaseFromFlagAction, openCaseManuallyAction } from "@/app/(moderator)/moderator/flags/actions";
+import { SubmitButton, TextAreaField, useModerationForm } from "@/app/(moderator)/moderator/_components/moderation-form";
 import { FormStatus } from "@/app/_components/form-status";
-import { dismissFlagInput, openCaseFromFlagInput } from "@/lib/cases/case-input";
+import { dismissFlagInput, openCaseFromFlagInput, openCaseManuallyInput } from "@/lib/cases/case-input";
 
-/** Opens the case and goes to it. */
+/** Where a newly opened case is shown. */
+function useGoToCase() {
+  const router = useRouter();
+  return ({ caseId }: { caseId: number }) => router.push(`/moderator/cases/${caseId}`);
+}
+
+/** Opens the case from the flag and goes to it. */
 export function OpenCaseForm({ flagId }: { flagId: number }) {
   const t = useTranslations("cases.flag");
-  const router = useRouter();
-  const describe = useCaseFailureMessage();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof openCaseFromFlagInput>, unknown, z.output<typeof openCaseFromFlagInput>>({
-    resolver: zodResolver(openCaseFromFlagInput),
-    defaultValues: { flagId, note: "" },
-  });
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await openCaseFromFlagAction(values);
-    if (result.status === "ok") router.push(`/moderator/cases/${result.data.caseId}`);
-    else showActionFailure(result, { fields: ["note"] as const, setError, setFormError, describe });
-  });
-  const noteError = formState.errors.note?.message;
+  const { form, formError, submitWith } = useModerationForm(openCaseFromFlagInput, { flagId, note: "" }, { onDone: useGoToCase() });
   return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="open-case-heading">
+    <form onSubmit={submitWith(openCaseFromFlagAction, ["note"])} noValidate className="form" aria-labelledby="open-case-heading">
       <FormStatus error={formError} />
-      <Field id="open-case-note" label={t("note")} error={noteError}>
-        <textarea {...register("note")} {...fieldProps("open-case-note", { error: noteError })} rows={3} />
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-danger" disabled={formState.isSubmitting} aria-busy={formState.isSubmitting}>
-          {formState.isSubmitting ? t("opening") : t("open")}
-        </button>
-      </div>
+      <TextAreaField id="open-case-note" label={t("note")} error={form.formState.errors.note?.message} registration={form.register("note")} />
+      <SubmitButton isSubmitting={form.formState.isSubmitting} label={t("open")} pendingLabel={t("opening")} className="button button-danger" />
+    </form>
+  );
+}
+
+/** A case without a flag: the moderator's own finding, with the written reason as its evidence. */
+export function OpenCaseManuallyForm({ sellerId }: { sellerId: number }) {
+  const t = useTranslations("cases.flag");
+  const { form, formError, submitWith } = useModerationForm(openCaseManuallyInput, { sellerId, reason: "" }, { onDone: useGoToCase() });
+  return (
+    <form onSubmit={submitWith(openCaseManuallyAction, ["reason"])} noValidate className="form" aria-labelledby="manual-case-heading">
+      <FormStatus error={formError} />
+      <TextAreaField id="manual-case-reason" label={t("manualReason")} error={form.formState.errors.reason?.message} registration={form.register("reason")} />
+      <SubmitButton isSubmitting={form.formState.isSubmitting} label={t("open")} pendingLabel={t("opening")} className="button button-danger" />
     </form>
   );
 }
 
 export function DismissFlagForm({ flagId }: { flagId: number }) {
   const t = useTranslations("cases.flag");
-  const router = useRouter();
-  const describe = useCaseFailureMessage();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof dismissFlagInput>, unknown, z.output<typeof dismissFlagInput>>({
-    resolver: zodResolver(dismissFlagInput),
-    defaultValues: { flagId, reason: "" },
-  });
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await dismissFlagAction(values);
-    if (result.status === "ok") router.refresh();
-    else showActionFailure(result, { fields: ["reason"] as const, setError, setFormError, describe });
-  });
-  const reasonError = formState.errors.reason?.message;
+  const { form, formError, submitWith } = useModerationForm(dismissFlagInput, { flagId, reason: "" });
   return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="dismiss-flag-heading">
+    <form onSubmit={submitWith(dismissFlagAction, ["reason"])} noValidate className="form" aria-labelledby="dismiss-flag-heading">
       <FormStatus error={formError} />
-      <Field id="dismiss-flag-reason" label={t("dismissReasonLabel")} error={reasonError}>
-        <textarea {...register("reason")} {...fieldProps("dismiss-flag-reason", { error: reasonError })} rows={3} />
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={formState.isSubmitting} aria-busy={formState.isSubmitting}>
-          {formState.isSubmitting ? t("dismissing") : t("dismiss")}
-        </button>
-      </div>
+      <TextAreaField id="dismiss-flag-reason" label={t("dismissReasonLabel")} error={form.formState.errors.reason?.message} registration={form.register("reason")} />
+      <SubmitButton isSubmitting={form.formState.isSubmitting} label={t("dismiss")} pendingLabel={t("dismissing")} />
     </form>
   );
 }

@@ -18,7 +18,7 @@ import { FlagReasons } from "./flag-reasons";
 import { MetricsTable } from "./metrics-table";
 import { Complaints, NegativeReviews, SellerCases, SuspectedReviews } from "./seller-lists";
 import { MINIMUM_EXCLUSION_DAYS } from "@/lib/cases/case-machine";
-import { OpenCaseManuallyForm } from "./open-case-form";
+import { OpenCaseManuallyForm } from "@/app/(moderator)/moderator/flags/[flagId]/triage-forms";
 import { TrendSection } from "./trend-section";
 
 export const dynamic = "force-dynamic";

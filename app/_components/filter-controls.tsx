@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { Field, fieldProps } from "@/app/_components/field";
+
+/** A list filter's drop-down, submitted with the filter form (GET). */
+export function SelectFilter(props: { id: string; name: string; label: string; value: string; options: readonly { value: string; label: string }[] }) {
+  return (
+    <Field id={props.id} label={props.label}>
+      <select {...fieldProps(props.id)} name={props.name} defaultValue={props.value}>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** Apply, and — when anything is filtered — a link back to the unfiltered list. */
+export function FilterActions(props: { applyLabel: string; clearLabel: string; clearHref: string; isFiltered: boolean }) {
+  return (
+    <div className="filter-actions">
+      <button type="submit" className="button">
+        {props.applyLabel}
+      </button>
+      {props.isFiltered && (
+        <Link href={props.clearHref} className="button button-quiet">
+          {props.clearLabel}
+        </Link>
+      )}
+    </div>
+  );
+}
