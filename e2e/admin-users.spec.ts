@@ -57,6 +57,9 @@ test("the language switch turns the interface to Ukrainian and back", async ({ p
   await page.getByRole("button", { name: "Українська" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Модерація" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "uk");
+  // Kept on the account too, for the e-mails the user gets.
+  expect(await sql`select locale from users where id = ${moderator.id}`).toEqual([{ locale: "uk" }]);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Moderation" })).toBeVisible();
+  expect(await sql`select locale from users where id = ${moderator.id}`).toEqual([{ locale: "en" }]);
 });

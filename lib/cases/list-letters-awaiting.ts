@@ -1,10 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
-import type { Actor } from "@/lib/auth/actor";
+import type { UserActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getPolicyInForce } from "@/lib/quality/get-current-policy";
+import { instant } from "@/lib/quality/sql-literals";
 import { addDays } from "./case-machine";
+import type { CaseHolder } from "./list-cases";
 import { countMatches, queuePaging, toQueuePage, type QueuePage } from "./list-queue-page";
 
 export type AwaitingLetterRow = {
@@ -32,12 +34,28 @@ type Row = {
   items: number;
 };
 
-/** Submitted letters nobody has answered yet, the longest-waiting (so the overdue) first. */
-export async function listLettersAwaitingAnswer(params: { actor: Actor; page?: number; now: Date }): Promise<QueuePage<AwaitingLetterRow> & { answerDays: number }> {
+export const LETTER_SORTS = ["oldest", "newest"] as const;
+export type LetterSort = (typeof LETTER_SORTS)[number];
+
+/**
+ * Submitted letters nobody has answered yet; by default the longest-waiting (so the overdue) first.
+ * Filters: only the overdue ones, only those of cases the moderator holds (or nobody holds).
+ */
+export async function listLettersAwaitingAnswer(params: {
+  actor: UserActor;
+  filters?: { isOverdueOnly?: boolean; holder?: CaseHolder };
+  sort?: LetterSort;
+  page?: number;
+  now: Date;
+}): Promise<QueuePage<AwaitingLetterRow> & { answerDays: number }> {
   assertCan(params.actor, "letters:answer");
   const { page, limit, offset } = queuePaging(params.page ?? 1);
   const answerDays = (await getPolicyInForce(db)).exclusion.letterAnswerDays;
-  const awaiting = sql`l.status = 'submitted' and not exists (select 1 from letter_replies lr where lr.letter_id = l.id)`;
+  const conditions = [sql`l.status = 'submitted' and not exists (select 1 from letter_replies lr where lr.letter_id = l.id)`];
+  if (params.filters?.isOverdueOnly) conditions.push(sql`l.submitted_at < ${instant(addDays(params.now, -answerDays))}`);
+  if (params.filters?.holder === "me") conditions.push(sql`c.assigned_to = ${params.actor.userId}`);
+  if (params.filters?.holder === "unassigned") conditions.push(sql`c.assigned_to is null`);
+  const awaiting = sql.join(conditions, sql` and `);
   const [rows, total] = await Promise.all([
     queryRows<Row>(
       db,
@@ -48,10 +66,10 @@ export async function listLettersAwaitingAnswer(params: { actor: Actor; page?: n
           join sellers s on s.id = l.seller_id
           left join users u on u.id = c.assigned_to
           where ${awaiting}
-          order by l.submitted_at asc, l.id asc
+          order by ${params.sort === "newest" ? sql`l.submitted_at desc, l.id desc` : sql`l.submitted_at asc, l.id asc`}
           limit ${limit} offset ${offset}`,
     ),
-    countMatches(sql`select count(*)::int as n from letters l where ${awaiting}`),
+    countMatches(sql`select count(*)::int as n from letters l join cases c on c.id = l.case_id where ${awaiting}`),
   ]);
   const letters = toQueuePage(
     rows.map((row) => {

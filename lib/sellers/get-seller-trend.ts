@@ -22,7 +22,7 @@ export type TrendWindow = (typeof TREND_WINDOWS)[number];
 export type SellerTrendPoint = {
   evaluationId: number;
   asOf: Date;
-  /** Null values where the seller had no metrics in that evaluation (joined later) or nothing to measure. */
+  /** Null values where there was nothing to measure. */
   values: Record<TrendWindow, Record<TrendMetric, MetricValue>>;
 };
 
@@ -37,8 +37,9 @@ type Row = {
 };
 
 /**
- * The seller's trend metrics beside the portal's over the last `evaluations` completed evaluations,
- * oldest first, in one query: the evaluations by their (status, as_of) index, the seller's rows and
+ * The seller's trend metrics beside the portal's over the last `evaluations` completed evaluations
+ * the seller took part in (a seller who joined later has a shorter trend), oldest first, in one
+ * query: the seller's evaluations by the (seller_id, evaluation_id) index, the seller's rows and
  * the portal's by primary key.
  */
 export async function getSellerTrend(params: { actor: Actor; sellerId: number; evaluations?: number }): Promise<SellerTrend> {
@@ -52,7 +53,10 @@ export async function getSellerTrend(params: { actor: Actor; sellerId: number; e
     db,
     sql`
       with recent_evaluations as (
-        select id, as_of from evaluations where status = 'completed' order by as_of desc, id desc limit ${limit}
+        select e.id, e.as_of
+        from evaluation_sellers es join evaluations e on e.id = es.evaluation_id
+        where es.seller_id = ${sellerId} and e.status = 'completed'
+        order by e.as_of desc, e.id desc limit ${limit}
       )
       select e.id as evaluation_id, e.as_of, w.w as "window", to_jsonb(m) as metrics, p."values" as portal
       from sellers s

@@ -4,10 +4,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { QueuePagination } from "@/app/(moderator)/moderator/_components/queue-pagination";
 import { ListTable } from "@/app/_components/list-table";
 import { PageHeading } from "@/app/_components/page-heading";
-import { readPage, type SearchParams } from "@/app/_components/search-params";
+import { FilterActions, SelectFilter } from "@/app/_components/filter-controls";
+import { readChoice, readPage, readParam, type SearchParams } from "@/app/_components/search-params";
 import { requirePagePermission } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
-import { listLettersAwaitingAnswer } from "@/lib/cases/list-letters-awaiting";
+import { CASE_HOLDERS } from "@/lib/cases/list-cases";
+import { LETTER_SORTS, listLettersAwaitingAnswer } from "@/lib/cases/list-letters-awaiting";
 
 export const dynamic = "force-dynamic";
 
@@ -21,16 +23,35 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LettersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePagePermission("letters:answer");
   const params = await searchParams;
+  const filters = { isOverdueOnly: readParam(params, "overdue") === "1", holder: readChoice(params, "holder", CASE_HOLDERS, "any") };
+  const sort = readChoice(params, "sort", LETTER_SORTS, "oldest");
   const [list, t, format] = await Promise.all([
-    listLettersAwaitingAnswer({ actor, page: readPage(params), now: currentTime() }),
+    listLettersAwaitingAnswer({ actor, filters, sort, page: readPage(params), now: currentTime() }),
     getTranslations("cases"),
     getFormatter(),
   ]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
+  const query = { overdue: filters.isOverdueOnly ? "1" : undefined, holder: filters.holder === "any" ? undefined : filters.holder, sort: sort === "oldest" ? undefined : sort };
+  const isFiltered = Object.values(query).some(Boolean);
 
   return (
     <>
       <PageHeading title={t("lettersQueue.title")} intro={t("lettersQueue.intro", { days: list.answerDays })} />
+      <form method="get" action={LETTERS_PATH} className="panel filter-form" role="search" aria-label={t("lettersQueue.filters.label")}>
+        <SelectFilter
+          id="letters-overdue"
+          name="overdue"
+          label={t("lettersQueue.filters.show")}
+          value={query.overdue ?? ""}
+          options={[
+            { value: "", label: t("lettersQueue.filters.all") },
+            { value: "1", label: t("lettersQueue.filters.overdueOnly") },
+          ]}
+        />
+        <SelectFilter id="letters-holder" name="holder" label={t("casesQueue.filters.holder")} value={filters.holder} options={CASE_HOLDERS.map((value) => ({ value, label: t(`casesQueue.holders.${value}`) }))} />
+        <SelectFilter id="letters-sort" name="sort" label={t("casesQueue.filters.sort")} value={sort} options={LETTER_SORTS.map((value) => ({ value, label: t(`lettersQueue.sorts.${value}`) }))} />
+        <FilterActions applyLabel={t("casesQueue.filters.apply")} clearLabel={t("casesQueue.filters.clear")} clearHref={LETTERS_PATH} isFiltered={isFiltered} />
+      </form>
       <div className="section">
         <ListTable
           isEmpty={list.rows.length === 0}
@@ -62,7 +83,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
           ))}
         </ListTable>
       </div>
-      <QueuePagination pathname={LETTERS_PATH} query={{}} list={list} status={t("lettersQueue.page", { page: list.page, pages: list.pageCount, total: list.total })} />
+      <QueuePagination pathname={LETTERS_PATH} query={query} list={list} status={t("lettersQueue.page", { page: list.page, pages: list.pageCount, total: list.total })} />
     </>
   );
 }
