@@ -15,7 +15,6 @@ import {
   boolean,
   char,
   check,
-  date,
   doublePrecision,
   index,
   integer,

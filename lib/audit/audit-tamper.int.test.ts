@@ -1,7 +1,6 @@
 // Tampering breaks the chain for good, so this file's database is used for one story only.
-import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
-import { db, queryRows } from "@/db";
+import { db } from "@/db";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";

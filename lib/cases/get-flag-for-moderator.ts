@@ -5,8 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import type { FlagState } from "./case-machine";
-import type { FlagReasonView } from "./list-open-flags";
 import { FLAG_REASON_JSON } from "./flag-reasons-sql";
+import type { FlagReasonView } from "./list-open-flags";
 
 export type FlagForModerator = {
   flagId: number;

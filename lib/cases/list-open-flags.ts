@@ -2,12 +2,12 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db, queryRows } from "@/db";
 import type { FlagCode } from "@/db/enums";
-import type { FlagReasonInput } from "@/lib/quality/decide-flags";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import type { FlagReasonInput } from "@/lib/quality/decide-flags";
 import { escapeLike } from "@/lib/search/escape-like";
-import { countMatches, queuePaging, toQueuePage, type QueuePage } from "./list-queue-page";
 import { FLAG_REASON_JSON } from "./flag-reasons-sql";
+import { countMatches, queuePaging, toQueuePage, type QueuePage } from "./list-queue-page";
 
 export const FLAG_SORTS = ["oldest", "newest", "severity"] as const;
 export type FlagSort = (typeof FLAG_SORTS)[number];

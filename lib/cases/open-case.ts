@@ -14,9 +14,9 @@ import { instant } from "@/lib/quality/sql-literals";
 import { parseInput } from "@/lib/validation";
 import { addDays, flagTransition, minimumExclusionDays, type FlagState } from "./case-machine";
 import { openCaseFromFlagInput, openCaseManuallyInput } from "./case-input";
-import type { FlagReasonView } from "./list-open-flags";
 import { caseAuditView, queueCatalogEvent, queueSellerNotification, sellerExternalId } from "./case-records";
 import { FLAG_REASON_JSON } from "./flag-reasons-sql";
+import type { FlagReasonView } from "./list-open-flags";
 
 /** The metrics and reasons that caused the exclusion, as they were: later data never changes them. */
 export type CaseEvidence = {

@@ -1,15 +1,15 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import type { CaseStatus, FlagCode, QualityWindow } from "@/db/enums";
+import type { CaseStatus } from "@/db/enums";
 import { cases, evaluations, flagReasons, flags, sellers, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import type { FlagReasonView } from "@/lib/cases/list-open-flags";
 import { notFound } from "@/lib/errors";
 import { getSellerQuality } from "@/lib/quality/get-seller-quality";
 import type { SellerQuality } from "@/lib/quality/quality-schemas";
 import { readFlagReasonExplanation, type FlagReasonExplanation } from "./flag-reason-details";
-import type { FlagReasonView } from "@/lib/cases/list-open-flags";
 
 export type SellerCaseSummary = {
   id: number;
