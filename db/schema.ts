@@ -418,6 +418,10 @@ export const flags = pgTable(
     uniqueIndex("flags_evaluation_seller_idx").on(t.evaluationId, t.sellerId),
     index("flags_status_created_idx").on(t.status, t.createdAt),
     index("flags_seller_idx").on(t.sellerId, t.createdAt),
+    // The open-flag queue (lib/cases/list-open-flags.ts) reads its page in order, not every open flag joined and sorted.
+    index("flags_open_created_idx")
+      .on(t.createdAt, t.id)
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 export type Flag = typeof flags.$inferSelect;
@@ -500,6 +504,11 @@ export const cases = pgTable(
       .on(t.sellerId)
       .where(sql`${t.status} <> 'REINSTATED'`),
     index("cases_status_recheck_idx").on(t.status, t.recheckAt),
+    // The case list as it opens (active cases by re-check date, lib/cases/list-cases.ts) reads its
+    // page in order instead of scanning the table, whose rows are wide with the frozen evidence.
+    index("cases_active_recheck_idx")
+      .on(t.recheckAt, t.id)
+      .where(sql`${t.status} <> 'REINSTATED'`),
     index("cases_seller_idx").on(t.sellerId, t.excludedAt),
     check("cases_recheck_after_exclusion", sql`${t.recheckAt} >= ${t.excludedAt}`),
   ],

@@ -4,11 +4,13 @@
  * with a few planted bad and recently worsened sellers, and the demo accounts
  * (db/seed/demo-accounts.ts). Deterministic: the same seed and now give the same data.
  * On a database that already has sellers it only completes missing demo accounts and prints the
- * sign-ins again; `--accounts-only` just prints them. The demo accounts have published passwords,
+ * sign-ins again; `--accounts-only` just prints them; `--cases` opens the demo's two exclusion cases
+ * (after the evaluation) unless there are cases already. The demo accounts have published passwords,
  * so with NODE_ENV=production it refuses unless given `--allow-production`.
  */
 import { closeDatabase, db } from "@/db";
 import { DEMO_ACCOUNTS, createDemoAccounts, findDemoAccountEmails, formatDemoSignIns } from "./seed/demo-accounts";
+import { seedDemoCases } from "./seed/demo-cases";
 import { generatePortal } from "./seed/generate";
 import { parseSeedOptions } from "./seed/options";
 import { countSeededRows, hasSellers, writePortal } from "./seed/write";
@@ -21,6 +23,10 @@ async function seed(): Promise<void> {
   const options = parseSeedOptions(process.argv.slice(2), new Date());
   if (options.accountsOnly) {
     console.log(await formatDemoSignIns(db));
+    return;
+  }
+  if (options.cases) {
+    for (const line of await seedDemoCases(db, new Date())) console.log(`  ${line}`);
     return;
   }
   if (process.env.NODE_ENV === "production" && !options.allowProduction) {

@@ -18,6 +18,8 @@ npm run --silent db:migrate
 npm run --silent db:seed
 echo "==> evaluating every seller (the weekly run; the same week again reuses it)"
 LOG_LEVEL=warn npm run --silent evaluate
+echo "==> demo exclusion cases (once)"
+LOG_LEVEL=warn npm run --silent db:seed -- --cases
 echo "==> building the app"
 NEXT_TELEMETRY_DISABLED=1 npx next build
 npm run --silent db:seed -- --accounts-only

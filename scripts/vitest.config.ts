@@ -23,6 +23,8 @@ export default defineConfig({
           include: ["{lib,db,app,scripts}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           env: { NODE_ENV: "test" },
+          // A few tests read 50,000 CSV rows or generate a portal: seconds on 2 busy cores.
+          testTimeout: 20_000,
         },
       },
       {

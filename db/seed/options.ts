@@ -1,4 +1,4 @@
-/** The seed's command line: `--now <ISO>`, `--seed <n>`, `--sellers <n>`, `--accounts-only`, `--allow-production`. */
+/** The seed's command line: `--now <ISO>`, `--seed <n>`, `--sellers <n>`, `--accounts-only`, `--cases`, `--allow-production`. */
 import { parseArgs } from "node:util";
 import { DAY_MS } from "./time";
 import type { SeedOptions } from "./types";
@@ -29,6 +29,8 @@ function parseNow(value: string | undefined, clock: Date): Date {
 export type SeedCommandOptions = SeedOptions & {
   /** Only print the demo sign-ins (the demo command shows them again after the build). */
   accountsOnly: boolean;
+  /** Open the demo's exclusion cases (after the evaluation: db/seed/demo-cases.ts). */
+  cases: boolean;
   /** Seed even with NODE_ENV=production (the demo accounts' passwords are public). */
   allowProduction: boolean;
 };
@@ -41,6 +43,7 @@ export function parseSeedOptions(argv: string[], clock: Date): SeedCommandOption
       seed: { type: "string" },
       sellers: { type: "string" },
       "accounts-only": { type: "boolean", default: false },
+      cases: { type: "boolean", default: false },
       "allow-production": { type: "boolean", default: false },
     },
     strict: true,
@@ -50,6 +53,7 @@ export function parseSeedOptions(argv: string[], clock: Date): SeedCommandOption
     seed: parseWholeNumber("--seed", values.seed, DEFAULT_SEED, 0),
     sellers: parseWholeNumber("--sellers", values.sellers, DEFAULT_SELLERS, MIN_SELLERS),
     accountsOnly: values["accounts-only"] ?? false,
+    cases: values.cases ?? false,
     allowProduction: values["allow-production"] ?? false,
   };
 }

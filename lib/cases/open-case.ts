@@ -84,7 +84,7 @@ async function openCase(
 
   const policy = await getCurrentPolicy(tx);
   const minDays = minimumExclusionDays(policy.params.exclusion, earlier > 0);
-  const evidence = await freezeEvidence(tx, { sellerId, flagId: params.flagId, evaluationId: params.evaluationId, openReason: params.openReason });
+  const evidence = await freezeEvidence(tx, { sellerId, flagId: params.flagId, evaluationId: params.evaluationId, openReason: params.openReason, now });
 
   const [created] = await tx
     .insert(cases)
@@ -155,14 +155,15 @@ async function openCase(
 
 type EvidenceRow = { evaluation_id: number | null; as_of: string | null; policy_version: number | null; reasons: CaseEvidence["reasons"]; metrics: CaseEvidence["metrics"]; portal: CaseEvidence["portal"] };
 
-/** One query: the flag's reasons, and the seller's and the portal's metrics of that evaluation (else the latest). */
+/** One query: the flag's reasons, and the seller's and the portal's metrics of that evaluation (else the latest one by `now`). */
 async function freezeEvidence(
   tx: Transaction,
-  params: { sellerId: number; flagId: number | null; evaluationId: number | null; openReason: string | null },
+  params: { sellerId: number; flagId: number | null; evaluationId: number | null; openReason: string | null; now: Date },
 ): Promise<CaseEvidence> {
   const evaluation = params.evaluationId
     ? sql`select id, as_of, policy_version from evaluations where id = ${params.evaluationId}`
-    : sql`select id, as_of, policy_version from evaluations where status = 'completed' order by as_of desc, id desc limit 1`;
+    : sql`select id, as_of, policy_version from evaluations
+          where status = 'completed' and as_of <= ${instant(params.now)} order by as_of desc, id desc limit 1`;
   const [row] = await queryRows<EvidenceRow>(
     tx,
     sql`with e as (${evaluation})
