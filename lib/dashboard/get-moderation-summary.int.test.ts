@@ -2,6 +2,7 @@ import { expect, test } from "vitest";
 import { db } from "@/db";
 import { cases, evaluations, flags, letterReplies, letters, scoringPolicies } from "@/db/schema";
 import { getModerationSummary } from "@/lib/dashboard/get-moderation-summary";
+import { DEFAULT_POLICY } from "@/lib/quality/policy";
 import { createTestSeller, createTestUser } from "@/scripts/test-support/factories";
 
 const NOW = new Date("2026-07-01T09:00:00Z");
@@ -10,7 +11,7 @@ const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
 test("[MODERATOR] the work queue counts open flags, cases by stage and letters awaiting an answer", async () => {
   const { actor, user: moderator } = await createTestUser("moderator");
   const [s1, s2, s3] = await Promise.all([1, 2, 3].map((i) => createTestSeller(`Shop ${i}`)));
-  await db.insert(scoringPolicies).values({ version: 1, params: {} });
+  await db.insert(scoringPolicies).values({ version: 1, params: DEFAULT_POLICY });
   const [evaluation] = await db.insert(evaluations).values({ asOf: daysAgo(3), policyVersion: 1, status: "completed", startedAt: daysAgo(3), timeZone: "Europe/Kyiv", requestedBy: "test" }).returning();
   await db.insert(flags).values([
     { evaluationId: evaluation!.id, sellerId: s1!.id, status: "open" },
