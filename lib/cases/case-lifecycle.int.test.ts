@@ -279,3 +279,14 @@ describe("decisions", () => {
     expect(again.message).toContain(`already answered by ${actor.label}`);
   });
 });
+
+test("[MODERATOR] the reinstatement's note is an internal note, not a message to the seller", async () => {
+  const actor = await moderator();
+  const { theCase, seller } = await openTestCase(actor);
+  await reinstateCase({ actor, input: { caseId: theCase.id, expectedVersion: 1, overrides: ALL_OVERRIDES, note: "Watch the next evaluation closely." }, now: addDays(T0, 14) });
+  expect(await db.select({ body: caseNotes.body }).from(caseNotes).where(eq(caseNotes.caseId, theCase.id))).toEqual([{ body: "Watch the next evaluation closely." }]);
+  const [decision] = await db.select().from(caseDecisions).where(eq(caseDecisions.caseId, theCase.id));
+  expect(decision!.messageToSeller).toBeNull();
+  const [reinstated] = await db.select().from(notifications).where(and(eq(notifications.sellerId, seller.id), eq(notifications.kind, "case_reinstated")));
+  expect(JSON.stringify(reinstated!.payload)).not.toContain("Watch the next evaluation");
+});

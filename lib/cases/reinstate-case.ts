@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/db";
+import { caseNotes } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { UserActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
@@ -34,7 +35,9 @@ export async function reinstateCase(params: { actor: UserActor; input: Reinstate
     }
     const overrides = failing.map((item) => ({ item: item.key, reason: reasonByItem.get(item.key)!, evidence: item.evidence }));
 
-    const decision = await insertDecision(tx, context, { kind: "reinstate", overrides, extendReasons: null, newRecheckAt: null, messageToSeller: input.note ?? null, actor, now });
+    const decision = await insertDecision(tx, context, { kind: "reinstate", overrides, extendReasons: null, newRecheckAt: null, messageToSeller: null, actor, now });
+    // The optional note is the moderator's, for colleagues: an internal note, never shown to the seller.
+    if (input.note) await tx.insert(caseNotes).values({ caseId: theCase.id, sellerId: theCase.sellerId, authorId: actor.userId, body: input.note, createdAt: now });
     const updated = await updateCaseVersioned(tx, theCase, { status: "REINSTATED", reinstatedAt: now }, now);
     await queueCatalogEvent(tx, {
       sellerId: theCase.sellerId,
