@@ -8,8 +8,6 @@
  * an event may refer only to what exists already. Then sends every batch again (all duplicates).
  * Prints one JSON object. Run through scripts/bench/with-postgres.sh (`npm run bench:ingest`).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
@@ -17,7 +15,9 @@ import { closeDatabase } from "@/db";
 import { createRng } from "@/db/seed/random";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { cpuSecondsOf, findPostmaster } from "./process-cpu";
+import { describePostgres, quantile, round } from "./measure";
+import { startNextServer, type BenchServer } from "./next-server";
+import { findPostmaster, makeCpuProbe, type CpuProbe } from "./process-cpu";
 
 const BATCH_SIZE = 5000;
 const HOUR_MS = 3_600_000;
@@ -160,78 +160,6 @@ function generateEvents(total: number, seed: number, now: number): Phase[] {
   return [sellers, orders, statuses, reviews, reviewEdits, messages, complaints, refunds].filter((p) => p.events.length > 0);
 }
 
-// ---------------------------------------------------------------- the server
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-/** `next start` in its own process group, so stopping it stops the server and anything it started. */
-async function startServer(databaseUrl: string): Promise<{ baseUrl: string; process: ChildProcess; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  // node itself rather than npx, so BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") reach the server.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42",
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    process.kill(-child.pid, "SIGTERM");
-    const timeout = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(timeout);
-  };
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/v1/openapi.json`);
-      await response.arrayBuffer();
-      if (response.status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error("next start did not answer within 120 s");
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return { baseUrl, process: child, stop };
-}
-
-// ---------------------------------------------------------------- CPU accounting
-
-type CpuProbe = () => { client: number; server: number | null; postgres: number | null };
-
-function makeCpuProbe(serverGroup: number, postmaster: number | null): CpuProbe {
-  return () => {
-    const usage = process.cpuUsage();
-    return {
-      client: (usage.user + usage.system) / 1e6,
-      server: cpuSecondsOf({ group: serverGroup }),
-      postgres: postmaster === null ? null : cpuSecondsOf({ parentOf: postmaster }),
-    };
-  };
-}
-
 // ---------------------------------------------------------------- sending
 
 type BatchResult = { status: number; ms: number; accepted: number; duplicates: number; error?: string };
@@ -303,19 +231,12 @@ async function sendAll(baseUrl: string, key: string, phases: { name: string; bod
   };
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
-
 async function main() {
   const options = parseOptions();
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set: run this through `npm run bench:ingest`.");
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  let server: BenchServer | null = null;
   try {
     const now = Date.now();
     const phases = generateEvents(options.events, options.seed, now).map((phase) => {
@@ -328,7 +249,7 @@ async function main() {
     const bodyBytes = phases.reduce((sum, phase) => sum + phase.bodies.reduce((s, body) => s + Buffer.byteLength(body), 0), 0);
 
     process.stderr.write("==> next start\n");
-    server = await startServer(databaseUrl);
+    server = await startNextServer(databaseUrl);
     const { secret } = await createApiKey({ actor: SYSTEM_ACTOR, name: "bench:ingest", now: new Date() });
     const cpu = makeCpuProbe(server.process.pid!, await findPostmaster(sql));
 
@@ -346,10 +267,6 @@ async function main() {
         (select count(*) from reviews) as reviews, (select count(*) from review_rating_changes) as review_rating_changes,
         (select count(*) from message_threads) as message_threads, (select count(*) from messages) as messages,
         (select count(*) from complaints) as complaints, (select count(*) from refunds) as refunds`;
-    const [version] = await sql<{ version: string }[]>`select version()`;
-    const settings = await sql<{ name: string; setting: string }[]>`
-      select name, current_setting(name) as setting from pg_settings
-      where name in ('shared_buffers', 'work_mem', 'fsync', 'synchronous_commit', 'wal_level', 'max_connections') order by name`;
     console.log(
       JSON.stringify(
         {
@@ -384,11 +301,7 @@ async function main() {
           },
           rows: Object.fromEntries(Object.entries(rows ?? {}).map(([name, value]) => [name, Number(value)])),
           machine: `client, next start and PostgreSQL share the machine's ${os.cpus().length} cores (and with anything else running: see loadAverage1m)`,
-          postgres: {
-            version: version?.version,
-            ...Object.fromEntries(settings.map((row) => [row.name, row.setting])),
-            serverStartedWith: process.env.BENCH_PG_SETTINGS ?? "(unknown)",
-          },
+          postgres: await describePostgres(sql, ["shared_buffers", "work_mem", "fsync", "synchronous_commit", "wal_level", "max_connections"]),
         },
         null,
         2,

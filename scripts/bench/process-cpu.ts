@@ -55,3 +55,18 @@ export async function withPostgresCpu<T>(postmaster: number | null, work: () => 
   const after = postmaster === null ? null : cpuSecondsOf({ parentOf: postmaster });
   return { result, postgresCpuSeconds: before === null || after === null ? null : Math.round((after - before) * 100) / 100 };
 }
+
+export type CpuSample = { client: number; server: number | null; postgres: number | null };
+export type CpuProbe = () => CpuSample;
+
+/** CPU seconds so far of this process (the client), the HTTP server's process group and PostgreSQL. */
+export function makeCpuProbe(serverGroup: number, postmaster: number | null): CpuProbe {
+  return () => {
+    const usage = process.cpuUsage();
+    return {
+      client: (usage.user + usage.system) / 1e6,
+      server: cpuSecondsOf({ group: serverGroup }),
+      postgres: postmaster === null ? null : cpuSecondsOf({ parentOf: postmaster }),
+    };
+  };
+}

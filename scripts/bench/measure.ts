@@ -1,0 +1,32 @@
+/** Small helpers the benchmarks share: timing, rounding, quantiles, the PostgreSQL they ran on. */
+import type postgres from "postgres";
+
+/** Milliseconds as seconds with two decimals. */
+export const seconds = (ms: number) => Math.round(ms / 10) / 100;
+
+/** Two decimals. */
+export const round = (value: number) => Math.round(value * 100) / 100;
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - started };
+}
+
+/** The nearest-rank quantile of ascending values (0 for none). */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** The server's version and the named settings, for a benchmark's report. */
+export async function describePostgres(sql: postgres.Sql, settingNames: readonly string[]) {
+  const [version] = await sql<{ version: string }[]>`select version()`;
+  const settings = await sql<{ name: string; setting: string }[]>`
+    select name, current_setting(name) as setting from pg_settings where name = any(${settingNames as string[]}) order by name`;
+  return {
+    version: version?.version,
+    ...Object.fromEntries(settings.map((row) => [row.name, row.setting])),
+    serverStartedWith: process.env.BENCH_PG_SETTINGS ?? "(unknown)",
+  };
+}

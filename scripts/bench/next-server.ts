@@ -1,0 +1,70 @@
+/**
+ * The production server for the HTTP benchmarks: `next start` (the build in .next) on a free
+ * loopback port against the benchmark's database, in its own process group, so stopping it stops
+ * the server and anything it started. NODE_ENV=production, LOG_LEVEL=warn; DB_POOL_SIZE and
+ * PORTAL_TIME_ZONE pass through from the environment (the app's defaults otherwise).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+
+/** Signs the benchmark's session tokens; a throw-away value, the database is thrown away too. */
+const BENCH_NEXTAUTH_SECRET = "bench-secret-bench-secret-bench-secret-42";
+const START_TIMEOUT_MS = 120_000;
+
+export type BenchServer = { baseUrl: string; process: ChildProcess; stop: () => Promise<void> };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Starts `next start` and waits until `readyPath` answers (below 500). */
+export async function startNextServer(databaseUrl: string, readyPath = "/api/v1/openapi.json"): Promise<BenchServer> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // node itself rather than npx, so BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") reach the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: BENCH_NEXTAUTH_SECRET,
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid, "SIGTERM");
+    const timeout = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timeout);
+  };
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${baseUrl}${readyPath}`);
+      await response.arrayBuffer();
+      if (response.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`next start did not answer within ${START_TIMEOUT_MS / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { baseUrl, process: child, stop };
+}

@@ -1,0 +1,419 @@
+/**
+ * `npm run bench:web -- [--sellers 100000] [--cases 20000] [--duration 30] [--connections 20] [--rate N] [--warm-up 5] [--seed 1] [--keep] [--reuse]`
+ *
+ * The moderators' workspace under load. Generates the benchmark portal (generate-portal.ts), runs
+ * the evaluation of the latest week and its fake-review signals (the open-flag queue), adds
+ * `--connections` moderator accounts and `--cases` cases (generate-cases.ts), starts the production
+ * server (`next start`), signs every moderator in through next-auth's credentials endpoint, and
+ * drives, one after the other, with autocannon — `--connections` connections, each with its own
+ * moderator's session, for `--duration` seconds after `--warm-up` uncounted seconds. Unpaced: each
+ * connection sends its next request as soon as it has its answer. With `--rate N`, N requests a
+ * second in all — autocannon starts each second's requests together, so that is a burst of N a second:
+ *
+ * - the floor: /icon.svg, a static route of the same server (no session, no database);
+ * - /moderator/flags, the open-flag queue (lib/cases/list-open-flags.ts);
+ * - /moderator/cases, the case list as it opens: active cases by re-check date (lib/cases/list-cases.ts);
+ * - /moderator/cases/<id>, the case page (lib/cases/get-case-for-moderator.ts), over cases with about
+ *   ten reviews in scope, a submitted letter of three items with its reply, notes and a decision.
+ *
+ * Prints a table, then one JSON object: per target requests/s, latency p50/p95/p99, non-2xx
+ * responses and errors, CPU seconds per request (client, server, PostgreSQL), and the load
+ * average before each run; and each page's lib/ function timed alone (its database part).
+ * Target: p95 ≤ 150 ms and no errors. Run through with-postgres.sh; to measure again on a database
+ * kept with --keep (loading 100k sellers takes minutes):
+ * `DATABASE_URL=<kept> npx tsx --conditions=react-server scripts/bench/web.ts --reuse`.
+ */
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { hash } from "@node-rs/argon2";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { closeDatabase } from "@/db";
+import type { UserActor } from "@/lib/auth/actor";
+import { ARGON2_OPTIONS } from "@/lib/auth/password-policy";
+import { getCaseForModerator } from "@/lib/cases/get-case-for-moderator";
+import { listCases } from "@/lib/cases/list-cases";
+import { listOpenFlags } from "@/lib/cases/list-open-flags";
+import { env } from "@/lib/env";
+import { computeReviewSignals } from "@/lib/quality/compute-review-signals";
+import { runEvaluation } from "@/lib/quality/run-evaluation";
+import { defaultAsOf } from "@/lib/quality/windows";
+import { countCaseRows, generateCases } from "./generate-cases";
+import { generatePortal } from "./generate-portal";
+import { describePostgres, quantile, round, seconds, timed } from "./measure";
+import { startNextServer, type BenchServer } from "./next-server";
+import { findPostmaster, makeCpuProbe, type CpuSample } from "./process-cpu";
+
+const TARGET_P95_MS = 150;
+const SESSION_COOKIE = "next-auth.session-token";
+const BENCH_ACTOR = { kind: "system", label: "bench:web" } as const;
+
+type Options = {
+  sellers: number;
+  cases: number;
+  duration: number;
+  connections: number;
+  /** Requests per second over all connections; null: each connection sends its next request as soon as it has an answer. */
+  rate: number | null;
+  warmUp: number;
+  seed: number;
+  keep: boolean;
+  reuse: boolean;
+};
+type Sql = postgres.Sql;
+type Target = { name: string; paths: string[]; expect: string };
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      sellers: { type: "string", default: "100000" },
+      cases: { type: "string", default: "20000" },
+      duration: { type: "string", default: "30" },
+      connections: { type: "string", default: "20" },
+      rate: { type: "string" },
+      "warm-up": { type: "string", default: "5" },
+      seed: { type: "string", default: "1" },
+      keep: { type: "boolean", default: false },
+      reuse: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  const whole = (name: string, value: string, min: number, max: number) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) throw new Error(`--${name} must be a whole number ${min}…${max}, not "${value}"`);
+    return number;
+  };
+  const sellers = whole("sellers", values.sellers, 1000, 10_000_000);
+  return {
+    sellers,
+    cases: whole("cases", values.cases, 100, Math.floor(sellers / 2)),
+    duration: whole("duration", values.duration, 1, 3600),
+    connections: whole("connections", values.connections, 1, 200),
+    rate: values.rate === undefined ? null : whole("rate", values.rate, 1, 100_000),
+    warmUp: whole("warm-up", values["warm-up"], 0, 600),
+    seed: whole("seed", values.seed, 0, 1_000_000),
+    keep: values.keep,
+    reuse: values.reuse,
+  };
+}
+
+// ---------------------------------------------------------------- moderators and their sessions
+
+/** `count` moderator accounts sharing one password, hashed once (Argon2id is slow on purpose). */
+async function createModerators(sql: Sql, count: number, password: string) {
+  const passwordHash = await hash(password, ARGON2_OPTIONS);
+  return sql<{ id: string; email: string }[]>`
+    insert into users (email, name, password_hash, role)
+    select 'moderator' || lpad(i::text, 2, '0') || '@bench.example', 'Bench moderator ' || i, ${passwordHash}, 'moderator'
+    from generate_series(1, ${count}::int) i
+    order by i
+    returning id, email`;
+}
+
+/** Cookie pairs (`name=value`) from a response's Set-Cookie headers. */
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
+}
+
+/** Signs in as e2e/fixtures.ts does: the CSRF token, the credentials callback, the session cookie. */
+async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  await response.arrayBuffer();
+  const session = cookiesOf(response).find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
+  if (!session) throw new Error(`sign-in of ${email} gave no session cookie (HTTP ${response.status})`);
+  const check = (await (await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie: session } })).json()) as { user?: { email?: string } };
+  if (check.user?.email !== email) throw new Error(`the session of ${email} is not recognised`);
+  return session;
+}
+
+// ---------------------------------------------------------------- the targets
+
+/**
+ * Cases like the issue's "realistic" one — about ten reviews in scope, a submitted letter of three
+ * items with its reply, notes and a decision — the closest first (on a small portal the nearest there are).
+ */
+async function pickCasePages(sql: Sql, count: number) {
+  const rows = await sql<{ id: string; reviews: number; notes: number; letter_items: number; status: string }[]>`
+    select c.id, cr.n as reviews, cn.n as notes, li.n as letter_items, c.status
+    from cases c
+    cross join lateral (select count(*)::int as n from case_reviews where case_id = c.id) cr
+    cross join lateral (select count(*)::int as n from case_notes where case_id = c.id) cn
+    cross join lateral (
+      select count(*)::int as n from letters l join letter_replies r on r.letter_id = l.id join letter_items i on i.letter_id = l.id
+      where l.case_id = c.id and l.status = 'submitted'
+    ) li
+    where li.n > 0 and exists (select 1 from case_decisions d where d.case_id = c.id)
+    order by abs(cr.n - 10) + abs(li.n - 3) + case when cn.n = 0 then 2 else 0 end, c.id desc
+    limit ${count}`;
+  if (rows.length === 0) throw new Error("no case with a decision and an answered letter: too few cases (--cases)");
+  return rows.map((row) => ({ caseId: Number(row.id), reviewsInScope: row.reviews, notes: row.notes, letterItems: row.letter_items, status: row.status }));
+}
+
+/** Every path answers 200 with the page it should be (not the sign-in page) before it is timed. */
+async function checkTargets(baseUrl: string, cookie: string, targets: Target[]) {
+  for (const target of targets) {
+    for (const path of target.paths) {
+      const response = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: "manual" });
+      const body = await response.text();
+      if (response.status !== 200 || !body.includes(target.expect)) {
+        throw new Error(`${path} answered ${response.status} without "${target.expect}": ${body.slice(0, 300)}`);
+      }
+    }
+  }
+}
+
+/**
+ * The pages' lib/ functions called in this process, one at a time, on the same database: how much
+ * of a page's time is its queries (median of `calls` calls after as many uncounted ones).
+ */
+async function timeQueries(moderator: { id: string; email: string }, caseIds: number[], calls: number) {
+  const actor: UserActor = { kind: "user", userId: moderator.id, role: "moderator", sellerId: null, label: moderator.email };
+  const work: Record<string, (i: number) => Promise<unknown>> = {
+    listOpenFlags: () => listOpenFlags({ actor, filters: {} }),
+    listCases: () => listCases({ actor, filters: {}, now: new Date() }),
+    getCaseForModerator: (i) => getCaseForModerator({ actor, caseId: caseIds[i % caseIds.length]!, now: new Date() }),
+  };
+  const medians: Record<string, number> = {};
+  for (const [name, call] of Object.entries(work)) {
+    for (let i = 0; i < calls; i++) await call(i);
+    const times: number[] = [];
+    for (let i = 0; i < calls; i++) times.push((await timed(() => call(i))).ms);
+    medians[name] = round(quantile(times.sort((a, b) => a - b), 0.5));
+  }
+  return medians;
+}
+
+type RunResult = {
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesPerResponse: number;
+};
+
+/** One autocannon run; each connection its own moderator, walking the paths from its own offset. */
+function drive(baseUrl: string, paths: string[], cookies: string[], options: Pick<Options, "connections" | "rate">, durationSeconds: number): Promise<RunResult> {
+  const latencies: number[] = [];
+  let bytes = 0;
+  let nextClient = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: baseUrl,
+        connections: options.connections,
+        ...(options.rate === null ? {} : { overallRate: options.rate }),
+        duration: durationSeconds,
+        timeout: 30,
+        setupClient: (client) => {
+          const n = nextClient++;
+          const cookie = cookies[n % cookies.length]!;
+          const order = paths.map((_, i) => paths[(i + n) % paths.length]!);
+          client.setRequests(order.map((path) => ({ method: "GET", path, headers: { cookie, accept: "text/html" } })));
+        },
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        const requests = latencies.length;
+        resolve({
+          requests,
+          requestsPerSecond: round(requests / result.duration),
+          latencyMs: {
+            p50: round(quantile(latencies, 0.5)),
+            p95: round(quantile(latencies, 0.95)),
+            p99: round(quantile(latencies, 0.99)),
+            max: round(latencies.at(-1) ?? 0),
+          },
+          non2xx: result.non2xx,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          bytesPerResponse: requests === 0 ? 0 : Math.round(bytes / requests),
+        });
+      },
+    );
+    instance.on("response", (_client, _status, responseBytes, responseTime) => {
+      latencies.push(responseTime);
+      bytes += responseBytes;
+    });
+  });
+}
+
+/** CPU milliseconds per request of each side: steadier than latency on a shared machine. */
+function cpuPerRequest(before: CpuSample, after: CpuSample, requests: number) {
+  const per = (from: number | null, to: number | null) => (from === null || to === null || requests === 0 ? null : round(((to - from) * 1000) / requests));
+  return { client: per(before.client, after.client), server: per(before.server, after.server), postgres: per(before.postgres, after.postgres) };
+}
+
+// ---------------------------------------------------------------- the report
+
+function printTable(results: { target: string; run: RunResult }[]) {
+  const header = ["target", "req/s", "p50 ms", "p95 ms", "p99 ms", "non-2xx", "errors"];
+  const rows = results.map(({ target, run }) => [
+    target,
+    run.requestsPerSecond.toFixed(1),
+    run.latencyMs.p50.toFixed(1),
+    run.latencyMs.p95.toFixed(1),
+    run.latencyMs.p99.toFixed(1),
+    String(run.non2xx),
+    String(run.errors),
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  console.log([line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n"));
+}
+
+/** The portal, its evaluation (the open flags), the moderators and the cases; then a checkpoint. */
+async function loadData(sql: Sql, options: Options, password: string) {
+  const now = new Date();
+  const asOf = defaultAsOf(now, env.PORTAL_TIME_ZONE);
+  process.stderr.write(`==> generating ${options.sellers} sellers (seed ${options.seed}, asOf ${asOf.toISOString()})\n`);
+  const portal = await timed(() => generatePortal(sql, { sellers: options.sellers, seed: options.seed, asOf }));
+
+  process.stderr.write("==> evaluation and fake-review signals (the open-flag queue)\n");
+  const evaluation = await timed(async () => {
+    const summary = await runEvaluation({ actor: BENCH_ACTOR, asOf, now: new Date() });
+    await computeReviewSignals({ actor: BENCH_ACTOR, evaluationId: summary.evaluationId, now: new Date() });
+    return summary;
+  });
+
+  process.stderr.write(`==> ${options.connections} moderators and ${options.cases} cases\n`);
+  const moderators = await createModerators(sql, options.connections, password);
+  const cases = await timed(() => generateCases(sql, { count: options.cases, now, evaluationId: evaluation.result.evaluationId, moderators }));
+  await sql.unsafe("checkpoint");
+  return {
+    asOf,
+    moderators,
+    portalRows: portal.result.rows,
+    caseRows: cases.result.rows,
+    loadSeconds: { portal: seconds(portal.ms), evaluationAndSignals: seconds(evaluation.ms), cases: seconds(cases.ms), casesBySteps: cases.result.steps },
+  };
+}
+
+/** `--reuse`: a database loaded before (kept with --keep); the moderators get a new password. */
+async function reuseData(sql: Sql, options: Options, password: string) {
+  const passwordHash = await hash(password, ARGON2_OPTIONS);
+  const moderators = await sql<{ id: string; email: string }[]>`
+    update users set password_hash = ${passwordHash}
+    where id in (select id from users where role = 'moderator' and email like '%@bench.example' order by email limit ${options.connections})
+    returning id, email`;
+  if (moderators.length < options.connections) throw new Error(`--reuse: ${moderators.length} bench moderators in the database, ${options.connections} wanted`);
+  const [evaluation] = await sql<{ as_of: Date }[]>`select as_of from evaluations where status = 'completed' order by as_of desc limit 1`;
+  return {
+    asOf: evaluation?.as_of ?? null,
+    moderators: [...moderators].sort((a, b) => a.email.localeCompare(b.email)),
+    portalRows: null,
+    caseRows: await countCaseRows(sql),
+    loadSeconds: null,
+  };
+}
+
+async function main() {
+  const options = parseOptions();
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("DATABASE_URL is not set: run this through `npm run bench:web`.");
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+  let server: BenchServer | null = null;
+  try {
+    const password = `bench-${crypto.randomUUID()}`;
+    const data = options.reuse ? await reuseData(sql, options, password) : await loadData(sql, options, password);
+    const { moderators } = data;
+    const [openFlags] = await sql<{ n: number }[]>`select count(*)::int as n from flags where status = 'open'`;
+    const [activeCases] = await sql<{ n: number }[]>`select count(*)::int as n from cases where status <> 'REINSTATED'`;
+    const casePages = await pickCasePages(sql, options.connections);
+
+    process.stderr.write("==> next start\n");
+    server = await startNextServer(databaseUrl, "/icon.svg");
+    const cookies: string[] = [];
+    for (const moderator of moderators) cookies.push(await signIn(server.baseUrl, moderator.email, password));
+    const targets: Target[] = [
+      { name: "floor: /icon.svg", paths: ["/icon.svg"], expect: "<svg" },
+      { name: "/moderator/flags", paths: ["/moderator/flags"], expect: "/moderator/flags/" },
+      { name: "/moderator/cases", paths: ["/moderator/cases"], expect: "/moderator/cases/" },
+      { name: "/moderator/cases/<id>", paths: casePages.map((page) => `/moderator/cases/${page.caseId}`), expect: "case-summary-heading" },
+    ];
+    await checkTargets(server.baseUrl, cookies[0]!, targets);
+    const queryMsMedian = await timeQueries(moderators[0]!, casePages.map((page) => page.caseId), 50);
+
+    const cpu = makeCpuProbe(server.process.pid!, await findPostmaster(sql));
+    const results: { target: string; paths: number; loadAverage1mBefore: number; run: RunResult; cpuMsPerRequest: ReturnType<typeof cpuPerRequest> }[] = [];
+    for (const target of targets) {
+      if (options.warmUp > 0) {
+        process.stderr.write(`==> ${target.name}: warm-up ${options.warmUp} s\n`);
+        await drive(server.baseUrl, target.paths, cookies, options, options.warmUp);
+      }
+      const loadAverage1mBefore = round(os.loadavg()[0]!);
+      const pace = options.rate === null ? "" : `, ${options.rate} requests/s in all`;
+      process.stderr.write(`==> ${target.name}: ${options.duration} s, ${options.connections} connection${options.connections === 1 ? "" : "s"}${pace} (load average ${loadAverage1mBefore})\n`);
+      const cpuBefore = cpu();
+      const run = await drive(server.baseUrl, target.paths, cookies, options, options.duration);
+      const cpuMsPerRequest = cpuPerRequest(cpuBefore, cpu(), run.requests);
+      results.push({ target: target.name, paths: target.paths.length, loadAverage1mBefore, run, cpuMsPerRequest });
+    }
+
+    printTable(results);
+    console.log(
+      `queries alone (median): listOpenFlags ${queryMsMedian.listOpenFlags} ms, listCases ${queryMsMedian.listCases} ms, ` +
+        `getCaseForModerator ${queryMsMedian.getCaseForModerator} ms; DB_POOL_SIZE ${process.env.DB_POOL_SIZE ?? "10 (default)"}`,
+    );
+    const pages = results.slice(1);
+    console.log(
+      JSON.stringify(
+        {
+          sellers: options.reuse ? "(reused database)" : options.sellers,
+          seed: options.reuse ? "(reused database)" : options.seed,
+          asOf: data.asOf?.toISOString() ?? null,
+          connections: options.connections,
+          ratePerSecond: options.rate ?? "unpaced: each connection sends its next request when the last is answered",
+          durationSeconds: options.duration,
+          warmUpSeconds: options.warmUp,
+          targets: results,
+          queryMsMedian,
+          queryMsNote: "each page's lib/ function called alone in the benchmark's process (its queries and their decoding, no rendering): the database's part of a page",
+          target: {
+            p95Ms: TARGET_P95_MS,
+            met: pages.every(({ run }) => run.latencyMs.p95 <= TARGET_P95_MS && run.non2xx === 0 && run.errors === 0),
+          },
+          casePages,
+          data: {
+            openFlags: openFlags?.n,
+            activeCases: activeCases?.n,
+            portalRows: data.portalRows,
+            caseRows: data.caseRows,
+          },
+          loadSeconds: data.loadSeconds,
+          server: {
+            build: "next start (the production build in .next)",
+            nodeEnv: "production",
+            dbPoolSize: Number(process.env.DB_POOL_SIZE ?? 10),
+            logLevel: "warn",
+          },
+          machine: {
+            cpus: os.cpus().length,
+            note: "autocannon, next start and PostgreSQL share these cores (and with anything else running: see loadAverage1mBefore)",
+          },
+          postgres: await describePostgres(sql, ["shared_buffers", "work_mem", "effective_cache_size", "max_connections", "jit", "random_page_cost"]),
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await server?.stop();
+    await sql.end({ timeout: 5 });
+    await closeDatabase();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
