@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { SiteHeader } from "@/app/_components/site-header";
 import { getActor } from "@/lib/auth/session";
 import "./globals.css";
+
+/** The error page, and every form's sentence for a failed action (app/_components/action-error-message.ts). */
+const ROOT_CLIENT_MESSAGES = ["error", "actionErrors"];
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -20,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <ClientMessages paths={ROOT_CLIENT_MESSAGES}>
           <a href="#content" className="skip-link">
             {t("skipToContent")}
           </a>
@@ -28,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main id="content" className="site-main" tabIndex={-1}>
             {children}
           </main>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/app/(auth)/sign-in/sign-in-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 import { getActor } from "@/lib/auth/session";
 import { HOME_PATH } from "@/lib/auth/permissions";
@@ -29,7 +30,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="auth-panel">
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <SignInForm initialError={initialError(params.error)} />
+      <ClientMessages paths={["signIn"]}>
+        <SignInForm initialError={initialError(params.error)} />
+      </ClientMessages>
     </div>
   );
 }
