@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { sql } from "./fixtures";
+import { createApiKey } from "./fixtures";
 
 /**
  * The quality engine over real HTTP, against the production build: a planted portal goes in
@@ -11,13 +11,6 @@ import { sql } from "./fixtures";
 const DAY = 86_400_000;
 const run = randomBytes(3).toString("hex");
 const sellerId = (name: string) => `P-${run}-${name}`;
-
-async function createApiKey(): Promise<string> {
-  const secret = `cg_${randomBytes(32).toString("base64url")}`;
-  const hash = createHash("sha256").update(secret).digest("hex");
-  await sql`insert into api_keys (name, prefix, key_hash) values (${`e2e ${run}`}, ${secret.slice(0, 11)}, ${hash})`;
-  return secret;
-}
 
 type Event = { id: string; type: string; occurredAt: string; data: Record<string, unknown> };
 
@@ -45,7 +38,7 @@ function plantSeller(asOf: Date, name: string, shape: { orders: number; reviews:
 }
 
 test("[API] a planted portal sent over HTTP is evaluated with the verdicts worked out by hand", async ({ request }) => {
-  const key = await createApiKey();
+  const key = await createApiKey(`e2e ${run}`);
   const headers = { Authorization: `Bearer ${key}` };
   const asOf = new Date(Math.floor((Date.now() - 60_000) / 1000) * 1000);
 

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createApiKey, createFlaggedSeller } from "./cases";
+import { createFlaggedSeller } from "./cases";
 import { moveServerClock, resetServerClock } from "./clock";
-import { createUser, signIn, sql } from "./fixtures";
+import { createApiKey, createUser, signIn, sql } from "./fixtures";
 
 /**
  * The whole exclusion as a moderator lives it, in Chromium against the production build: triage a

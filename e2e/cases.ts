@@ -1,5 +1,5 @@
 /** Case data for the end-to-end specs, arranged in SQL the way an evaluation would leave it. */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { DEFAULT_POLICY } from "../lib/quality/policy";
 import { createSeller, sql } from "./fixtures";
 
@@ -29,11 +29,4 @@ export async function createFlaggedSeller(name = "E2E flagged shop") {
   await sql`insert into flag_reasons (flag_id, seller_id, code, metric, "window", value, interval_low, interval_high, portal_value, rule, threshold)
     values (${flag!.id}, ${seller.id}, 'LOW_YEAR', 'negativeReviewRate', 'year', 0.3, 0.18, 0.45, 0.05, 'wilson_lower_above_threshold', 0.1)`;
   return { ...seller, flagId: Number(flag!.id) };
-}
-
-export async function createApiKey(): Promise<string> {
-  const secret = `cg_${randomBytes(32).toString("base64url")}`;
-  const hash = createHash("sha256").update(secret).digest("hex");
-  await sql`insert into api_keys (name, prefix, key_hash) values (${`e2e cases ${randomBytes(3).toString("hex")}`}, ${secret.slice(0, 11)}, ${hash})`;
-  return secret;
 }

@@ -3,7 +3,7 @@
  * endpoint; only sign-in.spec.ts drives the sign-in form. Every helper makes new, unique rows,
  * so tests run in any order and in parallel.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
@@ -35,6 +35,13 @@ export async function createUser(role: Role, options: { sellerId?: number } = {}
     values (${email}, ${`E2E ${role}`}, ${await passwordHash}, ${role}, ${sellerId})
     returning id`;
   return { id: row!.id, email, role, sellerId };
+}
+
+/** An API key for a marketplace system, stored as the app stores one (its SHA-256); returns the secret. */
+export async function createApiKey(name = `e2e key ${unique()}`): Promise<string> {
+  const secret = `cg_${randomBytes(32).toString("base64url")}`;
+  await sql`insert into api_keys (name, prefix, key_hash) values (${name}, ${secret.slice(0, 11)}, ${createHash("sha256").update(secret).digest("hex")})`;
+  return secret;
 }
 
 /** Signs in through next-auth's credentials endpoint; the session cookie lands in the page's context. */

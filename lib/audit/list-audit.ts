@@ -5,6 +5,7 @@ import { auditLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { escapeLike } from "@/lib/search/escape-like";
+import { keysetPage, type ListCursor } from "@/lib/search/keyset";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -15,7 +16,7 @@ export type AuditFilters = {
   actor?: string;
 };
 
-export type AuditCursor = { before?: number; after?: number };
+export type AuditCursor = ListCursor;
 
 /**
  * One page of the audit trail, newest first, paged by `seq` (keyset): the trail only grows, and
@@ -53,15 +54,5 @@ export async function listAudit(params: { actor: Actor; cursor: AuditCursor; fil
     // One row more than a page, to know whether there is another page that way.
     .limit(AUDIT_PAGE_SIZE + 1);
 
-  const hasMoreThatWay = found.length > AUDIT_PAGE_SIZE;
-  const page = found.slice(0, AUDIT_PAGE_SIZE);
-  const rows = isGoingNewer ? page.reverse() : page;
-  const hasNewer = isGoingNewer ? hasMoreThatWay : before !== undefined;
-  const hasOlder = isGoingNewer ? true : hasMoreThatWay;
-  return {
-    rows,
-    pageSize: AUDIT_PAGE_SIZE,
-    newerCursor: hasNewer && rows.length ? { after: rows[0]!.seq } : undefined,
-    olderCursor: hasOlder && rows.length ? { before: rows[rows.length - 1]!.seq } : undefined,
-  };
+  return keysetPage(found, AUDIT_PAGE_SIZE, params.cursor, (entry) => entry.seq);
 }

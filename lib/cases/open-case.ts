@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { db, queryRows, type Transaction } from "@/db";
 import { cases, flags, type Case } from "@/db/schema";
@@ -78,12 +78,16 @@ async function openCase(
 ): Promise<OpenedCase> {
   const { actor, sellerId, now } = params;
   const externalId = await sellerExternalId(tx, sellerId);
-  const [active] = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.sellerId, sellerId), ne(cases.status, "REINSTATED")));
-  if (active) throw conflict(`This seller already has an active case (#${active.id})`);
-  const [{ earlier } = { earlier: 0 }] = await tx.select({ earlier: sql<number>`count(*)::int` }).from(cases).where(eq(cases.sellerId, sellerId));
+  // The seller's cases in one look: an active one refuses, any earlier one makes this a repeat.
+  const [history] = await tx
+    .select({ activeId: sql<number | null>`max(${cases.id}) filter (where ${cases.status} <> 'REINSTATED')`, earlier: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(eq(cases.sellerId, sellerId));
+  if (history?.activeId != null) throw conflict(`This seller already has an active case (#${history.activeId})`);
+  const isRepeat = (history?.earlier ?? 0) > 0;
 
   const policy = await getCurrentPolicy(tx);
-  const minDays = minimumExclusionDays(policy.params.exclusion, earlier > 0);
+  const minDays = minimumExclusionDays(policy.params.exclusion, isRepeat);
   const evidence = await freezeEvidence(tx, { sellerId, flagId: params.flagId, evaluationId: params.evaluationId, openReason: params.openReason, now });
 
   const [created] = await tx
@@ -146,7 +150,7 @@ async function openCase(
     entityId: created.id,
     sellerId,
     before: params.flagId ? { flagId: params.flagId, flagStatus: "open" } : null,
-    after: { ...caseAuditView(created), flagId: params.flagId, reviewsInScope: scoped.length, minimumDays: minDays, repeat: earlier > 0 },
+    after: { ...caseAuditView(created), flagId: params.flagId, reviewsInScope: scoped.length, minimumDays: minDays, repeat: isRepeat },
     reason: params.openReason,
     at: now,
   });

@@ -4,7 +4,7 @@ import { db, queryRows } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { selectForSeller } from "./select-for-seller";
-import { keysetPage, keysetQuery, type KeysetPage, type ListCursor } from "./keyset";
+import { keysetPage, keysetQuery, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
 import { SELLER_LIST_PAGE_SIZE } from "./list-seller-reviews";
 
 export type SellerComplaint = {

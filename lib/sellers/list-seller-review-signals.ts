@@ -5,7 +5,7 @@ import { FAKE_SIGNAL_STATUSES } from "@/db/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { selectForSeller } from "./select-for-seller";
-import { keysetPage, keysetQuery, type KeysetPage, type ListCursor } from "./keyset";
+import { keysetPage, keysetQuery, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
 import { SELLER_LIST_PAGE_SIZE } from "./list-seller-reviews";
 import { readReviewSignalReason, type ReviewSignalKind, type ReviewSignalReason } from "./review-signal-details";
 

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { DEFAULT_POLICY } from "@/lib/quality/policy";
 import { selectForSeller } from "./select-for-seller";
-import { keysetPage, keysetQuery, type KeysetPage, type ListCursor } from "./keyset";
+import { keysetPage, keysetQuery, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
 
 export const SELLER_LIST_PAGE_SIZE = 20;
 /**

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CaseStatusBadge } from "@/app/(moderator)/moderator/_components/case-status-badge";
 import { QueuePagination } from "@/app/(moderator)/moderator/_components/queue-pagination";
+import { SellerCell } from "@/app/(moderator)/moderator/_components/seller-cell";
 import { Field, fieldProps } from "@/app/_components/field";
 import { FilterActions, SelectFilter } from "@/app/_components/filter-controls";
 import { ListTable } from "@/app/_components/list-table";
@@ -70,11 +71,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           {list.rows.map((row) => (
             <tr key={row.caseId}>
               <td className="cell-nowrap">#{row.caseId}</td>
-              <td>
-                <span className="cell-strong">{row.sellerName}</span>
-                <br />
-                <code className="muted">{row.sellerExternalId}</code>
-              </td>
+              <SellerCell name={row.sellerName} externalId={row.sellerExternalId} />
               <td>
                 <CaseStatusBadge status={row.status} />
                 {row.status !== "REINSTATED" && <span className="muted"> · {t("dayOf", { day: row.day })}</span>}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FlagReasonList } from "@/app/(moderator)/moderator/_components/flag-reason-text";
 import { QueuePagination } from "@/app/(moderator)/moderator/_components/queue-pagination";
+import { SellerCell } from "@/app/(moderator)/moderator/_components/seller-cell";
 import { Field, fieldProps } from "@/app/_components/field";
 import { FilterActions, SelectFilter } from "@/app/_components/filter-controls";
 import { ListTable } from "@/app/_components/list-table";
@@ -70,13 +71,7 @@ export default async function FlagsQueuePage({ searchParams }: { searchParams: P
         >
           {list.rows.map((flag) => (
             <tr key={flag.flagId}>
-              <td>
-                <Link href={`/moderator/sellers/${flag.sellerId}`} className="cell-strong">
-                  {flag.sellerName}
-                </Link>
-                <br />
-                <code className="muted">{flag.sellerExternalId}</code>
-              </td>
+              <SellerCell name={flag.sellerName} externalId={flag.sellerExternalId} href={`/moderator/sellers/${flag.sellerId}`} />
               <td className="cell-wrap">
                 <FlagReasonList reasons={flag.reasons} />
               </td>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { QueuePagination } from "@/app/(moderator)/moderator/_components/queue-pagination";
+import { SellerCell } from "@/app/(moderator)/moderator/_components/seller-cell";
 import { ListTable } from "@/app/_components/list-table";
 import { PageHeading } from "@/app/_components/page-heading";
 import { FilterActions, SelectFilter } from "@/app/_components/filter-controls";
@@ -62,11 +63,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
         >
           {list.rows.map((letter) => (
             <tr key={letter.letterId}>
-              <td>
-                <span className="cell-strong">{letter.sellerName}</span>
-                <br />
-                <code className="muted">{letter.sellerExternalId}</code>
-              </td>
+              <SellerCell name={letter.sellerName} externalId={letter.sellerExternalId} />
               <td>{t("lettersQueue.version", { version: letter.version, items: letter.items })}</td>
               <td className="cell-nowrap">{day(letter.submittedAt)}</td>
               <td className="cell-nowrap">

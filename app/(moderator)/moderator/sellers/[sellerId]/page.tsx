@@ -10,7 +10,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getSellerForModerator } from "@/lib/sellers/get-seller-for-moderator";
 import { getSellerTrend } from "@/lib/sellers/get-seller-trend";
-import { listCursorParams, readListCursor, type ListCursor } from "@/lib/sellers/keyset";
+import { listCursorParams, readListCursor, type ListCursor } from "@/lib/search/keyset";
 import { listSellerComplaints } from "@/lib/sellers/list-seller-complaints";
 import { listSellerReviewSignals } from "@/lib/sellers/list-seller-review-signals";
 import { listSellerReviews } from "@/lib/sellers/list-seller-reviews";

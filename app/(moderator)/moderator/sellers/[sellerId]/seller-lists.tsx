@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { ListTable } from "@/app/_components/list-table";
 import { Pagination } from "@/app/_components/pagination";
-import type { KeysetPage, ListCursor } from "@/lib/sellers/keyset";
+import type { KeysetPage, ListCursor } from "@/lib/search/keyset";
 import type { SellerComplaint } from "@/lib/sellers/list-seller-complaints";
 import type { SellerNegativeReview } from "@/lib/sellers/list-seller-reviews";
 import type { ReviewSignalStatus, SellerSuspectedReview } from "@/lib/sellers/list-seller-review-signals";
@@ -34,25 +35,9 @@ function ListSection(props: {
         <h2 id={`${props.id}-heading`}>{props.heading}</h2>
         <p className="muted">{props.intro}</p>
       </div>
-      {props.isEmpty ? (
-        <p className="empty">{props.empty}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-dense">
-            <caption className="visually-hidden">{props.caption}</caption>
-            <thead>
-              <tr>
-                {props.headings.map((heading) => (
-                  <th key={heading} scope="col">
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>{props.children}</tbody>
-          </table>
-        </div>
-      )}
+      <ListTable isEmpty={props.isEmpty} empty={props.empty} caption={props.caption} headings={props.headings} isDense>
+        {props.children}
+      </ListTable>
       <Pagination
         previousHref={props.page.newerCursor ? props.pageHref(props.page.newerCursor) : undefined}
         nextHref={props.page.olderCursor ? props.pageHref(props.page.olderCursor) : undefined}

@@ -1,8 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 
 /**
- * Keyset paging of a seller's lists (reviews, complaints, suspected fake reviews), newest first by
- * (time, id). A cursor is the id of a row on the edge of the current page: `before` gives the
+ * Keyset paging of long lists (a seller's reviews, complaints and suspected fake reviews; the
+ * audit trail), newest first by (time, id) or by one increasing key. A cursor is the id of a row on the edge of the current page: `before` gives the
  * page of rows older than it, `after` the page of rows newer than it. The row's own time is read
  * back from the database, so no timestamp passes through the URL and loses its microseconds.
  */
@@ -36,7 +36,14 @@ export function keysetQuery(key: KeysetKey, cursor: ListCursor): { condition: SQ
  * A page from up to `pageSize + 1` rows read in keysetQuery's order (the extra row says there is
  * more that way), newest first, with the cursors to the neighbouring pages.
  */
-export function keysetPage<T extends { id: number }>(found: readonly T[], pageSize: number, cursor: ListCursor): KeysetPage<T> {
+export function keysetPage<T extends { id: number }>(found: readonly T[], pageSize: number, cursor: ListCursor): KeysetPage<T>;
+export function keysetPage<T>(found: readonly T[], pageSize: number, cursor: ListCursor, keyOf: (row: T) => number): KeysetPage<T>;
+export function keysetPage<T>(
+  found: readonly T[],
+  pageSize: number,
+  cursor: ListCursor,
+  keyOf: (row: T) => number = (row) => (row as { id: number }).id,
+): KeysetPage<T> {
   const isGoingNewer = cursor.after !== undefined;
   const hasMoreThatWay = found.length > pageSize;
   const page = found.slice(0, pageSize);
@@ -46,8 +53,8 @@ export function keysetPage<T extends { id: number }>(found: readonly T[], pageSi
   return {
     rows,
     pageSize,
-    newerCursor: hasNewer && rows.length ? { after: rows[0]!.id } : undefined,
-    olderCursor: hasOlder && rows.length ? { before: rows[rows.length - 1]!.id } : undefined,
+    newerCursor: hasNewer && rows.length ? { after: keyOf(rows[0]!) } : undefined,
+    olderCursor: hasOlder && rows.length ? { before: keyOf(rows[rows.length - 1]!) } : undefined,
   };
 }
 

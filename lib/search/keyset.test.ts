@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { keysetPage, listCursorParams, readListCursor } from "./keyset";
+import { keysetPage, listCursorParams, readListCursor } from "@/lib/search/keyset";
 
 const rows = (...ids: number[]) => ids.map((id) => ({ id }));
 
