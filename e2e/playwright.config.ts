@@ -37,7 +37,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    // The production server (scripts/serve.mjs) with two processes, as on a 2-core machine: every
+    // test also shows that sessions, server actions and the test clock hold across processes.
+    command: `node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
     cwd: path.resolve(__dirname, ".."),
     url: `${baseURL}/sign-in`,
     timeout: 120_000,
@@ -49,6 +51,7 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       LOG_LEVEL: "warn",
+      WEB_CONCURRENCY: "2",
       // Read only by a build made with CATALOG_GUARD_TEST_CLOCK=1 (scripts/test.sh).
       TEST_CLOCK_FILE: CLOCK_FILE,
     },

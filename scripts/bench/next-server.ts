@@ -1,15 +1,18 @@
 /**
- * The production server for the HTTP benchmarks: `next start` (the build in .next) on a free
- * loopback port against the benchmark's database, in its own process group, so stopping it stops
- * the server and anything it started. NODE_ENV=production, LOG_LEVEL=warn; DB_POOL_SIZE and
- * PORTAL_TIME_ZONE pass through from the environment (the app's defaults otherwise).
+ * The production server for the HTTP benchmarks: scripts/serve.mjs (the build in .next, one process
+ * a core unless WEB_CONCURRENCY says otherwise — what `npm start` runs) on a free loopback port
+ * against the benchmark's database, in its own process group, so stopping it stops the server and
+ * its processes. NODE_ENV=production, LOG_LEVEL=warn; WEB_CONCURRENCY, DB_POOL_SIZE and
+ * PORTAL_TIME_ZONE pass through from the environment (the defaults otherwise).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import path from "node:path";
 
 /** Signs the benchmark's session tokens; a throw-away value, the database is thrown away too. */
 const BENCH_NEXTAUTH_SECRET = "bench-secret-bench-secret-bench-secret-42";
 const START_TIMEOUT_MS = 120_000;
+const ROOT = path.resolve(__dirname, "../..");
 
 export type BenchServer = { baseUrl: string; process: ChildProcess; stop: () => Promise<void> };
 
@@ -23,13 +26,14 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `next start` and waits until `readyPath` answers (below 500). */
+/** Starts the server and waits until `readyPath` answers (below 500). */
 export async function startNextServer(databaseUrl: string, readyPath = "/api/v1/openapi.json"): Promise<BenchServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  // node itself rather than npx, so BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") reach the server.
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") reach every server process.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -52,7 +56,7 @@ export async function startNextServer(databaseUrl: string, readyPath = "/api/v1/
   };
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       const response = await fetch(`${baseUrl}${readyPath}`);
       await response.arrayBuffer();
@@ -62,7 +66,7 @@ export async function startNextServer(databaseUrl: string, readyPath = "/api/v1/
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer within ${START_TIMEOUT_MS / 1000} s`);
+      throw new Error(`the server did not answer within ${START_TIMEOUT_MS / 1000} s`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
