@@ -1,7 +1,7 @@
 /**
  * `npm run bench:ingest -- [--events 500000] [--concurrency 2] [--seed 1] [--keep]`
  *
- * Starts the production server (`next start`, the build in .next) against a fresh database, makes
+ * Starts the production server (scripts/serve.mjs, the build in .next) against a fresh database, makes
  * an API key, and pushes events through `POST /api/v1/events` in 5,000-event batches from
  * `--concurrency` clients: sellers first, then orders, status changes, reviews (and a few edits),
  * messages, complaints and refunds — each kind only after the kinds it refers to are in, since
@@ -248,7 +248,7 @@ async function main() {
     });
     const bodyBytes = phases.reduce((sum, phase) => sum + phase.bodies.reduce((s, body) => s + Buffer.byteLength(body), 0), 0);
 
-    process.stderr.write("==> next start\n");
+    process.stderr.write("==> the production server (scripts/serve.mjs)\n");
     server = await startNextServer(databaseUrl);
     const { secret } = await createApiKey({ actor: SYSTEM_ACTOR, name: "bench:ingest", now: new Date() });
     const cpu = makeCpuProbe(server.process.pid!, await findPostmaster(sql));
@@ -300,7 +300,7 @@ async function main() {
             eventsPerCpuSecond: again.eventsPerCpuSecond,
           },
           rows: Object.fromEntries(Object.entries(rows ?? {}).map(([name, value]) => [name, Number(value)])),
-          machine: `client, next start and PostgreSQL share the machine's ${os.cpus().length} cores (and with anything else running: see loadAverage1m)`,
+          machine: `client, the server's processes and PostgreSQL share the machine's ${os.cpus().length} cores (and with anything else running: see loadAverage1m)`,
           postgres: await describePostgres(sql, ["shared_buffers", "work_mem", "fsync", "synchronous_commit", "wal_level", "max_connections"]),
         },
         null,

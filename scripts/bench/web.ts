@@ -4,11 +4,18 @@
  * The moderators' workspace under load. Generates the benchmark portal (generate-portal.ts), runs
  * the evaluation of the latest week and its fake-review signals (the open-flag queue), adds
  * `--connections` moderator accounts and `--cases` cases (generate-cases.ts), starts the production
- * server (`next start`), signs every moderator in through next-auth's credentials endpoint, and
- * drives, one after the other, with autocannon — `--connections` connections, each with its own
- * moderator's session, for `--duration` seconds after `--warm-up` uncounted seconds. Unpaced: each
- * connection sends its next request as soon as it has its answer. With `--rate N`, N requests a
- * second in all — autocannon starts each second's requests together, so that is a burst of N a second:
+ * server (scripts/serve.mjs, as `npm start`: one process a core unless WEB_CONCURRENCY is set), signs
+ * every moderator in through next-auth's credentials endpoint, and drives each page below with
+ * autocannon, each connection with its own moderator's session, twice for `--duration` seconds
+ * (after `--warm-up` uncounted seconds):
+ *
+ * - unpaced: `--connections` connections, each sending its next request as soon as it has its
+ *   answer — the server's capacity, every connection always waiting. With `--rate N`, N requests a
+ *   second in all instead (autocannon starts each second's requests together: a burst of N a second);
+ * - at people's pace: `--connections` moderators, each loading a page once a second from a random
+ *   moment of the first second (driveModerators).
+ *
+ * The pages:
  *
  * - the floor: /icon.svg, a static route of the same server (no session, no database);
  * - /moderator/flags, the open-flag queue (lib/cases/list-open-flags.ts);
@@ -29,6 +36,7 @@ import { hash } from "@node-rs/argon2";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { closeDatabase } from "@/db";
+import { createRng } from "@/db/seed/random";
 import type { UserActor } from "@/lib/auth/actor";
 import { ARGON2_OPTIONS } from "@/lib/auth/password-policy";
 import { getCaseForModerator } from "@/lib/cases/get-case-for-moderator";
@@ -45,6 +53,8 @@ import { startNextServer, type BenchServer } from "./next-server";
 import { findPostmaster, makeCpuProbe, type CpuSample } from "./process-cpu";
 
 const TARGET_P95_MS = 150;
+/** The pause after a run that kept every connection waiting, before the next is measured. */
+const SETTLE_MS = 3_000;
 const SESSION_COOKIE = "next-auth.session-token";
 const BENCH_ACTOR = { kind: "system", label: "bench:web" } as const;
 
@@ -200,51 +210,85 @@ type RunResult = {
   bytesPerResponse: number;
 };
 
-/** One autocannon run; each connection its own moderator, walking the paths from its own offset. */
-function drive(baseUrl: string, paths: string[], cookies: string[], options: Pick<Options, "connections" | "rate">, durationSeconds: number): Promise<RunResult> {
-  const latencies: number[] = [];
-  let bytes = 0;
+type Samples = { latencies: number[]; bytes: number; non2xx: number; errors: number; timeouts: number };
+
+/** One autocannon instance; `requestsFor(n)` gives its n-th connection's requests. */
+function cannon(baseUrl: string, settings: { connections: number; overallRate?: number; connectionRate?: number }, durationSeconds: number, requestsFor: (n: number) => autocannon.Request[]): Promise<Samples> {
+  const samples: Samples = { latencies: [], bytes: 0, non2xx: 0, errors: 0, timeouts: 0 };
   let nextClient = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: baseUrl,
-        connections: options.connections,
-        ...(options.rate === null ? {} : { overallRate: options.rate }),
+        ...settings,
         duration: durationSeconds,
         timeout: 30,
-        setupClient: (client) => {
-          const n = nextClient++;
-          const cookie = cookies[n % cookies.length]!;
-          const order = paths.map((_, i) => paths[(i + n) % paths.length]!);
-          client.setRequests(order.map((path) => ({ method: "GET", path, headers: { cookie, accept: "text/html" } })));
-        },
+        setupClient: (client) => client.setRequests(requestsFor(nextClient++)),
       },
       (error, result) => {
         if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
-        const requests = latencies.length;
-        resolve({
-          requests,
-          requestsPerSecond: round(requests / result.duration),
-          latencyMs: {
-            p50: round(quantile(latencies, 0.5)),
-            p95: round(quantile(latencies, 0.95)),
-            p99: round(quantile(latencies, 0.99)),
-            max: round(latencies.at(-1) ?? 0),
-          },
-          non2xx: result.non2xx,
-          errors: result.errors,
-          timeouts: result.timeouts,
-          bytesPerResponse: requests === 0 ? 0 : Math.round(bytes / requests),
-        });
+        Object.assign(samples, { non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts });
+        resolve(samples);
       },
     );
     instance.on("response", (_client, _status, responseBytes, responseTime) => {
-      latencies.push(responseTime);
-      bytes += responseBytes;
+      samples.latencies.push(responseTime);
+      samples.bytes += responseBytes;
     });
   });
+}
+
+function summarize(parts: Samples[], durationSeconds: number): RunResult {
+  const latencies = parts.flatMap((part) => part.latencies).sort((a, b) => a - b);
+  const requests = latencies.length;
+  const sum = (key: "bytes" | "non2xx" | "errors" | "timeouts") => parts.reduce((total, part) => total + part[key], 0);
+  return {
+    requests,
+    requestsPerSecond: round(requests / durationSeconds),
+    latencyMs: {
+      p50: round(quantile(latencies, 0.5)),
+      p95: round(quantile(latencies, 0.95)),
+      p99: round(quantile(latencies, 0.99)),
+      max: round(latencies.at(-1) ?? 0),
+    },
+    non2xx: sum("non2xx"),
+    errors: sum("errors"),
+    timeouts: sum("timeouts"),
+    bytesPerResponse: requests === 0 ? 0 : Math.round(sum("bytes") / requests),
+  };
+}
+
+/** Moderator n's requests: their own session, the paths from their own offset. */
+function requestsOf(n: number, paths: string[], cookies: string[]): autocannon.Request[] {
+  const cookie = cookies[n % cookies.length]!;
+  return paths.map((_, i) => ({ method: "GET", path: paths[(i + n) % paths.length]!, headers: { cookie, accept: "text/html" } }));
+}
+
+/** Unpaced (or `--rate` in all): one autocannon run, each connection its own moderator. */
+async function drive(baseUrl: string, paths: string[], cookies: string[], options: Pick<Options, "connections" | "rate">, durationSeconds: number): Promise<RunResult> {
+  const settings = { connections: options.connections, ...(options.rate === null ? {} : { overallRate: options.rate }) };
+  return summarize([await cannon(baseUrl, settings, durationSeconds, (n) => requestsOf(n, paths, cookies))], durationSeconds);
+}
+
+/**
+ * People's pace: each of `moderators` loads a page once a second — faster than anyone reads a queue
+ * or a case — from a random moment of the first second (seeded), so their requests interleave as
+ * people's do instead of arriving as one burst. One autocannon instance a moderator: autocannon
+ * paces by whole requests a second, and an instance's connections tick together.
+ */
+async function driveModerators(baseUrl: string, paths: string[], cookies: string[], moderators: number, durationSeconds: number, seed: number): Promise<RunResult> {
+  const random = createRng(seed);
+  const parts = await Promise.all(
+    Array.from({ length: moderators }, async (_, n) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 1000)));
+      return cannon(baseUrl, { connections: 1, connectionRate: 1 }, durationSeconds, () => requestsOf(n, paths, cookies));
+    }),
+  );
+  return summarize(parts, durationSeconds);
+}
+
+function meetsTarget(run: RunResult): boolean {
+  return run.latencyMs.p95 <= TARGET_P95_MS && run.non2xx === 0 && run.errors === 0;
 }
 
 /** CPU milliseconds per request of each side: steadier than latency on a shared machine. */
@@ -255,10 +299,11 @@ function cpuPerRequest(before: CpuSample, after: CpuSample, requests: number) {
 
 // ---------------------------------------------------------------- the report
 
-function printTable(results: { target: string; run: RunResult }[]) {
-  const header = ["target", "req/s", "p50 ms", "p95 ms", "p99 ms", "non-2xx", "errors"];
-  const rows = results.map(({ target, run }) => [
+function printTable(results: { target: string; pace: string; run: RunResult }[]) {
+  const header = ["target", "pace", "req/s", "p50 ms", "p95 ms", "p99 ms", "non-2xx", "errors"];
+  const rows = results.map(({ target, pace, run }) => [
     target,
+    pace,
     run.requestsPerSecond.toFixed(1),
     run.latencyMs.p50.toFixed(1),
     run.latencyMs.p95.toFixed(1),
@@ -267,7 +312,7 @@ function printTable(results: { target: string; run: RunResult }[]) {
     String(run.errors),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
   console.log([line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n"));
 }
 
@@ -330,7 +375,7 @@ async function main() {
     const [activeCases] = await sql<{ n: number }[]>`select count(*)::int as n from cases where status <> 'REINSTATED'`;
     const casePages = await pickCasePages(sql, options.connections);
 
-    process.stderr.write("==> next start\n");
+    process.stderr.write("==> the production server (scripts/serve.mjs)\n");
     server = await startNextServer(databaseUrl, "/icon.svg");
     const cookies: string[] = [];
     for (const moderator of moderators) cookies.push(await signIn(server.baseUrl, moderator.email, password));
@@ -344,22 +389,38 @@ async function main() {
     const queryMsMedian = await timeQueries(moderators[0]!, casePages.map((page) => page.caseId), 50);
 
     const cpu = makeCpuProbe(server.process.pid!, await findPostmaster(sql));
-    const results: { target: string; paths: number; loadAverage1mBefore: number; run: RunResult; cpuMsPerRequest: ReturnType<typeof cpuPerRequest> }[] = [];
+    type Measured = { loadAverage1mBefore: number; run: RunResult; cpuMsPerRequest: ReturnType<typeof cpuPerRequest> };
+    const measure = async (label: string, work: () => Promise<RunResult>): Promise<Measured> => {
+      const loadAverage1mBefore = round(os.loadavg()[0]!);
+      process.stderr.write(`==> ${label} (load average ${loadAverage1mBefore})\n`);
+      const cpuBefore = cpu();
+      const run = await work();
+      return { loadAverage1mBefore, run, cpuMsPerRequest: cpuPerRequest(cpuBefore, cpu(), run.requests) };
+    };
+    const results: ({ target: string; paths: number; atPeoplesPace: Measured } & Measured)[] = [];
     for (const target of targets) {
       if (options.warmUp > 0) {
         process.stderr.write(`==> ${target.name}: warm-up ${options.warmUp} s\n`);
         await drive(server.baseUrl, target.paths, cookies, options, options.warmUp);
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       }
-      const loadAverage1mBefore = round(os.loadavg()[0]!);
-      const pace = options.rate === null ? "" : `, ${options.rate} requests/s in all`;
-      process.stderr.write(`==> ${target.name}: ${options.duration} s, ${options.connections} connection${options.connections === 1 ? "" : "s"}${pace} (load average ${loadAverage1mBefore})\n`);
-      const cpuBefore = cpu();
-      const run = await drive(server.baseUrl, target.paths, cookies, options, options.duration);
-      const cpuMsPerRequest = cpuPerRequest(cpuBefore, cpu(), run.requests);
-      results.push({ target: target.name, paths: target.paths.length, loadAverage1mBefore, run, cpuMsPerRequest });
+      const pace = options.rate === null ? "unpaced" : `${options.rate} requests/s in all`;
+      const connections = `${options.connections} connection${options.connections === 1 ? "" : "s"}`;
+      const saturated = await measure(`${target.name}: ${options.duration} s, ${connections}, ${pace}`, () =>
+        drive(server!.baseUrl, target.paths, cookies, options, options.duration),
+      );
+      // An unpaced run ends with a line of requests still being answered: let it drain first.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      const atPeoplesPace = await measure(`${target.name}: ${options.duration} s, ${options.connections} moderators at a page a second each`, () =>
+        driveModerators(server!.baseUrl, target.paths, cookies, options.connections, options.duration, options.seed),
+      );
+      results.push({ target: target.name, paths: target.paths.length, ...saturated, atPeoplesPace });
     }
 
-    printTable(results);
+    printTable(results.flatMap(({ target, run, atPeoplesPace }) => [
+      { target, pace: options.rate === null ? "unpaced" : `${options.rate}/s in all`, run },
+      { target: "", pace: "1 page/s each", run: atPeoplesPace.run },
+    ]));
     console.log(
       `queries alone (median): listOpenFlags ${queryMsMedian.listOpenFlags} ms, listCases ${queryMsMedian.listCases} ms, ` +
         `getCaseForModerator ${queryMsMedian.getCaseForModerator} ms; DB_POOL_SIZE ${process.env.DB_POOL_SIZE ?? "10 (default)"}`,
@@ -373,6 +434,7 @@ async function main() {
           asOf: data.asOf?.toISOString() ?? null,
           connections: options.connections,
           ratePerSecond: options.rate ?? "unpaced: each connection sends its next request when the last is answered",
+          atPeoplesPace: `${options.connections} moderators, each loading a page once a second from a random moment of the first second`,
           durationSeconds: options.duration,
           warmUpSeconds: options.warmUp,
           targets: results,
@@ -380,7 +442,8 @@ async function main() {
           queryMsNote: "each page's lib/ function called alone in the benchmark's process (its queries and their decoding, no rendering): the database's part of a page",
           target: {
             p95Ms: TARGET_P95_MS,
-            met: pages.every(({ run }) => run.latencyMs.p95 <= TARGET_P95_MS && run.non2xx === 0 && run.errors === 0),
+            metUnpaced: pages.every(({ run }) => meetsTarget(run)),
+            metAtPeoplesPace: pages.every(({ atPeoplesPace }) => meetsTarget(atPeoplesPace.run)),
           },
           casePages,
           data: {
@@ -391,14 +454,15 @@ async function main() {
           },
           loadSeconds: data.loadSeconds,
           server: {
-            build: "next start (the production build in .next)",
+            build: "scripts/serve.mjs (the production build in .next, as npm start)",
+            processes: process.env.WEB_CONCURRENCY ? Number(process.env.WEB_CONCURRENCY) : os.availableParallelism(),
             nodeEnv: "production",
             dbPoolSize: Number(process.env.DB_POOL_SIZE ?? 10),
             logLevel: "warn",
           },
           machine: {
             cpus: os.cpus().length,
-            note: "autocannon, next start and PostgreSQL share these cores (and with anything else running: see loadAverage1mBefore)",
+            note: "autocannon, the server's processes and PostgreSQL share these cores (and with anything else running: see loadAverage1mBefore)",
           },
           postgres: await describePostgres(sql, ["shared_buffers", "work_mem", "effective_cache_size", "max_connections", "jit", "random_page_cost"]),
         },
