@@ -6,15 +6,15 @@ import { createSeller, sql } from "./fixtures";
 const DAY = 86_400_000;
 
 /**
- * A seller with two 1-star reviews from buyers who ordered, flagged LOW_YEAR by a completed
- * evaluation. Its asOf is a random minute of 2019, so it is never the latest evaluation (or one of
- * the recent ones) that other specs read.
+ * A seller with `negativeReviews` (two by default) 1-star reviews from buyers who ordered, a day
+ * apart, flagged LOW_YEAR by a completed evaluation. Its asOf is a random minute of 2019, so it is
+ * never the latest evaluation (or one of the recent ones) that other specs read.
  */
-export async function createFlaggedSeller(name = "E2E flagged shop") {
+export async function createFlaggedSeller(name = "E2E flagged shop", negativeReviews = 2) {
   const seller = await createSeller(name);
   const now = Date.now();
   const tag = randomBytes(4).toString("hex");
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < negativeReviews; i++) {
     const [order] = await sql<{ id: string }[]>`
       insert into orders (seller_id, external_id, buyer_id, status, placed_at)
       values (${seller.id}, ${`O-${tag}-${i}`}, ${`B-${tag}-${i}`}, 'delivered', ${new Date(now - (40 + i) * DAY)}) returning id`;

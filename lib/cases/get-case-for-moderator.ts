@@ -7,6 +7,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { getPolicyInForce } from "@/lib/quality/get-current-policy";
 import { instant } from "@/lib/quality/sql-literals";
+import { keysetPage, keysetQuery, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
 import { addDays, daysSince, effectiveCaseStatus, MINIMUM_EXCLUSION_DAYS } from "./case-machine";
 import { computeChecklist, type Checklist } from "./checklist";
 import { getChecklistFacts } from "./get-checklist-facts";
@@ -14,6 +15,8 @@ import type { CaseEvidence } from "./open-case";
 
 /** How many timeline entries the case page shows (newest first). */
 export const TIMELINE_LIMIT = 200;
+/** Reviews in scope a page: a seller can have hundreds; their counts by root cause cover them all. */
+export const CASE_REVIEWS_PAGE_SIZE = 50;
 
 export type CaseReviewView = {
   reviewId: number;
@@ -70,7 +73,8 @@ export type CaseForModerator = {
   holder: { userId: string; email: string } | null;
   evidence: CaseEvidence;
   checklist: Checklist;
-  reviews: CaseReviewView[];
+  /** One page of the reviews in scope, newest first; `total` and `rootCauseCounts` count them all. */
+  reviews: KeysetPage<CaseReviewView> & { total: number };
   rootCauseCounts: { rootCause: RootCause | null; count: number }[];
   letters: LetterView[];
   signals: SignalView[];
@@ -102,13 +106,19 @@ const maybeDate = (value: string | Date | null) => (value ? new Date(value) : nu
 
 /**
  * Everything the case page shows, in a fixed number of queries (run side by side), whatever the
- * number of reviews, letters or entries: the case, its frozen evidence, the live checklist, the
- * reviews in scope with the seller's work on them, the letters, the fake-review signals, notes,
- * decisions, the timeline and the seller's other cases.
+ * number of reviews, letters or entries: the case, its frozen evidence, the live checklist, a page
+ * of the reviews in scope with the seller's work on them (`reviewsCursor`) and their counts by root
+ * cause, the letters, the fake-review signals, notes, decisions, the timeline and the seller's other
+ * cases.
  */
-export async function getCaseForModerator(params: { actor: UserActor; caseId: number; now: Date }): Promise<CaseForModerator> {
+export async function getCaseForModerator(params: { actor: UserActor; caseId: number; now: Date; reviewsCursor?: ListCursor }): Promise<CaseForModerator> {
   assertCan(params.actor, "cases:view-all");
   const { caseId, now } = params;
+  const reviewsCursor = params.reviewsCursor ?? {};
+  const reviewsPage = keysetQuery(
+    { time: sql`r.posted_at`, id: sql`r.id`, cursorRow: (id) => sql`select posted_at, id from reviews where id = ${id}` },
+    reviewsCursor,
+  );
   const [row] = await queryRows<CaseRow>(
     db,
     sql`select c.id, c.version, c.status, c.seller_id, s.external_id, s.name, c.excluded_at, c.recheck_at, c.reinstated_at,
@@ -129,7 +139,7 @@ export async function getCaseForModerator(params: { actor: UserActor; caseId: nu
   // The timeline covers the case's time: from the flag's evaluation to the reinstatement (or now).
   const periodEnd = instant(reinstatedAt ? addDays(reinstatedAt, 1) : now);
 
-  const [facts, reviews, letters, signals, notes, decisions, timeline, otherCases] = await Promise.all([
+  const [facts, reviews, rootCauses, letters, signals, notes, decisions, timeline, otherCases] = await Promise.all([
     getChecklistFacts(db, { caseId, policy, now: reinstatedAt ?? now }),
     queryRows<Record<string, unknown>>(
       db,
@@ -139,8 +149,13 @@ export async function getCaseForModerator(params: { actor: UserActor; caseId: nu
                  (select coalesce(json_agg(json_build_object('body', rr.body, 'at', rr.created_at) order by rr.created_at), '[]'::json)
                     from review_replies rr where rr.review_id = r.id) as replies
           from case_reviews cr join reviews r on r.id = cr.review_id
-          where cr.case_id = ${caseId}
-          order by r.posted_at desc`,
+          where cr.case_id = ${caseId} ${reviewsPage.condition}
+          order by ${reviewsPage.orderBy}
+          limit ${CASE_REVIEWS_PAGE_SIZE + 1}`,
+    ),
+    queryRows<{ root_cause: RootCause | null; n: number }>(
+      db,
+      sql`select cr.root_cause, count(*)::int as n from case_reviews cr where cr.case_id = ${caseId} group by cr.root_cause`,
     ),
     queryRows<Record<string, unknown>>(
       db,
@@ -206,8 +221,6 @@ export async function getCaseForModerator(params: { actor: UserActor; caseId: nu
     steps: review.steps as CaseReviewView["steps"],
     replies: review.replies as CaseReviewView["replies"],
   }));
-  const counts = new Map<RootCause | null, number>();
-  for (const review of reviewViews) counts.set(review.rootCause, (counts.get(review.rootCause) ?? 0) + 1);
 
   return {
     caseId,
@@ -225,8 +238,8 @@ export async function getCaseForModerator(params: { actor: UserActor; caseId: nu
     holder: row.assigned_to && row.holder ? { userId: row.assigned_to, email: row.holder } : null,
     evidence: row.evidence,
     checklist: computeChecklist(facts),
-    reviews: reviewViews,
-    rootCauseCounts: [...counts.entries()].map(([rootCause, count]) => ({ rootCause, count })).sort((a, b) => b.count - a.count),
+    reviews: { ...keysetPage(reviewViews, CASE_REVIEWS_PAGE_SIZE, reviewsCursor, (review) => review.reviewId), total: rootCauses.reduce((total, entry) => total + Number(entry.n), 0) },
+    rootCauseCounts: rootCauses.map((entry) => ({ rootCause: entry.root_cause, count: Number(entry.n) })).sort((a, b) => b.count - a.count),
     letters: letters.map((letter) => {
       const submittedAt = maybeDate(letter.submitted_at as string | null);
       return {

@@ -7,6 +7,8 @@ import { formatMetric } from "@/app/(moderator)/moderator/sellers/metric-format"
 import { ActionButton } from "@/app/_components/action-button";
 import { idFromUrl, orNotFound } from "@/app/_components/or-not-found";
 import { PageHeading } from "@/app/_components/page-heading";
+import { listHref, Pagination } from "@/app/_components/pagination";
+import { readParam, type SearchParams } from "@/app/_components/search-params";
 import type { RootCause } from "@/db/enums";
 import { requirePagePermission } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
@@ -16,6 +18,7 @@ import { env } from "@/lib/env";
 import { localDate } from "@/lib/quality/business-hours";
 import { QUALITY_METRIC_COLUMNS } from "@/lib/quality/evaluation-sql";
 import { QUALITY_METRICS } from "@/lib/quality/quality-schemas";
+import { listCursorParams, readListCursor, type ListCursor } from "@/lib/search/keyset";
 import { assignCaseAction, decideFakeReviewAction } from "./actions";
 import { AnswerLetterForm, ExtendForm, NoteForm, ReinstateForm } from "./case-forms";
 import { ChecklistView } from "./checklist-view";
@@ -30,11 +33,14 @@ export async function generateMetadata({ params }: { params: Promise<{ caseId: s
   return { title: `#${(await params).caseId} · ${t("title")}` };
 }
 
-export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
+export default async function CasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requirePagePermission("cases:view-all");
   const caseId = idFromUrl((await params).caseId);
+  const query = await searchParams;
   const now = currentTime();
-  const theCase = await orNotFound(() => getCaseForModerator({ actor, caseId, now }));
+  const reviewsCursor = readListCursor((name) => readParam(query, name), "reviews");
+  const theCase = await orNotFound(() => getCaseForModerator({ actor, caseId, now, reviewsCursor }));
+  const reviewsPageHref = (cursor: ListCursor) => `${listHref(`/moderator/cases/${caseId}`, listCursorParams("reviews", cursor))}#reviews-heading`;
   const [t, terms, tQuality, format] = await Promise.all([getTranslations("cases"), getTranslations("notifications"), getTranslations("quality"), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
@@ -218,8 +224,8 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
       </section>
 
       <section className="section" aria-labelledby="reviews-heading">
-        <h2 id="reviews-heading">{t("case.reviewsHeading", { count: theCase.reviews.length })}</h2>
-        {theCase.reviews.length === 0 ? (
+        <h2 id="reviews-heading">{t("case.reviewsHeading", { count: theCase.reviews.total })}</h2>
+        {theCase.reviews.total === 0 ? (
           <p className="empty">{t("case.noReviews")}</p>
         ) : (
           <>
@@ -229,7 +235,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
             </p>
             <div className="table-wrap">
               <table className="table table-dense">
-                <caption className="visually-hidden">{t("case.reviewsHeading", { count: theCase.reviews.length })}</caption>
+                <caption className="visually-hidden">{t("case.reviewsHeading", { count: theCase.reviews.total })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t("case.review")}</th>
@@ -240,7 +246,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
                   </tr>
                 </thead>
                 <tbody>
-                  {theCase.reviews.map((review) => (
+                  {theCase.reviews.rows.map((review) => (
                     <tr key={review.reviewId}>
                       <td className="cell-wrap">
                         <span className="cell-strong">{"★".repeat(review.rating)}</span> <span className="muted">{day(review.postedAt)}</span>
@@ -273,6 +279,13 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
                 </tbody>
               </table>
             </div>
+            <Pagination
+              previousHref={theCase.reviews.newerCursor ? reviewsPageHref(theCase.reviews.newerCursor) : undefined}
+              nextHref={theCase.reviews.olderCursor ? reviewsPageHref(theCase.reviews.olderCursor) : undefined}
+              previousLabel={t("case.reviewsNewer")}
+              nextLabel={t("case.reviewsOlder")}
+              status={t("case.reviewsShown", { shown: theCase.reviews.rows.length, total: theCase.reviews.total })}
+            />
           </>
         )}
       </section>
