@@ -9,7 +9,8 @@ import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/create-user";
 import type { SeedData } from "./types";
 
-export const DEMO_URL = "http://localhost:3000";
+/** Where `npm run demo` serves (it passes PORT on to the server too). */
+export const DEMO_URL = `http://localhost:${process.env.PORT || 3000}`;
 
 type DemoAccount = {
   email: string;
