@@ -13,8 +13,8 @@
  * - WEB_CONCURRENCY: how many processes. Default: one a core with DATABASE_URL (PostgreSQL); one
  *   without it, since the embedded database (PGlite) belongs to a single process — asking for more
  *   without DATABASE_URL is refused. Each process has its own pool of DB_POOL_SIZE connections.
- * - PORT / -p (default 3000), HOSTNAME / -H (default all interfaces). Settings may also come from
- *   the .env files, read as `next start` reads them. NODE_ENV is always production.
+ * - PORT / -p (default 3000); -H HOSTNAME (default all interfaces). Settings may also come from the
+ *   .env files, read as `next start` reads them. NODE_ENV is always production.
  * - Each process gets a larger young generation (--max-semi-space-size=64): a page's short-lived
  *   objects then die young instead of being copied and promoted while twenty requests are in flight
  *   (measured: 5–8% less CPU a page under load). NODE_OPTIONS still wins if it sets its own.
@@ -58,7 +58,9 @@ function readSettings() {
       throw new Error(`WEB_CONCURRENCY is ${processes}, but without DATABASE_URL the app uses the embedded database, which one process owns: set DATABASE_URL or WEB_CONCURRENCY=1`);
     }
   }
-  return { port, hostname: values.hostname ?? process.env.HOSTNAME, processes };
+  // Only -H, as `next start`: a HOSTNAME variable is often the machine's own name (exported by some
+  // shells, set by containers), which would bind the server to that one address.
+  return { port, hostname: values.hostname, processes };
 }
 
 /** One server process: Next's request handler on a node:http server. */
