@@ -37,8 +37,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The production server (scripts/serve.mjs) with two processes, as on a 2-core machine: every
-    // test also shows that sessions, server actions and the test clock hold across processes.
+    // The production server (scripts/serve.mjs) with two processes, as on a 2-core machine. Each
+    // browser connection goes to one of them, so the suite's sessions, forms and clock moves are
+    // served by both.
     command: `node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
     cwd: path.resolve(__dirname, ".."),
     url: `${baseURL}/sign-in`,

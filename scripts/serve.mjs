@@ -1,28 +1,29 @@
 /**
  * The production web server: the build in .next, served by WEB_CONCURRENCY Node.js processes that
- * share one port (node:cluster).
+ * share one port (node:cluster), under a primary process that looks after them.
  *
  *   node scripts/serve.mjs [-p PORT] [-H HOSTNAME]     (npm start: migrations first, then this)
  *
  * Why not `next start`: it is one process, and React's server rendering keeps that one process's
- * core busy (10–30 ms of CPU a page, README "Performance"), so a second core sat idle while
- * moderators queued. Each process here is Next's documented custom server (`next()` +
+ * core busy (15–25 ms of CPU a page, README "The moderators' pages"), so a second core sat idle
+ * while moderators queued. Each process here is Next's documented custom server (`next()` +
  * `getRequestHandler()`), so every route, server action, `after()` and header behaves as under
  * `next start`.
  *
- * - WEB_CONCURRENCY: how many processes. Default: one a core with DATABASE_URL (PostgreSQL); one
- *   without it, since the embedded database (PGlite) belongs to a single process — asking for more
- *   without DATABASE_URL is refused. Each process has its own pool of DB_POOL_SIZE connections.
+ * - WEB_CONCURRENCY: how many processes. Default: one a core with DATABASE_URL (PostgreSQL; the
+ *   cores of a container's CPU limit, where cgroup v2 tells it); one without it, since the embedded
+ *   database (PGlite) belongs to a single process — asking for more without DATABASE_URL is refused.
+ *   Each process has its own pool of DB_POOL_SIZE connections.
  * - PORT / -p (default 3000); -H HOSTNAME (default all interfaces). Settings may also come from the
  *   .env files, read as `next start` reads them. NODE_ENV is always production.
  * - Each process gets a larger young generation (--max-semi-space-size=64): a page's short-lived
  *   objects then die young instead of being copied and promoted while twenty requests are in flight
  *   (measured: 5–8% less CPU a page under load). NODE_OPTIONS still wins if it sets its own.
- * - A process that dies is replaced after a second; one that dies before it ever served stops the
- *   whole server (a broken build or configuration must not restart forever).
- * - SIGTERM / SIGINT: stop accepting, let requests in flight finish (at most 10 s), then exit.
+ * - A process that dies is replaced (runPrimary). SIGTERM / SIGINT: stop taking connections, let the
+ *   requests in flight finish (at most 10 s), then exit.
  */
 import cluster from "node:cluster";
+import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -31,6 +32,7 @@ import pino from "pino";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const RESTART_DELAY_MS = 1_000;
+const MAX_RESTART_DELAY_MS = 60_000;
 const YOUNG_GENERATION_FLAG = "--max-semi-space-size=64";
 
 // As `next start`: a production build, and the .env files read before any setting is.
@@ -50,7 +52,7 @@ function readSettings() {
 
   const hasPostgres = Boolean(process.env.DATABASE_URL);
   const concurrencyText = process.env.WEB_CONCURRENCY;
-  let processes = hasPostgres ? os.availableParallelism() : 1;
+  let processes = hasPostgres ? availableCores() : 1;
   if (concurrencyText !== undefined && concurrencyText !== "") {
     processes = Number(concurrencyText);
     if (!Number.isInteger(processes) || processes < 1 || processes > 64) throw new Error(`WEB_CONCURRENCY must be a whole number 1…64, not "${concurrencyText}"`);
@@ -63,74 +65,109 @@ function readSettings() {
   return { port, hostname: values.hostname, processes };
 }
 
-/** One server process: Next's request handler on a node:http server. */
-async function serve({ port, hostname }) {
-  const { default: next } = await import("next");
-  const app = next({ dev: false, dir: process.cwd(), hostname, port });
-  const handle = app.getRequestHandler();
-  await app.prepare();
-  const server = http.createServer((request, response) => handle(request, response));
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, hostname, resolve);
-  });
+/** The cores this process may use: the machine's, or fewer under a cgroup v2 CPU limit (a container's). */
+function availableCores() {
+  const cores = os.availableParallelism();
+  try {
+    const [quota, period] = fs.readFileSync("/sys/fs/cgroup/cpu.max", "utf8").trim().split(" ");
+    const limit = Math.ceil(Number(quota) / Number(period));
+    return Number.isFinite(limit) && limit >= 1 ? Math.min(cores, limit) : cores;
+  } catch {
+    return cores; // no cgroup v2 limit to read
+  }
+}
 
+/**
+ * A server process: Next's request handler on a node:http server. SIGTERM (from the primary, or
+ * to the whole group) stops it taking connections and lets the requests in flight finish; one that
+ * is still starting just exits. It also stops if the primary is gone.
+ */
+async function serveInWorker({ port, hostname }) {
+  let server = null;
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    const timer = setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS);
-    timer.unref();
+    if (!server) process.exit(0);
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     server.close(() => process.exit(0));
     server.closeIdleConnections();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  // The primary disconnects its workers when it stops.
-  if (cluster.isWorker) cluster.worker.on("disconnect", stop);
-  return server;
+  process.on("disconnect", stop);
+
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  if (stopping) process.exit(0);
+  server = http.createServer((request, response) => handle(request, response));
+  server.listen(port, hostname);
 }
 
+/**
+ * The primary: starts the processes, replaces one that dies (sooner or later: each replacement that
+ * dies before it serves doubles the wait, up to a minute), and stops them all on SIGTERM / SIGINT.
+ * If one of the first processes dies before the whole set serves, the build or the settings are
+ * broken: the server stops with exit code 1 instead of restarting forever.
+ */
 function runPrimary(settings) {
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...(youngGenerationIsSet() ? [] : [YOUNG_GENERATION_FLAG])] });
-  const running = new Set();
-  const served = new Set();
+  /** Worker id → the worker, and whether it has served; cluster.workers forgets a worker once it is told to stop. */
+  const workers = new Map();
+  let hasStarted = false;
   let stopping = false;
-  const fork = () => running.add(cluster.fork().id);
-  cluster.on("listening", (worker) => {
-    served.add(worker.id);
-    if (served.size === settings.processes) {
-      logger.info({ port: settings.port, hostname: settings.hostname ?? "(all interfaces)", processes: settings.processes }, "serving");
+  let failedReplacements = 0;
+  const fork = () => {
+    const worker = cluster.fork();
+    workers.set(worker.id, { worker, hasServed: false });
+    // Handing a connection to a process that has just died fails with EPIPE; unheard, that error
+    // would end this process too. Its "exit" comes next and replaces it.
+    worker.on("error", (error) => logger.warn({ pid: worker.process.pid, err: error }, "could not reach a server process"));
+  };
+
+  cluster.on("listening", (worker, address) => {
+    const entry = workers.get(worker.id);
+    if (!entry) return;
+    entry.hasServed = true;
+    if (hasStarted) {
+      failedReplacements = 0;
+      logger.info({ pid: worker.process.pid }, "a replacement server process is serving");
+    } else if (workers.size === settings.processes && [...workers.values()].every((other) => other.hasServed)) {
+      hasStarted = true;
+      logger.info({ port: address.port, hostname: settings.hostname ?? "(all interfaces)", processes: settings.processes }, "serving");
     }
   });
   cluster.on("exit", (worker, code, signal) => {
-    running.delete(worker.id);
+    const entry = workers.get(worker.id);
+    workers.delete(worker.id);
     if (stopping) {
-      if (running.size === 0) process.exit(process.exitCode ?? 0);
+      if (workers.size === 0) process.exit(process.exitCode ?? 0);
       return;
     }
-    if (!served.has(worker.id)) {
-      logger.fatal({ code, signal }, "a server process exited before it served: stopping");
+    if (!hasStarted) {
+      logger.fatal({ pid: worker.process.pid, code, signal }, "a server process exited before the server started: stopping");
       process.exitCode = 1;
       stop();
       return;
     }
-    logger.error({ pid: worker.process.pid, code, signal }, "a server process died: starting another");
-    setTimeout(() => stopping || fork(), RESTART_DELAY_MS);
+    if (!entry?.hasServed) failedReplacements += 1;
+    const delay = Math.min(RESTART_DELAY_MS * 2 ** failedReplacements, MAX_RESTART_DELAY_MS);
+    logger.error({ pid: worker.process.pid, code, signal, restartInMs: delay }, "a server process died: starting another");
+    setTimeout(() => stopping || fork(), delay);
   });
 
-  /** Each process finishes its requests in flight and exits; the last one out ends this one. */
   const stop = () => {
     if (stopping) return;
     stopping = true;
     logger.info("stopping: finishing the requests in flight");
-    const timer = setTimeout(() => {
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+    if (workers.size === 0) process.exit(process.exitCode ?? 0);
+    for (const { worker } of workers.values()) worker.process.kill("SIGTERM");
+    setTimeout(() => {
+      for (const { worker } of workers.values()) worker.process.kill("SIGKILL");
       process.exit(process.exitCode ?? 0);
-    }, SHUTDOWN_GRACE_MS + 1_000);
-    timer.unref();
-    if (running.size === 0) process.exit(process.exitCode ?? 0);
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.disconnect();
+    }, SHUTDOWN_GRACE_MS + 1_000).unref();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
@@ -143,15 +180,10 @@ function youngGenerationIsSet() {
 
 async function main() {
   if (cluster.isWorker) {
-    await serve(JSON.parse(process.env.CATALOG_GUARD_SERVE_SETTINGS));
+    await serveInWorker(JSON.parse(process.env.CATALOG_GUARD_SERVE_SETTINGS));
     return;
   }
   const settings = readSettings();
-  if (settings.processes === 1) {
-    await serve(settings);
-    logger.info({ port: settings.port, hostname: settings.hostname ?? "(all interfaces)", processes: 1 }, "serving");
-    return;
-  }
   process.env.CATALOG_GUARD_SERVE_SETTINGS = JSON.stringify(settings);
   runPrimary(settings);
 }

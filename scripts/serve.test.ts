@@ -37,7 +37,9 @@ describe("the production server's settings", () => {
   });
 
   test("a bad port or an unknown option is named", () => {
-    expect(refusal({}, ["-p", "70000"]).output).toContain('the port must be a whole number 0…65535, not \\"70000\\"');
+    const port = refusal({}, ["-p", "70000"]);
+    expect(port.status).toBe(1);
+    expect(port.output).toContain('the port must be a whole number 0…65535, not \\"70000\\"');
     const unknown = refusal({}, ["--workers", "2"]);
     expect(unknown.status).toBe(1);
     expect(unknown.output).toContain("Unknown option '--workers'");

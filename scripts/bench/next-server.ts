@@ -6,8 +6,8 @@
  * PORTAL_TIME_ZONE pass through from the environment (the defaults otherwise).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "../lib/processes";
 
 /** Signs the benchmark's session tokens; a throw-away value, the database is thrown away too. */
 const BENCH_NEXTAUTH_SECRET = "bench-secret-bench-secret-bench-secret-42";
@@ -15,16 +15,6 @@ const START_TIMEOUT_MS = 120_000;
 const ROOT = path.resolve(__dirname, "../..");
 
 export type BenchServer = { baseUrl: string; process: ChildProcess; stop: () => Promise<void> };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** Starts the server and waits until `readyPath` answers (below 500). */
 export async function startNextServer(databaseUrl: string, readyPath = "/api/v1/openapi.json"): Promise<BenchServer> {

@@ -4,8 +4,8 @@
  * (the client, `next start`, PostgreSQL) actually used. Null where /proc cannot tell (another OS,
  * a remote database).
  */
-import fs from "node:fs";
 import type postgres from "postgres";
+import { procStat, processIds } from "../lib/processes";
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -15,18 +15,11 @@ type Selector = { group: number } | { parentOf: number };
 export function cpuSecondsOf(selector: Selector): number | null {
   try {
     let ticks = 0;
-    for (const entry of fs.readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      let stat: string;
-      try {
-        stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      } catch {
-        continue; // gone meanwhile
-      }
-      // After "pid (comm) ": state, ppid, pgrp, … utime is field 14, stime 15, cutime 16, cstime 17.
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const matches =
-        "group" in selector ? Number(fields[2]) === selector.group : Number(entry) === selector.parentOf || Number(fields[1]) === selector.parentOf;
+    for (const pid of processIds()) {
+      // utime is field 14 of the stat line, stime 15, cutime 16, cstime 17: here 11…14.
+      const fields = procStat(pid);
+      if (!fields) continue; // gone meanwhile
+      const matches = "group" in selector ? Number(fields[2]) === selector.group : pid === selector.parentOf || Number(fields[1]) === selector.parentOf;
       if (matches) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     }
     return ticks / CLOCK_TICKS_PER_SECOND;
@@ -40,8 +33,7 @@ export async function findPostmaster(sql: postgres.Sql): Promise<number | null> 
   try {
     const [row] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
     if (!row) return null;
-    const stat = fs.readFileSync(`/proc/${row.pid}/stat`, "utf8");
-    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const parent = Number(procStat(row.pid)?.[1]);
     return Number.isInteger(parent) && parent > 1 ? parent : null;
   } catch {
     return null;
