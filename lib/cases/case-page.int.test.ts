@@ -5,7 +5,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { db } from "@/db";
-import { caseReviews } from "@/db/schema";
+import { caseReviews, reviews } from "@/db/schema";
 import { createFlaggedSeller } from "@/scripts/test-support/cases";
 import { createTestUser } from "@/scripts/test-support/factories";
 import { CASE_REVIEWS_PAGE_SIZE, getCaseForModerator } from "./get-case-for-moderator";
@@ -13,7 +13,7 @@ import { openCaseFromFlag } from "./open-case";
 
 const T0 = new Date("2026-11-02T09:30:00Z");
 
-test("the reviews in scope come a page at a time, newest first; the total and the root-cause counts cover them all", async () => {
+test("[MODERATOR] the reviews in scope come a page at a time, newest first; the total and the root-cause counts cover them all", async () => {
   const { actor } = await createTestUser("moderator");
   const inScope = CASE_REVIEWS_PAGE_SIZE + 12;
   const flagged = await createFlaggedSeller({ now: T0, negativeReviews: inScope });
@@ -48,4 +48,12 @@ test("the reviews in scope come a page at a time, newest first; the total and th
 
   const back = await getCaseForModerator({ actor, caseId, now: T0, reviewsCursor: second.reviews.newerCursor });
   expect(back.reviews.rows.map((review) => review.reviewId)).toEqual(first.reviews.rows.map((review) => review.reviewId));
+
+  // A cursor that is not a review of this case (another seller's, or made up) gives the first page.
+  const other = await createFlaggedSeller({ now: T0, negativeReviews: 1 });
+  const [foreign] = await db.select().from(reviews).where(eq(reviews.sellerId, other.seller.id));
+  for (const before of [foreign!.id, 987_654_321]) {
+    const fallback = await getCaseForModerator({ actor, caseId, now: T0, reviewsCursor: { before } });
+    expect(fallback.reviews.rows.map((review) => review.reviewId)).toEqual(first.reviews.rows.map((review) => review.reviewId));
+  }
 });

@@ -114,7 +114,12 @@ const maybeDate = (value: string | Date | null) => (value ? new Date(value) : nu
 export async function getCaseForModerator(params: { actor: UserActor; caseId: number; now: Date; reviewsCursor?: ListCursor }): Promise<CaseForModerator> {
   assertCan(params.actor, "cases:view-all");
   const { caseId, now } = params;
-  const reviewsCursor = params.reviewsCursor ?? {};
+  // A cursor names a review of this case; any other id (edited by hand, or gone) gives the first page.
+  const cursorReviewId = params.reviewsCursor?.after ?? params.reviewsCursor?.before;
+  const isCursorInScope =
+    cursorReviewId !== undefined &&
+    (await queryRows(db, sql`select 1 from case_reviews where case_id = ${caseId} and review_id = ${cursorReviewId}`)).length > 0;
+  const reviewsCursor = isCursorInScope ? params.reviewsCursor! : {};
   const reviewsPage = keysetQuery(
     { time: sql`r.posted_at`, id: sql`r.id`, cursorRow: (id) => sql`select posted_at, id from reviews where id = ${id}` },
     reviewsCursor,
@@ -155,7 +160,8 @@ export async function getCaseForModerator(params: { actor: UserActor; caseId: nu
     ),
     queryRows<{ root_cause: RootCause | null; n: number }>(
       db,
-      sql`select cr.root_cause, count(*)::int as n from case_reviews cr where cr.case_id = ${caseId} group by cr.root_cause`,
+      sql`select cr.root_cause, count(*)::int as n from case_reviews cr where cr.case_id = ${caseId}
+          group by cr.root_cause order by n desc, cr.root_cause nulls last`,
     ),
     queryRows<Record<string, unknown>>(
       db,
@@ -239,7 +245,7 @@ export async function getCaseForModerator(params: { actor: UserActor; caseId: nu
     evidence: row.evidence,
     checklist: computeChecklist(facts),
     reviews: { ...keysetPage(reviewViews, CASE_REVIEWS_PAGE_SIZE, reviewsCursor, (review) => review.reviewId), total: rootCauses.reduce((total, entry) => total + Number(entry.n), 0) },
-    rootCauseCounts: rootCauses.map((entry) => ({ rootCause: entry.root_cause, count: Number(entry.n) })).sort((a, b) => b.count - a.count),
+    rootCauseCounts: rootCauses.map((entry) => ({ rootCause: entry.root_cause, count: Number(entry.n) })),
     letters: letters.map((letter) => {
       const submittedAt = maybeDate(letter.submitted_at as string | null);
       return {
