@@ -24,4 +24,5 @@ echo "==> building the app"
 NEXT_TELEMETRY_DISABLED=1 npx next build
 npm run --silent db:seed -- --accounts-only
 echo "==> serving on http://localhost:${PORT:-3000} (Ctrl+C stops)"
-exec node scripts/serve.mjs -p "${PORT:-3000}"
+# The address follows PORT even when .env.local was written for another one.
+NEXTAUTH_URL="http://localhost:${PORT:-3000}" exec node scripts/serve.mjs -p "${PORT:-3000}"
