@@ -7,7 +7,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { getPolicyInForce } from "@/lib/quality/get-current-policy";
 import { instant } from "@/lib/quality/sql-literals";
-import { keysetPage, keysetQuery, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
+import { keysetPage, keysetQuery, REVIEWS_BY_POSTED_AT, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
 import { addDays, daysSince, effectiveCaseStatus, MINIMUM_EXCLUSION_DAYS } from "./case-machine";
 import { computeChecklist, type Checklist } from "./checklist";
 import { getChecklistFacts } from "./get-checklist-facts";
@@ -120,10 +120,7 @@ export async function getCaseForModerator(params: { actor: UserActor; caseId: nu
     cursorReviewId !== undefined &&
     (await queryRows(db, sql`select 1 from case_reviews where case_id = ${caseId} and review_id = ${cursorReviewId}`)).length > 0;
   const reviewsCursor = isCursorInScope ? params.reviewsCursor! : {};
-  const reviewsPage = keysetQuery(
-    { time: sql`r.posted_at`, id: sql`r.id`, cursorRow: (id) => sql`select posted_at, id from reviews where id = ${id}` },
-    reviewsCursor,
-  );
+  const reviewsPage = keysetQuery(REVIEWS_BY_POSTED_AT, reviewsCursor);
   const [row] = await queryRows<CaseRow>(
     db,
     sql`select c.id, c.version, c.status, c.seller_id, s.external_id, s.name, c.excluded_at, c.recheck_at, c.reinstated_at,

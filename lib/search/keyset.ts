@@ -23,6 +23,13 @@ export type KeysetKey = {
   cursorRow: (id: number) => SQL;
 };
 
+/** Reviews (aliased `r`) newest first: the seller view's lists and the case page's reviews in scope. */
+export const REVIEWS_BY_POSTED_AT: KeysetKey = {
+  time: sql`r.posted_at`,
+  id: sql`r.id`,
+  cursorRow: (id) => sql`select posted_at, id from reviews where id = ${id}`,
+};
+
 /** The WHERE condition (`and …`, or nothing on the first page) and ORDER BY of one page. */
 export function keysetQuery(key: KeysetKey, cursor: ListCursor): { condition: SQL; orderBy: SQL } {
   if (cursor.after !== undefined) {

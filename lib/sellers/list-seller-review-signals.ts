@@ -5,7 +5,7 @@ import { FAKE_SIGNAL_STATUSES } from "@/db/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { selectForSeller } from "./select-for-seller";
-import { keysetPage, keysetQuery, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
+import { keysetPage, keysetQuery, REVIEWS_BY_POSTED_AT, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
 import { SELLER_LIST_PAGE_SIZE } from "./list-seller-reviews";
 import { readReviewSignalReason, type ReviewSignalKind, type ReviewSignalReason } from "./review-signal-details";
 
@@ -55,10 +55,7 @@ export async function listSellerReviewSignals(params: {
           select x.status, count(*)::int as n from review_signals x where x.seller_id = s.id group by x.status) per_status`,
   )) as Partial<Record<ReviewSignalStatus, number>>;
 
-  const page = keysetQuery(
-    { time: sql`r.posted_at`, id: sql`r.id`, cursorRow: (id) => sql`select posted_at, id from reviews where id = ${id}` },
-    cursor,
-  );
+  const page = keysetQuery(REVIEWS_BY_POSTED_AT, cursor);
   const rows = await queryRows<Row>(
     db,
     sql`

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { DEFAULT_POLICY } from "@/lib/quality/policy";
 import { selectForSeller } from "./select-for-seller";
-import { keysetPage, keysetQuery, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
+import { keysetPage, keysetQuery, REVIEWS_BY_POSTED_AT, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
 
 export const SELLER_LIST_PAGE_SIZE = 20;
 /**
@@ -59,10 +59,7 @@ export async function listSellerReviews(params: {
   const pageSize = params.pageSize ?? SELLER_LIST_PAGE_SIZE;
   const total = Number(await selectForSeller(sellerId, sql`select count(*)::int from reviews r where r.seller_id = s.id and r.rating <= ${NEGATIVE_MAX_RATING} and r.removed_at is null`));
 
-  const page = keysetQuery(
-    { time: sql`r.posted_at`, id: sql`r.id`, cursorRow: (id) => sql`select posted_at, id from reviews where id = ${id}` },
-    cursor,
-  );
+  const page = keysetQuery(REVIEWS_BY_POSTED_AT, cursor);
   const rows = await queryRows<Row>(
     db,
     sql`

@@ -50,6 +50,7 @@ import { countCaseRows, generateCases } from "./generate-cases";
 import { generatePortal } from "./generate-portal";
 import { describePostgres, quantile, round, seconds, timed } from "./measure";
 import { startNextServer, type BenchServer } from "./next-server";
+import { childrenOf } from "../lib/processes";
 import { findPostmaster, makeCpuProbe, type CpuSample } from "./process-cpu";
 
 const TARGET_P95_MS = 150;
@@ -389,6 +390,8 @@ async function main() {
     const queryMsMedian = await timeQueries(moderators[0]!, casePages.map((page) => page.caseId), 50);
 
     const cpu = makeCpuProbe(server.process.pid!, await findPostmaster(sql));
+    // The server processes under the primary, as serve.mjs chose them (WEB_CONCURRENCY or the cores).
+    const serverProcesses = childrenOf(server.process.pid!).length;
     type Measured = { loadAverage1mBefore: number; run: RunResult; cpuMsPerRequest: ReturnType<typeof cpuPerRequest> };
     const measure = async (label: string, work: () => Promise<RunResult>): Promise<Measured> => {
       const loadAverage1mBefore = round(os.loadavg()[0]!);
@@ -455,7 +458,7 @@ async function main() {
           loadSeconds: data.loadSeconds,
           server: {
             build: "scripts/serve.mjs (the production build in .next, as npm start)",
-            processes: process.env.WEB_CONCURRENCY ? Number(process.env.WEB_CONCURRENCY) : os.availableParallelism(),
+            processes: serverProcesses,
             nodeEnv: "production",
             dbPoolSize: Number(process.env.DB_POOL_SIZE ?? 10),
             logLevel: "warn",
