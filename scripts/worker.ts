@@ -1,8 +1,9 @@
 /**
  * `npm run worker` — the scheduled jobs (lib/jobs/job-worker.ts): the weekly evaluation on Monday
  * 00:00 in the portal's time zone, nightly housekeeping, every minute the catalog events and
- * seller e-mails that are due, every five minutes the cases whose re-check date has come. Run it beside `npm start`, as its own
- * process; it needs PostgreSQL (DATABASE_URL), where pg-boss keeps the schedule.
+ * seller e-mails that are due, every five minutes the cases whose re-check date has come. Run it
+ * beside `npm start`, as its own process; it needs PostgreSQL (DATABASE_URL), where pg-boss keeps
+ * the schedule.
  */
 import { closeDatabase } from "@/db";
 import { env } from "@/lib/env";

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/db";
-import { caseNotes } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { UserActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { conflict, invalid } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { addDays, MINIMUM_EXCLUSION_DAYS } from "./case-machine";
+import { insertCaseNote } from "./add-case-note";
 import { reinstateCaseInput, type ReinstateCaseInput } from "./case-input";
 import { beginDecision, insertDecision } from "./case-decision";
 import { caseAuditView, queueCatalogEvent, queueSellerNotification, sellerExternalId, updateCaseVersioned } from "./case-records";
@@ -37,7 +37,7 @@ export async function reinstateCase(params: { actor: UserActor; input: Reinstate
 
     const decision = await insertDecision(tx, context, { kind: "reinstate", overrides, extendReasons: null, newRecheckAt: null, messageToSeller: null, actor, now });
     // The optional note is the moderator's, for colleagues: an internal note, never shown to the seller.
-    if (input.note) await tx.insert(caseNotes).values({ caseId: theCase.id, sellerId: theCase.sellerId, authorId: actor.userId, body: input.note, createdAt: now });
+    if (input.note) await insertCaseNote(tx, { theCase, actor, body: input.note, now });
     const updated = await updateCaseVersioned(tx, theCase, { status: "REINSTATED", reinstatedAt: now }, now);
     await queueCatalogEvent(tx, {
       sellerId: theCase.sellerId,

@@ -1,10 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
 
 /**
- * Keyset paging of long lists (a seller's reviews, complaints and suspected fake reviews; the
- * audit trail), newest first by (time, id) or by one increasing key. A cursor is the id of a row on the edge of the current page: `before` gives the
- * page of rows older than it, `after` the page of rows newer than it. The row's own time is read
- * back from the database, so no timestamp passes through the URL and loses its microseconds.
+ * Keyset paging of long lists (a seller's reviews, complaints and suspected fake reviews; a case's
+ * reviews in scope; the audit trail), newest first by (time, id) or by one increasing key. A cursor
+ * is the id of a row on the edge of the current page: `before` gives the page of rows older than
+ * it, `after` the page of rows newer than it. The row's own time is read back from the database,
+ * so no timestamp passes through the URL and loses its microseconds.
  */
 export type ListCursor = { before?: number; after?: number };
 

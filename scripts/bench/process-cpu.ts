@@ -1,7 +1,7 @@
 /**
  * CPU seconds used by groups of processes, from Linux /proc: the benchmarks share a 2-core machine
  * with whatever else runs on it, so beside wall-clock seconds they report how much CPU each side
- * (the client, `next start`, PostgreSQL) actually used. Null where /proc cannot tell (another OS,
+ * (the client, the production server's processes, PostgreSQL) actually used. Null where /proc cannot tell (another OS,
  * a remote database).
  */
 import type postgres from "postgres";
