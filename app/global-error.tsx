@@ -10,7 +10,15 @@ import { MESSAGES } from "@/lib/i18n/messages";
 export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {
   return (
     <html lang={DEFAULT_LOCALE}>
-      <body style={{ fontFamily: "system-ui, sans-serif", margin: "4rem auto", maxWidth: "36rem", padding: "0 1.5rem", color: "#1c2430" }}>
+      <body
+        style={{
+          fontFamily: "system-ui, sans-serif",
+          margin: "4rem auto",
+          maxWidth: "36rem",
+          padding: "0 1.5rem",
+          color: "#1c2430",
+        }}
+      >
         <main>
           {LOCALES.map((locale) => {
             const text = MESSAGES[locale].error;

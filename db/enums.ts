@@ -58,13 +58,7 @@ export const CASE_STATUSES = ["EXCLUDED", "DUE_FOR_RECHECK", "REINSTATED"] as co
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const REVIEW_RESOLUTIONS = ["resolved_with_buyer", "answered_publicly"] as const;
-export const RESOLUTION_STEPS = [
-  "contacted_buyer",
-  "review_removed",
-  "review_edited",
-  "public_reply",
-  "note",
-] as const;
+export const RESOLUTION_STEPS = ["contacted_buyer", "review_removed", "review_edited", "public_reply", "note"] as const;
 
 export const LETTER_STATUSES = ["draft", "submitted"] as const;
 export const LETTER_VERDICTS = ["accepted", "changes_requested"] as const;
@@ -80,12 +74,7 @@ export const EXTEND_REASONS = [
   "other",
 ] as const;
 
-export const FAKE_SIGNAL_KINDS = [
-  "no_matching_purchase",
-  "five_star_burst",
-  "repeat_buyer",
-  "single_activity_buyer",
-] as const;
+export const FAKE_SIGNAL_KINDS = ["no_matching_purchase", "five_star_burst", "repeat_buyer", "single_activity_buyer"] as const;
 export const FAKE_SIGNAL_STATUSES = ["suspected", "confirmed", "cleared"] as const;
 
 export const OUTBOX_EVENT_TYPES = ["seller.excluded", "seller.reinstated"] as const;

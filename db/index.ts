@@ -106,10 +106,7 @@ export const db: Database = new Proxy({} as Database, {
 });
 
 /** Rows of a raw query, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
-export async function queryRows<T extends Record<string, unknown>>(
-  executor: Executor,
-  query: SQL,
-): Promise<T[]> {
+export async function queryRows<T extends Record<string, unknown>>(executor: Executor, query: SQL): Promise<T[]> {
   const result = (await executor.execute(query)) as unknown;
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

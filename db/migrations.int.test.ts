@@ -60,7 +60,10 @@ test("the audit trail chains, verifies and refuses updates on PGlite too", async
                  (now(), null, 'system', 'system', 'y', 'test', null, null, null, null, null, null)`,
     );
     expect(await verifyAuditChain(pglite.db)).toEqual({ ok: true, checked: 2 });
-    const error = await pglite.db.execute(sql`update audit_log set action = 'z'`).then(() => null, (e: Error) => e);
+    const error = await pglite.db.execute(sql`update audit_log set action = 'z'`).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect((error?.cause as Error | undefined)?.message ?? error?.message).toContain("append-only");
   } finally {
     await pglite.close();

@@ -532,10 +532,7 @@ export const caseReviews = pgTable(
     resolvedAt: ts("resolved_at"),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.caseId, t.reviewId] }),
-    index("case_reviews_seller_idx").on(t.sellerId),
-  ],
+  (t) => [primaryKey({ columns: [t.caseId, t.reviewId] }), index("case_reviews_seller_idx").on(t.sellerId)],
 );
 
 /** What the seller did about a review in scope: contacted the buyer, agreed a removal, replied… */
@@ -647,9 +644,7 @@ export const caseDecisions = pgTable(
     decidedAt: ts("decided_at").notNull(),
     /** The case version the decision was made on: one decision per version. */
     caseVersion: integer("case_version").notNull(),
-    checklistSnapshotId: bigint("checklist_snapshot_id", { mode: "number" }).references(
-      () => checklistSnapshots.id,
-    ),
+    checklistSnapshotId: bigint("checklist_snapshot_id", { mode: "number" }).references(() => checklistSnapshots.id),
     /** Failing checklist items overridden on reinstatement, each with its written reason. */
     overrides: jsonb("overrides"),
     extendReasons: text("extend_reasons").array(),

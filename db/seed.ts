@@ -30,7 +30,9 @@ async function seed(): Promise<void> {
     return;
   }
   if (process.env.NODE_ENV === "production" && !options.allowProduction) {
-    throw new Error("refusing to seed with NODE_ENV=production: the demo accounts have published passwords (--allow-production to insist)");
+    throw new Error(
+      "refusing to seed with NODE_ENV=production: the demo accounts have published passwords (--allow-production to insist)",
+    );
   }
   if (await hasSellers(db)) {
     console.log("database already seeded");

@@ -15,7 +15,9 @@ async function insertApiKey() {
   return { id: Number(row!.id) };
 }
 
-test("[ADMIN] creates an API key and sees it once, then only its prefix; revokes it with a reason, and the trail records both", async ({ page }) => {
+test("[ADMIN] creates an API key and sees it once, then only its prefix; revokes it with a reason, and the trail records both", async ({
+  page,
+}) => {
   const admin = await createUser("admin");
   await signIn(page, admin.email);
   await page.goto(API_KEYS_PATH);
@@ -99,12 +101,19 @@ for (const role of ["moderator", "seller", "anonymous"] as const) {
       const victim = await insertApiKey();
       if (role !== "anonymous") await signIn(page, (await createUser(role)).email);
 
-      const response = await postServerAction(page.request, API_KEYS_PATH, serverActionId(action.name, "admin/api-keys"), action.args(victim));
+      const response = await postServerAction(
+        page.request,
+        API_KEYS_PATH,
+        serverActionId(action.name, "admin/api-keys"),
+        action.args(victim),
+      );
       const body = await response.text();
       expect(body).not.toContain('"status":"ok"');
       expect(body).not.toMatch(/cg_[A-Za-z0-9_-]{43}/);
       await action.unchanged(victim);
-      expect(await sql`select 1 from audit_log where action like 'api-key.%' and (entity_id = ${String(victim.id)} or after->>'name' = ${`planted-${victim.id}`})`).toHaveLength(0);
+      expect(
+        await sql`select 1 from audit_log where action like 'api-key.%' and (entity_id = ${String(victim.id)} or after->>'name' = ${`planted-${victim.id}`})`,
+      ).toHaveLength(0);
     });
   }
 }

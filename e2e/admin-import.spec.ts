@@ -28,7 +28,9 @@ async function importAuditEntries(fileName: string): Promise<number> {
   return row!.n;
 }
 
-test("[ADMIN] imports a CSV file from the navigation and sees what was accepted; importing it again only finds duplicates", async ({ page }) => {
+test("[ADMIN] imports a CSV file from the navigation and sees what was accepted; importing it again only finds duplicates", async ({
+  page,
+}) => {
   const admin = await createUser("admin");
   const { csv, tag, rows } = shopCsv();
   const fileName = `shop-${tag}.csv`;
@@ -60,7 +62,7 @@ test("[ADMIN] a file with a bad row is not imported; the page lists the row and 
   const admin = await createUser("admin");
   const { csv, tag } = shopCsv();
   // Row 4 (its text runs on to line 5): a rating of 6. Row 6: an unknown type.
-  const bad = `${csv.replace(",4,\"Fine.", ",6,\"Fine.")}\n${tag}-4,order.shipped,2026-03-06T10:00:00+02:00,S-${tag},,,,,,,,`;
+  const bad = `${csv.replace(',4,"Fine.', ',6,"Fine.')}\n${tag}-4,order.shipped,2026-03-06T10:00:00+02:00,S-${tag},,,,,,,,`;
   const fileName = `bad-${tag}.csv`;
   await signIn(page, admin.email);
   await page.goto("/admin/import");
@@ -68,7 +70,9 @@ test("[ADMIN] a file with a bad row is not imported; the page lists the row and 
   await page.getByLabel("CSV file").setInputFiles(csvFile(fileName, bad));
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "The file was not imported" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "The file was not imported" }).getByRole("alert")).toHaveText(`${fileName}: 2 problems found. Nothing was imported: fix the file and upload it again.`);
+  await expect(page.getByRole("region", { name: "The file was not imported" }).getByRole("alert")).toHaveText(
+    `${fileName}: 2 problems found. Nothing was imported: fix the file and upload it again.`,
+  );
   const problems = page.getByRole("table", { name: "Problems in the file" }).getByRole("row");
   await expect(problems).toHaveCount(3);
   await expect(problems.nth(1).getByRole("cell")).toHaveText(["4", "rating", "rating must be a whole number from 1 to 5"]);
@@ -84,7 +88,9 @@ test("[ADMIN] the form checks the file before sending it, and offers the example
   await page.goto("/admin/import");
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText("Choose a CSV file", { exact: true })).toBeVisible();
-  await page.getByLabel("CSV file").setInputFiles({ name: "events.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("x") });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "events.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("x") });
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText("Choose a file whose name ends in .csv")).toBeVisible();
 
@@ -164,7 +170,10 @@ test("[ADMIN] a file larger than the usual 1 MB server-action body goes through 
   await signIn(page, admin.email);
   const tag = unique();
   const rows = 25_000;
-  const lines = Array.from({ length: rows }, (_, i) => `${tag}-${i},seller.upserted,2026-03-02T09:00:00+02:00,S-${tag}-${i},Shop number ${i} of a big backfill`);
+  const lines = Array.from(
+    { length: rows },
+    (_, i) => `${tag}-${i},seller.upserted,2026-03-02T09:00:00+02:00,S-${tag}-${i},Shop number ${i} of a big backfill`,
+  );
   const csv = ["id,type,occurredAt,sellerId,name", ...lines].join("\n");
   expect(Buffer.byteLength(csv)).toBeGreaterThan(2 * 1024 * 1024);
 

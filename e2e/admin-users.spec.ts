@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { createUser, signIn, sql } from "./fixtures";
 
-test("[ADMIN] disables an account with a reason; the user is locked out and the audit trail shows who, what and why", async ({ page, browser }) => {
+test("[ADMIN] disables an account with a reason; the user is locked out and the audit trail shows who, what and why", async ({
+  page,
+  browser,
+}) => {
   const admin = await createUser("admin");
   const moderator = await createUser("moderator");
 

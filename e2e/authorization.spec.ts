@@ -20,7 +20,9 @@ for (const { role, route } of FORBIDDEN_PAGES) {
     await signIn(page, user.email);
     const response = await page.goto(route);
     expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(/Moderation|Administration|Users|Audit trail|Your quality standing/);
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(
+      /Moderation|Administration|Users|Audit trail|Your quality standing/,
+    );
   });
 }
 
@@ -52,7 +54,12 @@ const ADMIN_ACTIONS = [
   {
     name: "createUserAction",
     args: (victim: { id: string }) => [
-      { email: `planted-${victim.id}@e2e.catalog-guard.test`, name: "Planted", password: "a long enough password", role: "admin" },
+      {
+        email: `planted-${victim.id}@e2e.catalog-guard.test`,
+        name: "Planted",
+        password: "a long enough password",
+        role: "admin",
+      },
     ],
     unchanged: async (victim: { id: string }) => {
       expect(await sql`select 1 from users where email = ${`planted-${victim.id}@e2e.catalog-guard.test`}`).toHaveLength(0);
@@ -66,7 +73,12 @@ for (const role of ["seller", "moderator", "anonymous"] as const) {
       const victim = await createUser("admin");
       if (role !== "anonymous") await signIn(page, (await createUser(role)).email);
 
-      const response = await postServerAction(page.request, "/admin/users", serverActionId(action.name, "admin/users"), action.args(victim));
+      const response = await postServerAction(
+        page.request,
+        "/admin/users",
+        serverActionId(action.name, "admin/users"),
+        action.args(victim),
+      );
       expect(await response.text()).not.toContain('"status":"ok"');
       await action.unchanged(victim);
       expect(await sql`select 1 from audit_log where entity_id = ${victim.id} and action <> 'user.created'`).toHaveLength(0);

@@ -20,7 +20,13 @@ test("[SELLER] every moderation page is not found, the seller's own case include
   await page.context().clearCookies();
 
   await signIn(page, seller.email);
-  for (const route of ["/moderator/flags", `/moderator/flags/${flagged.flagId}`, "/moderator/cases", `/moderator/cases/${caseId}`, "/moderator/letters"]) {
+  for (const route of [
+    "/moderator/flags",
+    `/moderator/flags/${flagged.flagId}`,
+    "/moderator/cases",
+    `/moderator/cases/${caseId}`,
+    "/moderator/letters",
+  ]) {
     const response = await page.goto(route);
     expect(response?.status(), route).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(/Case #|Flags|Cases|Letters/);
@@ -30,9 +36,21 @@ test("[SELLER] every moderation page is not found, the seller's own case include
 /** The moderation actions, each with arguments that would change something, and what must stay unchanged. */
 const CASE_ACTIONS = [
   { name: "openCaseFromFlagAction", module: "moderator/flags", args: (ids: Ids) => [{ flagId: ids.flagId }] },
-  { name: "dismissFlagAction", module: "moderator/flags", args: (ids: Ids) => [{ flagId: ids.flagId, reason: "I do not agree with this flag" }] },
-  { name: "openCaseManuallyAction", module: "moderator/flags", args: (ids: Ids) => [{ sellerId: ids.sellerId, reason: "exclude a competitor of mine" }] },
-  { name: "addCaseNoteAction", module: "moderator/cases", args: (ids: Ids) => [{ caseId: ids.caseId ?? 1, body: "planted note" }] },
+  {
+    name: "dismissFlagAction",
+    module: "moderator/flags",
+    args: (ids: Ids) => [{ flagId: ids.flagId, reason: "I do not agree with this flag" }],
+  },
+  {
+    name: "openCaseManuallyAction",
+    module: "moderator/flags",
+    args: (ids: Ids) => [{ sellerId: ids.sellerId, reason: "exclude a competitor of mine" }],
+  },
+  {
+    name: "addCaseNoteAction",
+    module: "moderator/cases",
+    args: (ids: Ids) => [{ caseId: ids.caseId ?? 1, body: "planted note" }],
+  },
 ] as const;
 type Ids = { flagId: number; sellerId: number; caseId?: number };
 
@@ -41,7 +59,12 @@ for (const role of ["seller", "anonymous"] as const) {
     test(`[${role.toUpperCase()}] posting ${action.name} directly changes nothing`, async ({ page }) => {
       const flagged = await createFlaggedSeller("E2E Target Shop");
       if (role === "seller") await signIn(page, (await createUser("seller")).email);
-      const response = await postServerAction(page.request, "/moderator", serverActionId(action.name, action.module), action.args({ flagId: flagged.flagId, sellerId: flagged.id }));
+      const response = await postServerAction(
+        page.request,
+        "/moderator",
+        serverActionId(action.name, action.module),
+        action.args({ flagId: flagged.flagId, sellerId: flagged.id }),
+      );
       expect(await response.text()).not.toContain('"status":"ok"');
       expect(await sql`select 1 from cases where seller_id = ${flagged.id}`).toHaveLength(0);
       const [flag] = await sql<{ status: string }[]>`select status from flags where id = ${flagged.flagId}`;
@@ -54,7 +77,9 @@ for (const role of ["seller", "anonymous"] as const) {
 test("[MODERATOR] the same direct POST opens the case, so the refusals above are the server's doing", async ({ page }) => {
   const flagged = await createFlaggedSeller("E2E Control Shop");
   await signIn(page, (await createUser("moderator")).email);
-  await postServerAction(page.request, "/moderator", serverActionId("openCaseFromFlagAction", "moderator/flags"), [{ flagId: flagged.flagId }]);
+  await postServerAction(page.request, "/moderator", serverActionId("openCaseFromFlagAction", "moderator/flags"), [
+    { flagId: flagged.flagId },
+  ]);
   expect(await sql`select 1 from cases where seller_id = ${flagged.id} and status = 'EXCLUDED'`).toHaveLength(1);
 });
 

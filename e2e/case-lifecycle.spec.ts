@@ -15,13 +15,18 @@ test.afterEach(() => resetServerClock());
 const DAY = 86_400_000;
 
 async function visibility(request: APIRequestContext, apiKey: string, sellerId: string) {
-  const response = await request.get(`/api/v1/catalog/visibility?sellerIds=${encodeURIComponent(sellerId)}`, { headers: { Authorization: `Bearer ${apiKey}` } });
+  const response = await request.get(`/api/v1/catalog/visibility?sellerIds=${encodeURIComponent(sellerId)}`, {
+    headers: { Authorization: `Bearer ${apiKey}` },
+  });
   expect(response.status()).toBe(200);
   const body = (await response.json()) as { sellers: { sellerId: string; visible: boolean; caseId?: number }[] };
   return body.sellers[0]!;
 }
 
-test("[MODERATOR] triage, exclusion, day-14 re-check and reinstatement with an override, end to end", async ({ page, browser }) => {
+test("[MODERATOR] triage, exclusion, day-14 re-check and reinstatement with an override, end to end", async ({
+  page,
+  browser,
+}) => {
   const seller = await createFlaggedSeller("E2E Lamp Shop");
   const moderator = await createUser("moderator");
   const apiKey = await createApiKey();
@@ -43,7 +48,11 @@ test("[MODERATOR] triage, exclusion, day-14 re-check and reinstatement with an o
   await expect(page.getByText(/A decision is possible from/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Reinstate" })).toHaveCount(0);
 
-  expect(await visibility(page.request, apiKey, seller.externalId)).toMatchObject({ sellerId: seller.externalId, visible: false, caseId });
+  expect(await visibility(page.request, apiKey, seller.externalId)).toMatchObject({
+    sellerId: seller.externalId,
+    visible: false,
+    caseId,
+  });
 
   // Day 14 (and an hour): the re-check is due.
   moveServerClock(14 * DAY + 3_600_000);
@@ -59,7 +68,8 @@ test("[MODERATOR] triage, exclusion, day-14 re-check and reinstatement with an o
   const overrides = page.getByLabel(/Why reinstate although this fails/);
   const failing = await overrides.count();
   expect(failing).toBeGreaterThan(0);
-  for (let index = 0; index < failing; index++) await overrides.nth(index).fill("Checked with the seller by phone: the causes are fixed.");
+  for (let index = 0; index < failing; index++)
+    await overrides.nth(index).fill("Checked with the seller by phone: the causes are fixed.");
   await page.getByRole("button", { name: "Reinstate" }).click();
   await expect(page.getByText("Reinstated", { exact: true }).first()).toBeVisible();
   await expect(page.getByText(/Reinstated by moderator-/)).toBeVisible();
@@ -102,10 +112,15 @@ test("[MODERATOR] a second moderator's stale form is refused and told who decide
   await expect(page.getByText(/Extended by/)).toBeVisible();
 
   const overrides = other.getByLabel(/Why reinstate although this fails/);
-  for (let index = 0; index < (await overrides.count()); index++) await overrides.nth(index).fill("Looks fine to me after a call with the seller.");
+  for (let index = 0; index < (await overrides.count()); index++)
+    await overrides.nth(index).fill("Looks fine to me after a call with the seller.");
   await other.getByRole("button", { name: "Reinstate" }).click();
-  await expect(other.getByRole("alert").filter({ hasText: "This case was just" })).toContainText(`This case was just extended by ${first.email}`);
-  const [stored] = await sql<{ status: string; version: number }[]>`select status, version from cases where seller_id = ${seller.id}`;
+  await expect(other.getByRole("alert").filter({ hasText: "This case was just" })).toContainText(
+    `This case was just extended by ${first.email}`,
+  );
+  const [stored] = await sql<
+    { status: string; version: number }[]
+  >`select status, version from cases where seller_id = ${seller.id}`;
   expect(stored).toEqual({ status: "EXCLUDED", version: 2 });
   await otherContext.close();
 });

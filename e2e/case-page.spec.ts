@@ -7,7 +7,10 @@ test("[MODERATOR] a case with many reviews in scope shows them a page at a time,
   const moderator = await createUser("moderator");
   await signIn(page, moderator.email);
   await page.goto(`/moderator/flags?q=${seller.externalId}`);
-  await page.getByRole("row", { name: /E2E Busy Shop/ }).getByRole("link", { name: /Triage/ }).click();
+  await page
+    .getByRole("row", { name: /E2E Busy Shop/ })
+    .getByRole("link", { name: /Triage/ })
+    .click();
   await page.getByRole("button", { name: "Open case and exclude" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Case #\d+: E2E Busy Shop$/);
 

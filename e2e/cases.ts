@@ -25,7 +25,9 @@ export async function createFlaggedSeller(name = "E2E flagged shop", negativeRev
   const [evaluation] = await sql<{ id: string }[]>`
     insert into evaluations (as_of, policy_version, status, started_at, completed_at, sellers_evaluated, flagged_count, time_zone, requested_by)
     values (${new Date(Date.UTC(2019, 0, 7) + Math.floor(Math.random() * 500_000) * 60_000)}, 1, 'completed', now(), now(), 1, 1, 'Europe/Kyiv', 'e2e') returning id`;
-  const [flag] = await sql<{ id: string }[]>`insert into flags (evaluation_id, seller_id) values (${evaluation!.id}, ${seller.id}) returning id`;
+  const [flag] = await sql<
+    { id: string }[]
+  >`insert into flags (evaluation_id, seller_id) values (${evaluation!.id}, ${seller.id}) returning id`;
   await sql`insert into flag_reasons (flag_id, seller_id, code, metric, "window", value, interval_low, interval_high, portal_value, rule, threshold)
     values (${flag!.id}, ${seller.id}, 'LOW_YEAR', 'negativeReviewRate', 'year', 0.3, 0.18, 0.45, 0.05, 'wilson_lower_above_threshold', 0.1)`;
   return { ...seller, flagId: Number(flag!.id) };

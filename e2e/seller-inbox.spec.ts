@@ -4,7 +4,11 @@ import { createSeller, createUser, postServerAction, serverActionId, signIn, sql
 const INBOX_PATH = "/seller/inbox";
 
 /** A notification straight in the database, as a case step leaves it. */
-async function insertNotification(sellerId: number, payload: { kind: string } & Record<string, string | number | string[]>, createdAt: Date) {
+async function insertNotification(
+  sellerId: number,
+  payload: { kind: string } & Record<string, string | number | string[]>,
+  createdAt: Date,
+) {
   const [row] = await sql<{ id: string }[]>`
     insert into notifications (seller_id, kind, payload, created_at, email_status)
     values (${sellerId}, ${payload.kind}, ${sql.json(payload)}, ${createdAt}, 'skipped')
@@ -12,14 +16,26 @@ async function insertNotification(sellerId: number, payload: { kind: string } & 
   return Number(row!.id);
 }
 
-test("[SELLER] reads their own notifications in the inbox and marks one read; another seller's stay out of sight", async ({ page }) => {
+test("[SELLER] reads their own notifications in the inbox and marks one read; another seller's stay out of sight", async ({
+  page,
+}) => {
   const seller = await createUser("seller");
   const other = await createUser("seller");
   const now = Date.now();
-  await insertNotification(seller.sellerId!, { kind: "case_reinstated", caseId: 1, reinstatedAt: new Date(now).toISOString() }, new Date(now - 60_000));
   await insertNotification(
     seller.sellerId!,
-    { kind: "case_extended", caseId: 1, reasons: ["letter_missing_or_not_constructive"], recheckAt: new Date(now + 14 * 86_400_000).toISOString(), message: "Please send the letter." },
+    { kind: "case_reinstated", caseId: 1, reinstatedAt: new Date(now).toISOString() },
+    new Date(now - 60_000),
+  );
+  await insertNotification(
+    seller.sellerId!,
+    {
+      kind: "case_extended",
+      caseId: 1,
+      reasons: ["letter_missing_or_not_constructive"],
+      recheckAt: new Date(now + 14 * 86_400_000).toISOString(),
+      message: "Please send the letter.",
+    },
     new Date(now - 120_000),
   );
   const othersId = await insertNotification(
@@ -54,7 +70,11 @@ test("[SELLER] reads their own notifications in the inbox and marks one read; an
 
 test("[SELLER] the inbox in Ukrainian", async ({ page }) => {
   const seller = await createUser("seller");
-  await insertNotification(seller.sellerId!, { kind: "case_reinstated", caseId: 1, reinstatedAt: new Date().toISOString() }, new Date());
+  await insertNotification(
+    seller.sellerId!,
+    { kind: "case_reinstated", caseId: 1, reinstatedAt: new Date().toISOString() },
+    new Date(),
+  );
   await signIn(page, seller.email);
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "uk", domain: "127.0.0.1", path: "/" }]);
   await page.goto(INBOX_PATH);
@@ -62,7 +82,9 @@ test("[SELLER] the inbox in Ukrainian", async ({ page }) => {
   await expect(page.getByRole("article", { name: /Ваші товари знову в каталозі/ })).toBeVisible();
 });
 
-test("[ADMIN] sees undelivered catalog events with the not-configured banner and asks for a retry, which is audited", async ({ page }) => {
+test("[ADMIN] sees undelivered catalog events with the not-configured banner and asks for a retry, which is audited", async ({
+  page,
+}) => {
   const admin = await createUser("admin");
   const seller = await createSeller();
   const [event] = await sql<{ id: string }[]>`
@@ -87,9 +109,9 @@ test("[ADMIN] sees undelivered catalog events with the not-configured banner and
 
   const [stored] = await sql<{ due: boolean }[]>`select next_attempt_at <= now() as due from outbox_events where id = ${eventId}`;
   expect(stored?.due).toBe(true);
-  expect(await sql`select action, actor_label from audit_log where entity_type = 'outbox-event' and entity_id = ${String(eventId)}`).toEqual([
-    { action: "outbox.retry_requested", actor_label: admin.email },
-  ]);
+  expect(
+    await sql`select action, actor_label from audit_log where entity_type = 'outbox-event' and entity_id = ${String(eventId)}`,
+  ).toEqual([{ action: "outbox.retry_requested", actor_label: admin.email }]);
 });
 
 test("[SELLER] and [MODERATOR] get a 404 for the catalog delivery page", async ({ page }) => {

@@ -8,10 +8,11 @@ import { logger } from "@/lib/logger";
  * response to wait for: the task runs in line, before this returns. A failure is logged, never thrown.
  */
 export async function afterResponse(name: string, task: () => Promise<unknown>): Promise<void> {
-  const guarded = () => task().then(
-    () => undefined,
-    (error: unknown) => logger.error({ err: error, task: name }, "work after the response failed"),
-  );
+  const guarded = () =>
+    task().then(
+      () => undefined,
+      (error: unknown) => logger.error({ err: error, task: name }, "work after the response failed"),
+    );
   try {
     after(guarded);
   } catch {

@@ -12,16 +12,28 @@ describe("the delivery settings of the environment", () => {
   });
 
   test("a webhook URL needs its secret, and the error names the secret", () => {
-    expect(() => validateEnv({ CATALOG_WEBHOOK_URL: "https://catalog.example.com/hooks" })).toThrow(/CATALOG_WEBHOOK_SECRET: is required when CATALOG_WEBHOOK_URL is set/);
-    expect(() => validateEnv({ CATALOG_WEBHOOK_URL: "https://catalog.example.com/hooks", CATALOG_WEBHOOK_SECRET: "short" })).toThrow(/CATALOG_WEBHOOK_SECRET: must be at least 32 characters/);
-    expect(validateEnv({ CATALOG_WEBHOOK_URL: "https://catalog.example.com/hooks", CATALOG_WEBHOOK_SECRET: SECRET })).toMatchObject({ CATALOG_WEBHOOK_SECRET: SECRET });
+    expect(() => validateEnv({ CATALOG_WEBHOOK_URL: "https://catalog.example.com/hooks" })).toThrow(
+      /CATALOG_WEBHOOK_SECRET: is required when CATALOG_WEBHOOK_URL is set/,
+    );
+    expect(() =>
+      validateEnv({ CATALOG_WEBHOOK_URL: "https://catalog.example.com/hooks", CATALOG_WEBHOOK_SECRET: "short" }),
+    ).toThrow(/CATALOG_WEBHOOK_SECRET: must be at least 32 characters/);
+    expect(
+      validateEnv({ CATALOG_WEBHOOK_URL: "https://catalog.example.com/hooks", CATALOG_WEBHOOK_SECRET: SECRET }),
+    ).toMatchObject({ CATALOG_WEBHOOK_SECRET: SECRET });
   });
 
   test("a webhook URL must be http(s), an SMTP URL smtp:// or smtps://", () => {
-    expect(() => validateEnv({ CATALOG_WEBHOOK_URL: "not a url", CATALOG_WEBHOOK_SECRET: SECRET })).toThrow(/CATALOG_WEBHOOK_URL/);
-    expect(() => validateEnv({ CATALOG_WEBHOOK_URL: "ftp://catalog.example.com/", CATALOG_WEBHOOK_SECRET: SECRET })).toThrow(/CATALOG_WEBHOOK_URL: must be an http/);
+    expect(() => validateEnv({ CATALOG_WEBHOOK_URL: "not a url", CATALOG_WEBHOOK_SECRET: SECRET })).toThrow(
+      /CATALOG_WEBHOOK_URL/,
+    );
+    expect(() => validateEnv({ CATALOG_WEBHOOK_URL: "ftp://catalog.example.com/", CATALOG_WEBHOOK_SECRET: SECRET })).toThrow(
+      /CATALOG_WEBHOOK_URL: must be an http/,
+    );
     expect(() => validateEnv({ SMTP_URL: "mail.example.com:25" })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
-    expect(validateEnv({ SMTP_URL: "smtps://user:pw@mail.example.com:465" }).SMTP_URL).toBe("smtps://user:pw@mail.example.com:465");
+    expect(validateEnv({ SMTP_URL: "smtps://user:pw@mail.example.com:465" }).SMTP_URL).toBe(
+      "smtps://user:pw@mail.example.com:465",
+    );
     expect(validateEnv({ SMTP_URL: "smtp://127.0.0.1:2525" }).SMTP_URL).toBe("smtp://127.0.0.1:2525");
   });
 });

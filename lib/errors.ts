@@ -28,7 +28,13 @@ export class DomainError extends Error {
   /** Facts a form words in the reader's language ("just decided by …"), beside the English message. */
   readonly details?: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = [], issueCount = issues.length, details?: Record<string, string>) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    issues: FieldIssue[] = [],
+    issueCount = issues.length,
+    details?: Record<string, string>,
+  ) {
     super(message);
     this.name = "DomainError";
     this.code = code;
@@ -43,9 +49,9 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} was not found`);
-export const forbidden = (message = "You do not have permission to do this") =>
-  new DomainError("FORBIDDEN", message);
-export const conflict = (message: string, details?: Record<string, string>) => new DomainError("CONFLICT", message, [], 0, details);
+export const forbidden = (message = "You do not have permission to do this") => new DomainError("FORBIDDEN", message);
+export const conflict = (message: string, details?: Record<string, string>) =>
+  new DomainError("CONFLICT", message, [], 0, details);
 export const invalid = (message: string, issues: FieldIssue[] = [], issueCount = issues.length) =>
   new DomainError("INVALID", message, issues, issueCount);
 

@@ -18,8 +18,17 @@ test("api-key:create prints a key once that authenticates; only its hash is stor
   expect(actor).toMatchObject({ kind: "api-key", label: "api-key:Order feed" });
   const [stored] = await db.select().from(apiKeys).where(eq(apiKeys.id, actor!.apiKeyId));
   expect(JSON.stringify(stored)).not.toContain(secret!.slice(11));
-  const entries = await db.select().from(auditLog).where(eq(auditLog.entityId, String(actor!.apiKeyId)));
-  expect(entries).toMatchObject([{ action: "api-key.created", actorRole: "system", actorLabel: expect.stringMatching(/^npm run api-key:create \(os user .+\)$/) }]);
+  const entries = await db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.entityId, String(actor!.apiKeyId)));
+  expect(entries).toMatchObject([
+    {
+      action: "api-key.created",
+      actorRole: "system",
+      actorLabel: expect.stringMatching(/^npm run api-key:create \(os user .+\)$/),
+    },
+  ]);
 });
 
 test("api-key:create without a name prints its usage, exits 2 and creates nothing", async () => {
@@ -35,5 +44,10 @@ test("api-key:create names what is wrong with a name and creates nothing", async
   const failure = await createApiKeyCommand(["x".repeat(101)]);
   expect(failure.code).toBe(1);
   expect(failure.stderr).toContain("name: The name is too long (100 characters at most)");
-  expect(await db.select().from(apiKeys).where(eq(apiKeys.name, "x".repeat(101)))).toHaveLength(0);
+  expect(
+    await db
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.name, "x".repeat(101))),
+  ).toHaveLength(0);
 });

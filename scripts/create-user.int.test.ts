@@ -8,7 +8,14 @@ import { runScript } from "@/scripts/test-support/run-script";
 const createUserCommand = (args: string[]) => runScript("scripts/create-user.ts", args);
 
 test("user:create makes the first admin, prints a password that works once, and is audited", async () => {
-  const { code, stdout } = await createUserCommand(["--email", "First.Admin@Example.com", "--name", "First admin", "--role", "admin"]);
+  const { code, stdout } = await createUserCommand([
+    "--email",
+    "First.Admin@Example.com",
+    "--name",
+    "First admin",
+    "--role",
+    "admin",
+  ]);
   expect(code).toBe(0);
   const password = /password \(shown once.*\): (\S+)/.exec(stdout)?.[1];
   expect(password).toBeDefined();
@@ -16,8 +23,13 @@ test("user:create makes the first admin, prints a password that works once, and 
   const [user] = await db.select().from(users).where(eq(users.email, "first.admin@example.com"));
   expect(user).toMatchObject({ role: "admin", disabledAt: null });
   expect(user!.passwordHash).not.toContain(password!);
-  expect(await db.select().from(auditLog).where(eq(auditLog.entityId, user!.id))).toMatchObject([{ action: "user.created", actorRole: "system" }]);
-  expect((await signInWithPassword({ email: "first.admin@example.com", password: password!, ip: "198.51.100.4", now: new Date() })).status).toBe("ok");
+  expect(await db.select().from(auditLog).where(eq(auditLog.entityId, user!.id))).toMatchObject([
+    { action: "user.created", actorRole: "system" },
+  ]);
+  expect(
+    (await signInWithPassword({ email: "first.admin@example.com", password: password!, ip: "198.51.100.4", now: new Date() }))
+      .status,
+  ).toBe("ok");
 });
 
 test("user:create names what is wrong and creates nothing", async () => {

@@ -19,9 +19,13 @@ async function main() {
   const started = performance.now();
   const summary = await runEvaluation({ actor, asOf, now: new Date() });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`evaluation ${summary.evaluationId} as of ${summary.asOf}, policy v${summary.policyVersion}: ${summary.sellersEvaluated} sellers, ${summary.flagged.length} flagged (${seconds} s)`);
+  console.log(
+    `evaluation ${summary.evaluationId} as of ${summary.asOf}, policy v${summary.policyVersion}: ${summary.sellersEvaluated} sellers, ${summary.flagged.length} flagged (${seconds} s)`,
+  );
   for (const flag of summary.flagged) {
-    const reasons = flag.reasons.map((r) => `${r.code} ${r.metric}/${r.window} ${r.value.toFixed(3)} vs portal ${r.portalValue.toFixed(3)}`);
+    const reasons = flag.reasons.map(
+      (r) => `${r.code} ${r.metric}/${r.window} ${r.value.toFixed(3)} vs portal ${r.portalValue.toFixed(3)}`,
+    );
     console.log(`  ${flag.sellerId}: ${reasons.join("; ")}`);
   }
   const signalsStarted = performance.now();

@@ -48,16 +48,20 @@ function readSettings() {
   });
   const portText = values.port ?? process.env.PORT ?? "3000";
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`the port must be a whole number 0…65535, not "${portText}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`the port must be a whole number 0…65535, not "${portText}"`);
 
   const hasPostgres = Boolean(process.env.DATABASE_URL);
   const concurrencyText = process.env.WEB_CONCURRENCY;
   let processes = hasPostgres ? availableCores() : 1;
   if (concurrencyText !== undefined && concurrencyText !== "") {
     processes = Number(concurrencyText);
-    if (!Number.isInteger(processes) || processes < 1 || processes > 64) throw new Error(`WEB_CONCURRENCY must be a whole number 1…64, not "${concurrencyText}"`);
+    if (!Number.isInteger(processes) || processes < 1 || processes > 64)
+      throw new Error(`WEB_CONCURRENCY must be a whole number 1…64, not "${concurrencyText}"`);
     if (processes > 1 && !hasPostgres) {
-      throw new Error(`WEB_CONCURRENCY is ${processes}, but without DATABASE_URL the app uses the embedded database, which one process owns: set DATABASE_URL or WEB_CONCURRENCY=1`);
+      throw new Error(
+        `WEB_CONCURRENCY is ${processes}, but without DATABASE_URL the app uses the embedded database, which one process owns: set DATABASE_URL or WEB_CONCURRENCY=1`,
+      );
     }
   }
   // Only -H, as `next start`: a HOSTNAME variable is often the machine's own name (exported by some
@@ -136,7 +140,10 @@ function runPrimary(settings) {
       logger.info({ pid: worker.process.pid }, "a replacement server process is serving");
     } else if (workers.size === settings.processes && [...workers.values()].every((other) => other.hasServed)) {
       hasStarted = true;
-      logger.info({ port: address.port, hostname: settings.hostname ?? "(all interfaces)", processes: settings.processes }, "serving");
+      logger.info(
+        { port: address.port, hostname: settings.hostname ?? "(all interfaces)", processes: settings.processes },
+        "serving",
+      );
     }
   });
   cluster.on("exit", (worker, code, signal) => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine or a developer's: installs what is missing, starts a
-# throw-away PostgreSQL 15, runs type checks, unit and integration tests (vitest), builds the app
+# throw-away PostgreSQL 15, runs type checks, lint and the format check, unit and integration tests (vitest), builds the app
 # and runs the end-to-end tests (Playwright, Debian's Chromium) against the production build.
 # Every stage runs even if an earlier one failed; the last line sums up, and the exit code is
 # non-zero if anything failed.
@@ -26,6 +26,7 @@ stage() {
 }
 
 stage "type check" npx tsc --noEmit
+stage "lint and format" npm run --silent lint
 stage "unit and integration tests" npx vitest run --config scripts/vitest.config.ts \
   --reporter=default --reporter=json --outputFile=.test-output/vitest.json
 

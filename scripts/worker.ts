@@ -12,7 +12,9 @@ import { logger } from "@/lib/logger";
 
 async function main() {
   if (!env.DATABASE_URL) {
-    console.error("worker: scheduled jobs need PostgreSQL (set DATABASE_URL). On the embedded database, run `npm run evaluate` instead.");
+    console.error(
+      "worker: scheduled jobs need PostgreSQL (set DATABASE_URL). On the embedded database, run `npm run evaluate` instead.",
+    );
     process.exit(2);
   }
   const worker = await startJobWorker({ connectionString: env.DATABASE_URL, timeZone: env.PORTAL_TIME_ZONE });

@@ -5,7 +5,14 @@ import { requirePagePermission } from "@/lib/auth/session";
 export const dynamic = "force-dynamic";
 
 /** What the desk's client components (case and triage forms) translate. */
-const MODERATOR_CLIENT_MESSAGES = ["actionErrors", "cases.case", "cases.conflict", "cases.flag", "cases.checklistItems", "notifications.extendReasons"];
+const MODERATOR_CLIENT_MESSAGES = [
+  "actionErrors",
+  "cases.case",
+  "cases.conflict",
+  "cases.flag",
+  "cases.checklistItems",
+  "notifications.extendReasons",
+];
 
 /** The moderation desk (admins hold the permission too). Pages and actions check again. */
 export default async function ModeratorLayout({ children }: { children: ReactNode }) {

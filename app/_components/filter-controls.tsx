@@ -2,7 +2,13 @@ import Link from "next/link";
 import { Field, fieldProps } from "@/app/_components/field";
 
 /** A list filter's drop-down, submitted with the filter form (GET). */
-export function SelectFilter(props: { id: string; name: string; label: string; value: string; options: readonly { value: string; label: string }[] }) {
+export function SelectFilter(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+}) {
   return (
     <Field id={props.id} label={props.label}>
       <select {...fieldProps(props.id)} name={props.name} defaultValue={props.value}>

@@ -25,7 +25,11 @@ export async function ModerationSummary({ actor, heading }: { actor: UserActor; 
           label={t("activeCases")}
           value={activeCases}
           emptyText={t("activeCasesEmpty")}
-          detail={<Link href="/moderator/cases?queue=due">{t("activeCasesDetail", { excluded: summary.excludedCases, due: summary.casesDueForRecheck })}</Link>}
+          detail={
+            <Link href="/moderator/cases?queue=due">
+              {t("activeCasesDetail", { excluded: summary.excludedCases, due: summary.casesDueForRecheck })}
+            </Link>
+          }
         />
         <StatCard
           label={t("lettersAwaiting")}

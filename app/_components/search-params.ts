@@ -17,7 +17,12 @@ export function readPage(params: SearchParams): number {
 /** A query parameter that must be one of `values`; anything else is `fallback`. */
 export function readChoice<T extends string>(params: SearchParams, name: string, values: readonly T[]): T | undefined;
 export function readChoice<T extends string>(params: SearchParams, name: string, values: readonly T[], fallback: T): T;
-export function readChoice<T extends string>(params: SearchParams, name: string, values: readonly T[], fallback?: T): T | undefined {
+export function readChoice<T extends string>(
+  params: SearchParams,
+  name: string,
+  values: readonly T[],
+  fallback?: T,
+): T | undefined {
   const value = readParam(params, name);
   return value !== undefined && (values as readonly string[]).includes(value) ? (value as T) : fallback;
 }

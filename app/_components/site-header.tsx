@@ -9,9 +9,7 @@ import { HOME_PATH } from "@/lib/auth/permissions";
 
 export async function SiteHeader({ actor }: { actor: UserActor | null }) {
   const t = await getTranslations();
-  const links = actor
-    ? navItemsFor(actor.role).map((item) => ({ href: item.href, label: t(`nav.${item.label}`) }))
-    : [];
+  const links = actor ? navItemsFor(actor.role).map((item) => ({ href: item.href, label: t(`nav.${item.label}`) })) : [];
   return (
     <header className="site-header">
       <div className="site-header-inner">

@@ -20,19 +20,47 @@ type ComplaintFact = {
 type ReasonWeights = readonly (readonly [ComplaintReason, number])[];
 
 const REASONS_BY_STATUS: Record<OrderStatus, ReasonWeights> = {
-  placed: [["not_delivered", 7], ["no_response", 3]],
-  shipped: [["not_delivered", 7], ["no_response", 3]],
-  delivered: [["item_not_as_described", 4], ["damaged", 3], ["wrong_item", 2], ["no_response", 2]],
-  returned: [["item_not_as_described", 5], ["damaged", 3], ["wrong_item", 2]],
-  cancelled_by_seller: [["no_response", 6], ["not_delivered", 4]],
+  placed: [
+    ["not_delivered", 7],
+    ["no_response", 3],
+  ],
+  shipped: [
+    ["not_delivered", 7],
+    ["no_response", 3],
+  ],
+  delivered: [
+    ["item_not_as_described", 4],
+    ["damaged", 3],
+    ["wrong_item", 2],
+    ["no_response", 2],
+  ],
+  returned: [
+    ["item_not_as_described", 5],
+    ["damaged", 3],
+    ["wrong_item", 2],
+  ],
+  cancelled_by_seller: [
+    ["no_response", 6],
+    ["not_delivered", 4],
+  ],
   cancelled_by_buyer: [["no_response", 1]],
 };
-const ORDERLESS_REASONS: ReasonWeights = [["no_response", 2], ["item_not_as_described", 1]];
+const ORDERLESS_REASONS: ReasonWeights = [
+  ["no_response", 2],
+  ["item_not_as_described", 1],
+];
 /** Orders that went wrong draw complaints more often than the seller's base rate. */
 const TROUBLE_FACTOR = 3;
 const SMOOTH_FACTOR = 0.85;
 
-function draftComplaint(rng: Rng, plan: SellerPlan, buyerId: string, order: OrderFact | null, reasons: ReasonWeights, filedAt: number): ComplaintFact {
+function draftComplaint(
+  rng: Rng,
+  plan: SellerPlan,
+  buyerId: string,
+  order: OrderFact | null,
+  reasons: ReasonWeights,
+  filedAt: number,
+): ComplaintFact {
   const reason = pickWeighted(rng, reasons);
   const text = pickText(rng, COMPLAINT_TEXTS[reason], drawWriterLanguage(rng, plan.language));
   return { plan, buyerId, order, reason, text, filedAt };

@@ -46,7 +46,8 @@ export async function createDemoAccounts(executor: Executor, data: SeedData, now
   for (const account of DEMO_ACCOUNTS) {
     if (existing.has(account.email)) continue;
     const sellerExternalId = account.linkedTo ? data.sellersByKind[account.linkedTo.kind][0] : undefined;
-    if (account.linkedTo && !sellerExternalId) throw new Error(`seed: no ${account.linkedTo.kind} seller to link ${account.email} to`);
+    if (account.linkedTo && !sellerExternalId)
+      throw new Error(`seed: no ${account.linkedTo.kind} seller to link ${account.email} to`);
     const { email, password, role, name } = account;
     await createUser({ actor: SYSTEM_ACTOR, input: { email, password, role, name, sellerExternalId }, now });
   }
@@ -56,7 +57,12 @@ export async function findDemoAccountEmails(executor: Executor): Promise<Set<str
   const rows = await executor
     .select({ email: users.email })
     .from(users)
-    .where(inArray(users.email, DEMO_ACCOUNTS.map((account) => account.email)));
+    .where(
+      inArray(
+        users.email,
+        DEMO_ACCOUNTS.map((account) => account.email),
+      ),
+    );
   return new Set(rows.map((row) => row.email));
 }
 
@@ -66,7 +72,12 @@ export async function formatDemoSignIns(executor: Executor): Promise<string> {
     .select({ email: users.email, sellerId: sellers.externalId, sellerName: sellers.name })
     .from(users)
     .leftJoin(sellers, eq(sellers.id, users.sellerId))
-    .where(inArray(users.email, DEMO_ACCOUNTS.map((account) => account.email)));
+    .where(
+      inArray(
+        users.email,
+        DEMO_ACCOUNTS.map((account) => account.email),
+      ),
+    );
   const found = new Map(rows.map((row) => [row.email, row]));
   const lines = DEMO_ACCOUNTS.map((account) => {
     const row = found.get(account.email);
@@ -75,5 +86,7 @@ export async function formatDemoSignIns(executor: Executor): Promise<string> {
     return `  ${account.role.padEnd(10)} ${account.email.padEnd(36)} ${account.password.padEnd(20)}${seller}${missing}`.trimEnd();
   });
   const rule = "─".repeat(72);
-  return [rule, `Demo sign-ins — ${DEMO_URL}`, `  ${"role".padEnd(10)} ${"e-mail".padEnd(36)} password`, ...lines, rule].join("\n");
+  return [rule, `Demo sign-ins — ${DEMO_URL}`, `  ${"role".padEnd(10)} ${"e-mail".padEnd(36)} password`, ...lines, rule].join(
+    "\n",
+  );
 }

@@ -23,7 +23,11 @@ export async function seedDemoCases(executor: Database, now: Date): Promise<stri
 
   const [flag] = await executor.select().from(flags).where(eq(flags.status, "open")).orderBy(asc(flags.id)).limit(1);
   if (flag) {
-    const opened = await openCaseFromFlag({ actor, input: { flagId: flag.id, note: "Demo: opened from the weekly evaluation's flag." }, now });
+    const opened = await openCaseFromFlag({
+      actor,
+      input: { flagId: flag.id, note: "Demo: opened from the weekly evaluation's flag." },
+      now,
+    });
     made.push(`case #${opened.case.id}, opened today from a flag (${opened.reviewsInScope} reviews in scope)`);
   }
 
@@ -40,17 +44,42 @@ export async function seedDemoCases(executor: Database, now: Date): Promise<stri
     const openedAt = addDays(now, -15);
     const opened = await openCaseManually({
       actor,
-      input: { sellerId: Number(candidate.id), reason: "Demo: buyers report parcels that never arrive, and the seller does not answer them." },
+      input: {
+        sellerId: Number(candidate.id),
+        reason: "Demo: buyers report parcels that never arrive, and the seller does not answer them.",
+      },
       now: openedAt,
     });
     const submittedAt = addDays(now, -3);
     const [letter] = await executor
       .insert(letters)
-      .values({ caseId: opened.case.id, sellerId: opened.case.sellerId, version: 1, status: "submitted", createdAt: addDays(now, -5), updatedAt: submittedAt, submittedAt })
+      .values({
+        caseId: opened.case.id,
+        sellerId: opened.case.sellerId,
+        version: 1,
+        status: "submitted",
+        createdAt: addDays(now, -5),
+        updatedAt: submittedAt,
+        submittedAt,
+      })
       .returning();
     await executor.insert(letterItems).values([
-      { letterId: letter!.id, sellerId: opened.case.sellerId, position: 1, rootCause: "slow_or_no_contact", problem: "We answered buyers' messages after several days.", solution: "Two people now answer messages every working day before noon." },
-      { letterId: letter!.id, sellerId: opened.case.sellerId, position: 2, rootCause: "not_in_stock", problem: "We sold items that were not in the warehouse.", solution: "Stock is synchronised with the warehouse every hour; unsynchronised items are hidden." },
+      {
+        letterId: letter!.id,
+        sellerId: opened.case.sellerId,
+        position: 1,
+        rootCause: "slow_or_no_contact",
+        problem: "We answered buyers' messages after several days.",
+        solution: "Two people now answer messages every working day before noon.",
+      },
+      {
+        letterId: letter!.id,
+        sellerId: opened.case.sellerId,
+        position: 2,
+        rootCause: "not_in_stock",
+        problem: "We sold items that were not in the warehouse.",
+        solution: "Stock is synchronised with the warehouse every hour; unsynchronised items are hidden.",
+      },
     ]);
     made.push(`case #${opened.case.id}, opened by hand 15 days ago: due for re-check, with a letter to answer`);
   }

@@ -161,7 +161,9 @@ describe("generatePortal", () => {
     for (const thread of portal.messageThreads) {
       const messages = byThread.get(thread.externalId) ?? [];
       const firstBuyer = messages.find((message) => message.sender === "buyer");
-      const firstReply = messages.find((message) => message.sender === "seller" && firstBuyer && message.sentAt > firstBuyer.sentAt);
+      const firstReply = messages.find(
+        (message) => message.sender === "seller" && firstBuyer && message.sentAt > firstBuyer.sentAt,
+      );
       expect(thread.firstBuyerMessageAt).toEqual(firstBuyer?.sentAt ?? null);
       expect(thread.firstSellerReplyAt).toEqual(firstReply?.sentAt ?? null);
     }

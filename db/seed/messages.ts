@@ -58,7 +58,8 @@ function talkBuyerFirst(conversation: Conversation, startedAt: number): void {
   }
   if (replyAt === null) return;
   say(conversation, "seller", SELLER_REPLY_TEXTS, replyAt);
-  if (chance(rng, THANKS_CHANCE)) say(conversation, "buyer", BUYER_THANKS_TEXTS, replyAt + randomBetween(rng, 10 * MINUTE_MS, DAY_MS));
+  if (chance(rng, THANKS_CHANCE))
+    say(conversation, "buyer", BUYER_THANKS_TEXTS, replyAt + randomBetween(rng, 10 * MINUTE_MS, DAY_MS));
 }
 
 /** The seller writes first (shipped, out of stock); the buyer may answer and get a reply. */
@@ -73,7 +74,13 @@ function talkSellerFirst(conversation: Conversation, startedAt: number): void {
   if (replyAt !== null) say(conversation, "seller", SELLER_REPLY_TEXTS, replyAt);
 }
 
-function draftThread(rng: Rng, plan: SellerPlan, sellerOrders: readonly OrderFact[], window: SeedWindow, buyerPoolSize: number): ThreadFact | null {
+function draftThread(
+  rng: Rng,
+  plan: SellerPlan,
+  sellerOrders: readonly OrderFact[],
+  window: SeedWindow,
+  buyerPoolSize: number,
+): ThreadFact | null {
   const order = sellerOrders.length > 0 && chance(rng, ABOUT_AN_ORDER_SHARE) ? pickOne(rng, sellerOrders) : null;
   const startedAt = order ? order.placedAt + randomBetween(rng, 1 * HOUR_MS, 5 * DAY_MS) : drawBuyerMoment(rng, window);
   const startedBy: Sender = order && chance(rng, SELLER_STARTED_SHARE / ABOUT_AN_ORDER_SHARE) ? "seller" : "buyer";
@@ -86,7 +93,13 @@ function draftThread(rng: Rng, plan: SellerPlan, sellerOrders: readonly OrderFac
   return { plan, buyerId: order?.buyerId ?? drawBuyerId(rng, buyerPoolSize), startedBy, messages };
 }
 
-function draftSellerThreads(rng: Rng, plan: SellerPlan, sellerOrders: readonly OrderFact[], window: SeedWindow, buyerPoolSize: number): ThreadFact[] {
+function draftSellerThreads(
+  rng: Rng,
+  plan: SellerPlan,
+  sellerOrders: readonly OrderFact[],
+  window: SeedWindow,
+  buyerPoolSize: number,
+): ThreadFact[] {
   const count = Math.round(plan.ordersPerYear * getSpanYears(window) * plan.threadRate * randomBetween(rng, 0.9, 1.1));
   const threads: ThreadFact[] = [];
   for (let i = 0; i < count; i++) {

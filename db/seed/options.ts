@@ -15,7 +15,8 @@ function getStartOfUtcDay(at: Date): Date {
 function parseWholeNumber(flag: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isSafeInteger(number) || number < min) throw new Error(`${flag} must be a whole number of at least ${min}, got "${value}"`);
+  if (!Number.isSafeInteger(number) || number < min)
+    throw new Error(`${flag} must be a whole number of at least ${min}, got "${value}"`);
   return number;
 }
 

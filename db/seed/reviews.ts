@@ -48,8 +48,16 @@ const REMOVAL_CHANCE = { withOrder: 0.012, withoutOrder: 0.1 };
 const EDIT_PERIOD_MS = 90 * DAY_MS;
 
 const CAUSES_BY_STATUS: Partial<Record<OrderStatus, readonly (readonly [ReviewCause, number])[]>> = {
-  cancelled_by_seller: [["not_in_stock", 6], ["no_reaction_to_order", 2], ["price_changed", 2]],
-  returned: [["description_or_photos_wrong", 5], ["quality_of_goods", 4], ["delivery_cost", 1]],
+  cancelled_by_seller: [
+    ["not_in_stock", 6],
+    ["no_reaction_to_order", 2],
+    ["price_changed", 2],
+  ],
+  returned: [
+    ["description_or_photos_wrong", 5],
+    ["quality_of_goods", 4],
+    ["delivery_cost", 1],
+  ],
 };
 const CAUSES_AFTER_DELIVERY: readonly (readonly [ReviewCause, number])[] = [
   ["quality_of_goods", 4],
@@ -88,7 +96,12 @@ function createSentimentRolls(rng: Rng): SentimentRolls {
 
 function drawSentiment(rng: Rng, roll: number, quality: ServiceQuality, status: OrderStatus): Sentiment {
   if (status === "cancelled_by_seller") return chance(rng, 0.85) ? "negative" : "neutral";
-  if (status === "returned") return pickWeighted(rng, [["negative", 0.6], ["neutral", 0.25], ["positive", 0.15]]);
+  if (status === "returned")
+    return pickWeighted(rng, [
+      ["negative", 0.6],
+      ["neutral", 0.25],
+      ["positive", 0.15],
+    ]);
   if (roll < quality.negativeShare) return "negative";
   return roll < quality.negativeShare + quality.neutralShare ? "neutral" : "positive";
 }
@@ -131,7 +144,13 @@ function draftOrderReviews(rng: Rng, rolls: SentimentRolls, order: OrderFact, no
 }
 
 /** Reviews with no purchase behind them: unknown buyers, any time of the window. */
-function draftOrderlessReviews(rng: Rng, rolls: SentimentRolls, plan: SellerPlan, window: SeedWindow, buyerPoolSize: number): ReviewFact[] {
+function draftOrderlessReviews(
+  rng: Rng,
+  rolls: SentimentRolls,
+  plan: SellerPlan,
+  window: SeedWindow,
+  buyerPoolSize: number,
+): ReviewFact[] {
   const expected = plan.ordersPerYear * getSpanYears(window) * plan.reviewRate * ORDERLESS_REVIEW_SHARE;
   const count = Math.floor(expected * randomBetween(rng, 0.5, 1.5) + rng());
   return Array.from({ length: count }, () => {
@@ -148,7 +167,11 @@ function draftEdit(rng: Rng, review: ReviewFact, at: number): ReviewVersion {
   const current = review.versions[review.versions.length - 1] as ReviewVersion;
   const sentiment = getSentiment(current.rating);
   if (sentiment === "negative" || (sentiment === "neutral" && chance(rng, 0.5))) {
-    const rating = pickWeighted(rng, [[5, 5], [4, 3], [3, 2]] as const);
+    const rating = pickWeighted(rng, [
+      [5, 5],
+      [4, 3],
+      [3, 2],
+    ] as const);
     return { rating, text: pickText(rng, RESOLVED_REVIEW_TEXTS, review.language), at };
   }
   const rating = drawRating(rng, "negative");

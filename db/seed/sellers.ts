@@ -43,10 +43,24 @@ const WORSENED_PER_300 = 3;
 const SMALL_SHARE = 0.15;
 const LARGE_SHARE = 0.08;
 
-const ATTENTIVE_REPLIES = [["prompt", 0.84], ["offHours", 0.07], ["late", 0.05], ["never", 0.04]] as const;
-const CARELESS_REPLIES = [["prompt", 0.3], ["offHours", 0.03], ["late", 0.32], ["never", 0.35]] as const;
+const ATTENTIVE_REPLIES = [
+  ["prompt", 0.84],
+  ["offHours", 0.07],
+  ["late", 0.05],
+  ["never", 0.04],
+] as const;
+const CARELESS_REPLIES = [
+  ["prompt", 0.3],
+  ["offHours", 0.03],
+  ["late", 0.32],
+  ["never", 0.35],
+] as const;
 
-const LANGUAGE_WEIGHTS = [["uk", 0.5], ["pl", 0.3], ["en", 0.2]] as const;
+const LANGUAGE_WEIGHTS = [
+  ["uk", 0.5],
+  ["pl", 0.3],
+  ["en", 0.2],
+] as const;
 const CURRENCY_OF: Record<Language, Currency> = { uk: "UAH", pl: "PLN", en: "EUR" };
 
 /** Orders a year, by kind: small sellers stay below the 30 orders a year needed to be evaluated. */

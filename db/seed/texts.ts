@@ -110,18 +110,9 @@ export const NEGATIVE_REVIEW_TEXTS: Record<ReviewCause, Texts> = {
     ],
   },
   quality_of_goods: {
-    uk: [
-      "Якість жахлива: шов розійшовся після першого прання.",
-      "Зламалося за два дні користування. Не рекомендую.",
-    ],
-    pl: [
-      "Jakość fatalna, szew puścił po pierwszym praniu.",
-      "Zepsuło się po dwóch dniach używania. Nie polecam.",
-    ],
-    en: [
-      "Terrible quality, the seam came apart after the first wash.",
-      "Broke after two days of use. Would not recommend.",
-    ],
+    uk: ["Якість жахлива: шов розійшовся після першого прання.", "Зламалося за два дні користування. Не рекомендую."],
+    pl: ["Jakość fatalna, szew puścił po pierwszym praniu.", "Zepsuło się po dwóch dniach używania. Nie polecam."],
+    en: ["Terrible quality, the seam came apart after the first wash.", "Broke after two days of use. Would not recommend."],
   },
 };
 
@@ -174,19 +165,11 @@ export const RESOLVED_REVIEW_TEXTS: Texts = {
     "Aktualizacja: sprzedawca się skontaktował i rozwiązał problem. Dziękuję.",
     "Zmieniam ocenę — towar wymieniono bez problemu.",
   ],
-  en: [
-    "Update: the seller got in touch and sorted it out. Thanks.",
-    "Changing my rating — they replaced the item with no fuss.",
-  ],
+  en: ["Update: the seller got in touch and sorted it out. Thanks.", "Changing my rating — they replaced the item with no fuss."],
 };
 
-const COMPLAINT_REASONS = [
-  "item_not_as_described",
-  "not_delivered",
-  "no_response",
-  "damaged",
-  "wrong_item",
-] as const;
+/** The complaint reasons the demo writes; the labels people read are in the message catalogs. */
+export const COMPLAINT_REASONS = ["item_not_as_described", "not_delivered", "no_response", "damaged", "wrong_item"] as const;
 export type ComplaintReason = (typeof COMPLAINT_REASONS)[number];
 
 export const COMPLAINT_TEXTS: Record<ComplaintReason, Texts> = {

@@ -52,7 +52,10 @@ function buildChunkInsert<T extends PgTable>(table: T, rows: readonly T["$inferI
   const names = keys.map((key) => (columns[key] as Column).name);
   const json = rows.map((row) => Object.fromEntries(keys.map((key, i) => [names[i], (row as Record<string, unknown>)[key]])));
   const tableName = sql.identifier(getTableName(table));
-  const columnList = sql.join(names.map((name) => sql.identifier(name)), sql`, `);
+  const columnList = sql.join(
+    names.map((name) => sql.identifier(name)),
+    sql`, `,
+  );
   return sql`insert into ${tableName} (${columnList}) select ${columnList} from json_populate_recordset(null::${tableName}, ${JSON.stringify(json)}::json) ${returning}`;
 }
 
@@ -80,7 +83,10 @@ export async function writePortal(executor: Executor, data: SeedData): Promise<v
   await executor.transaction(async (tx) => {
     const sellerRows = data.sellers.map((seller) => ({ ...seller, updatedAt: seller.createdAt }));
     const sellerKeys = await insertRowsCollectingKeys(tx, sellers, sellerRows);
-    const orderRows = data.orders.map(({ sellerExternalId, ...order }) => ({ ...order, sellerId: sellerKeys.get(sellerExternalId) }));
+    const orderRows = data.orders.map(({ sellerExternalId, ...order }) => ({
+      ...order,
+      sellerId: sellerKeys.get(sellerExternalId),
+    }));
     const orderKeys = await insertRowsCollectingKeys(tx, orders, orderRows);
     await writeOrderHistory(tx, data, sellerKeys, orderKeys);
     await writeReviews(tx, data, sellerKeys, orderKeys);
@@ -129,7 +135,10 @@ async function writeComplaints(tx: Transaction, data: SeedData, sellerKeys: KeyM
 }
 
 async function writeConversations(tx: Transaction, data: SeedData, sellerKeys: KeyMap): Promise<void> {
-  const threadRows = data.messageThreads.map(({ sellerExternalId, ...thread }) => ({ ...thread, sellerId: sellerKeys.get(sellerExternalId) }));
+  const threadRows = data.messageThreads.map(({ sellerExternalId, ...thread }) => ({
+    ...thread,
+    sellerId: sellerKeys.get(sellerExternalId),
+  }));
   const threadKeys = await insertRowsCollectingKeys(tx, messageThreads, threadRows);
   const messageRows = data.messages.map(({ sellerExternalId, threadExternalId, ...message }) => ({
     ...message,

@@ -45,7 +45,12 @@ describe("API keys", () => {
     expect(stored.keyHash).toBe(createHash("sha256").update(secret).digest("hex"));
     const entries = await auditEntriesFor(apiKey.id);
     expect(entries).toMatchObject([
-      { action: "api-key.created", actorUserId: admin.userId, actorRole: "admin", after: { name: "Marketplace order feed", prefix: apiKey.prefix } },
+      {
+        action: "api-key.created",
+        actorUserId: admin.userId,
+        actorRole: "admin",
+        after: { name: "Marketplace order feed", prefix: apiKey.prefix },
+      },
     ]);
     for (const row of [stored, ...entries]) expect(JSON.stringify(row)).not.toContain(secret.slice(11));
     expect(JSON.stringify(entries)).not.toContain(stored.keyHash);
@@ -55,7 +60,11 @@ describe("API keys", () => {
     const { apiKey, secret } = await newKey("Review importer");
     const now = new Date();
 
-    expect(await authenticateApiKey(`Bearer ${secret}`, now)).toEqual({ kind: "api-key", apiKeyId: apiKey.id, label: "api-key:Review importer" });
+    expect(await authenticateApiKey(`Bearer ${secret}`, now)).toEqual({
+      kind: "api-key",
+      apiKeyId: apiKey.id,
+      label: "api-key:Review importer",
+    });
     expect(await authenticateApiKey(`  bearer   ${secret} `, now)).toMatchObject({ apiKeyId: apiKey.id });
 
     const wrongKey = `cg_${"A".repeat(43)}`;
@@ -100,11 +109,15 @@ describe("API keys", () => {
     const first = new Date("2026-05-05T10:00:00Z");
     await revokeApiKey({ actor: admin, apiKeyId: apiKey.id, reason: "rotated", now: first });
 
-    await expect(revokeApiKey({ actor: admin, apiKeyId: apiKey.id, reason: "rotated again", now: seconds(first, 5) })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      revokeApiKey({ actor: admin, apiKeyId: apiKey.id, reason: "rotated again", now: seconds(first, 5) }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await storedKey(apiKey.id)).revokedAt).toEqual(first);
     expect((await auditEntriesFor(apiKey.id)).filter((e) => e.action === "api-key.revoked")).toHaveLength(1);
 
-    await expect(revokeApiKey({ actor: admin, apiKeyId: 987_654_321, reason: "no such key", now: first })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeApiKey({ actor: admin, apiKeyId: 987_654_321, reason: "no such key", now: first })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   test("[ADMIN] two admins revoking the same key at once: exactly one succeeds and one entry is audited", async () => {
@@ -127,12 +140,21 @@ describe("API keys", () => {
   test("[ADMIN] a name is required, trimmed and at most 100 characters; a revocation needs a written reason", async () => {
     const { actor: admin } = await createTestUser("admin");
     const now = new Date();
-    await expect(createApiKey({ actor: admin, name: "   ", now })).rejects.toMatchObject({ code: "INVALID", issues: [{ path: "name", message: "Enter a name for the key" }] });
-    await expect(createApiKey({ actor: admin, name: "x".repeat(101), now })).rejects.toMatchObject({ code: "INVALID", issues: [{ path: "name" }] });
+    await expect(createApiKey({ actor: admin, name: "   ", now })).rejects.toMatchObject({
+      code: "INVALID",
+      issues: [{ path: "name", message: "Enter a name for the key" }],
+    });
+    await expect(createApiKey({ actor: admin, name: "x".repeat(101), now })).rejects.toMatchObject({
+      code: "INVALID",
+      issues: [{ path: "name" }],
+    });
     expect((await createApiKey({ actor: admin, name: "x".repeat(100), now })).apiKey.name).toHaveLength(100);
 
     const { apiKey } = await newKey();
-    await expect(revokeApiKey({ actor: admin, apiKeyId: apiKey.id, reason: "  ", now })).rejects.toMatchObject({ code: "INVALID", issues: [{ path: "reason" }] });
+    await expect(revokeApiKey({ actor: admin, apiKeyId: apiKey.id, reason: "  ", now })).rejects.toMatchObject({
+      code: "INVALID",
+      issues: [{ path: "reason" }],
+    });
     expect((await storedKey(apiKey.id)).revokedAt).toBeNull();
   });
 
@@ -142,7 +164,9 @@ describe("API keys", () => {
     const now = new Date();
 
     await expect(createApiKey({ actor, name: "sneaky", now })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(revokeApiKey({ actor, apiKeyId: apiKey.id, reason: "taking over", now })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(revokeApiKey({ actor, apiKeyId: apiKey.id, reason: "taking over", now })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(listApiKeys({ actor, page: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.select().from(apiKeys).where(eq(apiKeys.name, "sneaky"))).toHaveLength(0);
     expect((await storedKey(apiKey.id)).revokedAt).toBeNull();
@@ -152,7 +176,9 @@ describe("API keys", () => {
   test("an API key cannot manage API keys", async () => {
     const { secret } = await newKey();
     const keyActor = (await authenticateApiKey(`Bearer ${secret}`, new Date()))!;
-    await expect(createApiKey({ actor: keyActor, name: "a key making keys", now: new Date() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createApiKey({ actor: keyActor, name: "a key making keys", now: new Date() })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   test("last use is written at most once a minute, so a busy API is not a write per request", async () => {
@@ -180,11 +206,18 @@ describe("API keys", () => {
     const { actor: admin, user } = await createTestUser("admin");
     const base = new Date("2030-01-01T00:00:00Z");
     const made = [];
-    for (let i = 0; i < 3; i++) made.push((await createApiKey({ actor: admin, name: `Listed ${i}`, now: seconds(base, i) })).apiKey);
+    for (let i = 0; i < 3; i++)
+      made.push((await createApiKey({ actor: admin, name: `Listed ${i}`, now: seconds(base, i) })).apiKey);
 
     const first = await listApiKeys({ actor: admin, page: 1, pageSize: 2 });
     expect(first.rows.map((r) => r.name)).toEqual(["Listed 2", "Listed 1"]);
-    expect(first.rows[0]).toMatchObject({ id: made[2]!.id, prefix: made[2]!.prefix, createdByEmail: user.email, revokedAt: null, lastUsedAt: null });
+    expect(first.rows[0]).toMatchObject({
+      id: made[2]!.id,
+      prefix: made[2]!.prefix,
+      createdByEmail: user.email,
+      revokedAt: null,
+      lastUsedAt: null,
+    });
     expect(first).toMatchObject({ page: 1, pageSize: 2 });
     expect(first.total).toBe((await db.select().from(apiKeys)).length);
     expect(JSON.stringify(first)).not.toMatch(/keyHash|key_hash|[0-9a-f]{64}/);

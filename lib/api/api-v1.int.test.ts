@@ -10,7 +10,12 @@ import { countIngestedRows } from "@/scripts/test-support/row-counts";
 const at = (iso: string) => new Date(iso).toISOString();
 let sequence = 0;
 const eventId = () => `evt-api-${++sequence}`;
-const sellerEvent = (sellerId: string) => ({ id: eventId(), type: "seller.upserted", occurredAt: at("2026-01-05T10:00:00+02:00"), data: { sellerId, name: `Shop ${sellerId}` } });
+const sellerEvent = (sellerId: string) => ({
+  id: eventId(),
+  type: "seller.upserted",
+  occurredAt: at("2026-01-05T10:00:00+02:00"),
+  data: { sellerId, name: `Shop ${sellerId}` },
+});
 const orderEvent = (orderId: string, sellerId: string) => ({
   id: eventId(),
   type: "order.placed",
@@ -88,7 +93,9 @@ describe("POST /api/v1/events", () => {
     expect(response.status).toBe(400);
     expect(response.body.issues).toEqual([{ path: "events", message: "at most 5,000 events a request" }]);
 
-    const huge = JSON.stringify({ events: [{ ...sellerEvent("S-huge"), data: { sellerId: "S-huge", name: "x".repeat(MAX_BODY_BYTES) } }] });
+    const huge = JSON.stringify({
+      events: [{ ...sellerEvent("S-huge"), data: { sellerId: "S-huge", name: "x".repeat(MAX_BODY_BYTES) } }],
+    });
     const oversize = await apiClient(secret).postEvents(undefined, { rawBody: huge });
     expect(oversize.status).toBe(413);
     expect(oversize.body.error).toBe("payload_too_large");
@@ -98,12 +105,16 @@ describe("POST /api/v1/events", () => {
   test("[API] an empty body, a body without events and an empty list are each named", async () => {
     const { secret } = await createTestApiKey();
     const client = apiClient(secret);
-    expect((await client.postEvents(undefined, { rawBody: "" })).body.issues).toEqual([{ path: "(body)", message: 'the body must be a JSON object: { "events": [...] }' }]);
+    expect((await client.postEvents(undefined, { rawBody: "" })).body.issues).toEqual([
+      { path: "(body)", message: 'the body must be a JSON object: { "events": [...] }' },
+    ]);
     expect((await client.postEvents({ events: [sellerEvent("S-x")], extra: 1 })).body.issues).toEqual([
       { path: "(body)", message: 'unknown field extra: the body is { "events": [...] }' },
     ]);
     expect((await client.postEvents({})).body.issues).toEqual([{ path: "events", message: "events must be an array" }]);
-    expect((await client.postEvents({ events: [] })).body.issues).toEqual([{ path: "events", message: "events must hold at least one event" }]);
+    expect((await client.postEvents({ events: [] })).body.issues).toEqual([
+      { path: "events", message: "events must hold at least one event" },
+    ]);
   });
 });
 
@@ -155,8 +166,14 @@ describe("GET /api/v1/sellers/{sellerId}/quality and POST /api/v1/evaluations", 
 test("[API] the OpenAPI document describes every v1 route with its schemas", () => {
   const document = getOpenApiDocument();
   expect(document.openapi).toBe("3.1.0");
-  expect(Object.keys(document.paths ?? {}).sort()).toEqual(["/api/v1/catalog/visibility", "/api/v1/evaluations", "/api/v1/events", "/api/v1/sellers/{sellerId}/quality"]);
+  expect(Object.keys(document.paths ?? {}).sort()).toEqual([
+    "/api/v1/catalog/visibility",
+    "/api/v1/evaluations",
+    "/api/v1/events",
+    "/api/v1/sellers/{sellerId}/quality",
+  ]);
   const schemas = document.components?.schemas ?? {};
-  for (const name of ["Event", "EventBatch", "IngestResult", "Evaluation", "SellerQuality", "CatalogVisibility", "Error"]) expect(schemas).toHaveProperty(name);
+  for (const name of ["Event", "EventBatch", "IngestResult", "Evaluation", "SellerQuality", "CatalogVisibility", "Error"])
+    expect(schemas).toHaveProperty(name);
   expect(JSON.stringify(schemas.Event)).toContain("review.posted");
 });

@@ -17,8 +17,18 @@ beforeAll(async () => {
   // Something to refer to, so references to existing objects are exercised as well.
   const ok = await client.postEvents({
     events: [
-      { id: "fuzz-seed-1", type: "seller.upserted", occurredAt: "2026-01-01T00:00:00Z", data: { sellerId: "S-F", name: "Fuzz shop" } },
-      { id: "fuzz-seed-2", type: "order.placed", occurredAt: "2026-01-02T00:00:00Z", data: { orderId: "O-F", sellerId: "S-F", buyerId: "B-F" } },
+      {
+        id: "fuzz-seed-1",
+        type: "seller.upserted",
+        occurredAt: "2026-01-01T00:00:00Z",
+        data: { sellerId: "S-F", name: "Fuzz shop" },
+      },
+      {
+        id: "fuzz-seed-2",
+        type: "order.placed",
+        occurredAt: "2026-01-02T00:00:00Z",
+        data: { orderId: "O-F", sellerId: "S-F", buyerId: "B-F" },
+      },
     ],
   });
   expect(ok.status).toBe(200);
@@ -42,11 +52,23 @@ const brokenEvent = fc
     type: fc.constantFrom(...EVENT_TYPES),
     id: fc.string({ minLength: 1, maxLength: 20 }),
     breakage: fc.oneof(
-      fc.record({ kind: fc.constant("wrong-type" as const), value: fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer())) }),
+      fc.record({
+        kind: fc.constant("wrong-type" as const),
+        value: fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer())),
+      }),
       fc.record({ kind: fc.constant("missing" as const) }),
-      fc.record({ kind: fc.constant("unknown-seller" as const), sellerId: fc.string({ minLength: 1, maxLength: 12 }).map((s) => `nobody-${s}`) }),
-      fc.record({ kind: fc.constant("bad-date" as const), date: fc.oneof(fc.string(), fc.constant("2026-13-45T00:00:00Z"), fc.constant("2026-01-01T00:00:00")) }),
-      fc.record({ kind: fc.constant("extra-field" as const), name: fc.string({ minLength: 1, maxLength: 8 }).map((s) => `x_${s}`) }),
+      fc.record({
+        kind: fc.constant("unknown-seller" as const),
+        sellerId: fc.string({ minLength: 1, maxLength: 12 }).map((s) => `nobody-${s}`),
+      }),
+      fc.record({
+        kind: fc.constant("bad-date" as const),
+        date: fc.oneof(fc.string(), fc.constant("2026-13-45T00:00:00Z"), fc.constant("2026-01-01T00:00:00")),
+      }),
+      fc.record({
+        kind: fc.constant("extra-field" as const),
+        name: fc.string({ minLength: 1, maxLength: 8 }).map((s) => `x_${s}`),
+      }),
     ),
   })
   .map(({ type, id, breakage }) => {
@@ -86,7 +108,12 @@ const payload = fc.oneof(
     body: fc
       .tuple(fc.array(fc.constantFrom(...EVENT_TYPES), { maxLength: 4 }), brokenEvent, fc.nat())
       .map(([validTypes, broken, position]) => {
-        const events: unknown[] = validTypes.map((type, i) => ({ id: `fuzz-valid-${i}-${type}`, type, occurredAt: "2026-02-01T00:00:00Z", data: validData[type] }));
+        const events: unknown[] = validTypes.map((type, i) => ({
+          id: `fuzz-valid-${i}-${type}`,
+          type,
+          occurredAt: "2026-02-01T00:00:00Z",
+          data: validData[type],
+        }));
         events.splice(position % (events.length + 1), 0, broken);
         return { events };
       }),
@@ -98,7 +125,8 @@ test("[API] thousands of malformed payloads never produce a 5xx and never write 
   const statuses = new Map<number, number>();
   await fc.assert(
     fc.asyncProperty(payload, async (input) => {
-      const response = "raw" in input ? await client.postEvents(undefined, { rawBody: input.raw }) : await client.postEvents(input.body);
+      const response =
+        "raw" in input ? await client.postEvents(undefined, { rawBody: input.raw }) : await client.postEvents(input.body);
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);

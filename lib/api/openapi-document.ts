@@ -26,10 +26,18 @@ const errorSchema = z
   .meta({ id: "Error" });
 
 const eventBatchDocument = z
-  .object({ events: z.array(eventSchema.meta({ id: "Event" })).min(1).max(MAX_EVENTS_PER_BATCH) })
+  .object({
+    events: z
+      .array(eventSchema.meta({ id: "Event" }))
+      .min(1)
+      .max(MAX_EVENTS_PER_BATCH),
+  })
   .meta({ id: "EventBatch" });
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
 const errors = {
   400: json(errorSchema, "Bad input (`invalid_json` or `validation_failed`); nothing was written"),
   401: json(errorSchema, "Missing, wrong or revoked API key"),
@@ -63,7 +71,8 @@ function buildDocument() {
     method: "post",
     path: "/api/v1/evaluations",
     summary: "Run an evaluation",
-    description: "Evaluates every seller as of `asOf` (default: the most recent Monday 00:00 in the portal's time zone). The same asOf and policy version returns the same evaluation.",
+    description:
+      "Evaluates every seller as of `asOf` (default: the most recent Monday 00:00 in the portal's time zone). The same asOf and policy version returns the same evaluation.",
     security,
     request: { body: { required: false, content: { "application/json": { schema: evaluationRequestSchema } } } },
     responses: { 200: json(evaluationSummarySchema, "The evaluation, with the flagged sellers and their reasons"), ...errors },
@@ -73,7 +82,8 @@ function buildDocument() {
     method: "get",
     path: "/api/v1/sellers/{sellerId}/quality",
     summary: "A seller's quality against the portal",
-    description: "Every metric in every window from the latest evaluation, beside the portal value (median over eligible sellers).",
+    description:
+      "Every metric in every window from the latest evaluation, beside the portal value (median over eligible sellers).",
     security,
     request: { params: z.object({ sellerId: z.string().describe("The marketplace's seller id") }) },
     responses: {
@@ -98,7 +108,8 @@ function buildDocument() {
     info: {
       title: "Catalog Guard API",
       version: "1",
-      description: "Marketplace systems push orders, reviews, complaints, messages and refunds in, run evaluations, read sellers' quality and ask which sellers the catalog may show.",
+      description:
+        "Marketplace systems push orders, reviews, complaints, messages and refunds in, run evaluations, read sellers' quality and ask which sellers the catalog may show.",
     },
   });
 }

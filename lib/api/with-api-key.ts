@@ -11,9 +11,7 @@ export type ApiContext<P> = { actor: ApiKeyActor; now: Date; params: P };
  * wrong or revoked key, before anything else is read), then the handler runs, and whatever it
  * throws becomes the API's error body.
  */
-export function withApiKey<P = Record<string, never>>(
-  handler: (request: Request, context: ApiContext<P>) => Promise<Response>,
-) {
+export function withApiKey<P = Record<string, never>>(handler: (request: Request, context: ApiContext<P>) => Promise<Response>) {
   return async (request: Request, segment: { params: Promise<P> }): Promise<Response> => {
     const now = new Date();
     try {
@@ -21,8 +19,10 @@ export function withApiKey<P = Record<string, never>>(
       if (!actor) return apiError(401, "unauthorized", "Send a valid API key: Authorization: Bearer <key>");
       return await handler(request, { actor, now, params: await segment.params });
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return apiError(413, "payload_too_large", error.message, [{ path: "(body)", message: error.message }]);
-      if (error instanceof InvalidJsonError) return apiError(400, "invalid_json", error.message, [{ path: "(body)", message: error.message }]);
+      if (error instanceof BodyTooLargeError)
+        return apiError(413, "payload_too_large", error.message, [{ path: "(body)", message: error.message }]);
+      if (error instanceof InvalidJsonError)
+        return apiError(400, "invalid_json", error.message, [{ path: "(body)", message: error.message }]);
       return apiErrorFrom(error, { method: request.method, url: new URL(request.url).pathname });
     }
   };

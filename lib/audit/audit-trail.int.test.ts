@@ -8,7 +8,14 @@ import { createTestUser } from "@/scripts/test-support/factories";
 
 async function writeEntries(count: number, action = "test.entry") {
   for (let i = 0; i < count; i++) {
-    await recordAudit(db, { actor: SYSTEM_ACTOR, action, entityType: "test", entityId: i, after: { i, note: "ü ✓" }, at: new Date() });
+    await recordAudit(db, {
+      actor: SYSTEM_ACTOR,
+      action,
+      entityType: "test",
+      entityId: i,
+      after: { i, note: "ü ✓" },
+      at: new Date(),
+    });
   }
 }
 
@@ -21,7 +28,7 @@ describe("audit trail", () => {
       entityType: "user",
       entityId: actor.userId,
       sellerId: 42,
-      before: { role: "moderator", note: "quote \" and \u001f separator" },
+      before: { role: "moderator", note: 'quote " and \u001f separator' },
       after: { role: "admin", list: [1, 2, 3] },
       reason: "promoted | \u001f ; after review",
       ip: "203.0.113.9",
@@ -51,7 +58,10 @@ describe("audit trail", () => {
     await writeEntries(1);
     const countRows = async () => Number((await queryRows<{ n: string }>(db, sql`select count(*) as n from audit_log`))[0]!.n);
     const rowsBefore = await countRows();
-    const error = await db.execute(statement).then(() => null, (e: Error) => e);
+    const error = await db.execute(statement).then(
+      () => null,
+      (e: Error) => e,
+    );
     // drizzle wraps the driver's error; the database's own message is its cause.
     expect((error?.cause as Error | undefined)?.message).toBe(`audit_log is append-only: ${operation} is not allowed`);
     expect(await countRows()).toBe(rowsBefore);
@@ -63,7 +73,13 @@ describe("audit trail", () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         db.transaction(async (tx) => {
-          await recordAudit(tx, { actor: SYSTEM_ACTOR, action: "test.concurrent", entityType: "test", entityId: i, at: new Date() });
+          await recordAudit(tx, {
+            actor: SYSTEM_ACTOR,
+            action: "test.concurrent",
+            entityType: "test",
+            entityId: i,
+            at: new Date(),
+          });
           // Commit late and in a shuffled order: the chain must follow commit order anyway.
           await tx.execute(sql`select pg_sleep(${((i * 7) % 5) / 50})`);
         }),

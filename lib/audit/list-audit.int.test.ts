@@ -10,7 +10,13 @@ describe("reading the audit trail", () => {
     const { actor } = await createTestUser("admin");
     const total = AUDIT_PAGE_SIZE * 2 + 7;
     for (let i = 0; i < total; i++) {
-      await recordAudit(db, { actor: SYSTEM_ACTOR, action: i % 2 ? "paging.odd" : "paging.even_50%_off", entityType: "test", entityId: i, at: new Date() });
+      await recordAudit(db, {
+        actor: SYSTEM_ACTOR,
+        action: i % 2 ? "paging.odd" : "paging.even_50%_off",
+        entityType: "test",
+        entityId: i,
+        at: new Date(),
+      });
     }
     const filters = { action: "paging." };
 

@@ -43,10 +43,20 @@ export async function verifyAuditChain(executor: Executor): Promise<ChainReport>
       const seq = Number(row.seq);
       const id = Number(row.id);
       if (seq !== expectedSeq) {
-        return broken(checked, { seq, id, problem: "missing-entry", detail: `entry ${expectedSeq} is missing before entry ${seq}` });
+        return broken(checked, {
+          seq,
+          id,
+          problem: "missing-entry",
+          detail: `entry ${expectedSeq} is missing before entry ${seq}`,
+        });
       }
       if (row.prev_hash !== previousHash) {
-        return broken(checked, { seq, id, problem: "prev-hash-mismatch", detail: `entry ${seq} does not point to the hash of entry ${seq - 1}` });
+        return broken(checked, {
+          seq,
+          id,
+          problem: "prev-hash-mismatch",
+          detail: `entry ${seq} does not point to the hash of entry ${seq - 1}`,
+        });
       }
       if (row.hash !== row.recomputed) {
         return broken(checked, { seq, id, problem: "hash-mismatch", detail: `entry ${seq} was changed after it was written` });

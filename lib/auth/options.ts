@@ -10,7 +10,6 @@ import { env } from "@/lib/env";
 /** A moderator's working day; the user is re-read from the database on every request anyway. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

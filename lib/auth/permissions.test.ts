@@ -4,7 +4,15 @@ import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { PERMISSIONS, assertCan, can, type Permission } from "@/lib/auth/permissions";
 
 const MODERATOR_WORK: Permission[] = ["flags:triage", "cases:view-all", "cases:decide", "letters:answer", "fake-reviews:decide"];
-const ADMIN_ONLY: Permission[] = ["policy:edit", "users:manage", "api-keys:manage", "audit:read", "imports:run", "outbox:view", "outbox:retry"];
+const ADMIN_ONLY: Permission[] = [
+  "policy:edit",
+  "users:manage",
+  "api-keys:manage",
+  "audit:read",
+  "imports:run",
+  "outbox:view",
+  "outbox:retry",
+];
 
 describe("the permission matrix", () => {
   test.each(MODERATOR_WORK)("[SELLER] cannot %s; moderators and admins can", (permission) => {

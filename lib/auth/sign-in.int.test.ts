@@ -19,9 +19,17 @@ async function failTimes(count: number, email: string, ip: () => string, at: Dat
 describe("signing in", () => {
   test("[MODERATOR] the right password signs in, case-insensitively by e-mail, and is audited", async () => {
     const { user } = await createTestUser("moderator");
-    const result = await signInWithPassword({ email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD, ip: freshAddress(), now: new Date() });
+    const result = await signInWithPassword({
+      email: `  ${user.email.toUpperCase()} `,
+      password: TEST_PASSWORD,
+      ip: freshAddress(),
+      now: new Date(),
+    });
     expect(result).toMatchObject({ status: "ok", user: { id: user.id, role: "moderator" } });
-    const entries = await db.select().from(auditLog).where(and(eq(auditLog.action, "auth.sign_in"), eq(auditLog.actorUserId, user.id)));
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "auth.sign_in"), eq(auditLog.actorUserId, user.id)));
     expect(entries).toHaveLength(1);
     const attempts = await db.select().from(signInAttempts).where(eq(signInAttempts.email, user.email));
     expect(attempts.map((a) => a.outcome)).toEqual(["succeeded"]);
@@ -30,8 +38,12 @@ describe("signing in", () => {
   test("a wrong password and an unknown account get the same answer", async () => {
     const { user } = await createTestUser("seller");
     const now = new Date();
-    expect(await signInWithPassword({ email: user.email, password: "wrong password!", ip: freshAddress(), now })).toEqual({ status: "invalid" });
-    expect(await signInWithPassword({ email: "nobody@test.catalog-guard.test", password: TEST_PASSWORD, ip: freshAddress(), now })).toEqual({ status: "invalid" });
+    expect(await signInWithPassword({ email: user.email, password: "wrong password!", ip: freshAddress(), now })).toEqual({
+      status: "invalid",
+    });
+    expect(
+      await signInWithPassword({ email: "nobody@test.catalog-guard.test", password: TEST_PASSWORD, ip: freshAddress(), now }),
+    ).toEqual({ status: "invalid" });
   });
 
   test(`after ${SIGN_IN_LIMITS.perAccountAndAddress} wrong passwords from one address, that address is locked out of the account for ${SIGN_IN_LIMITS.windowMinutes} minutes`, async () => {
@@ -41,19 +53,37 @@ describe("signing in", () => {
     await failTimes(SIGN_IN_LIMITS.perAccountAndAddress, user.email, () => home, start);
 
     // Even the right password is refused from there, but the owner elsewhere still gets in.
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: home, now: minutes(start, 5) })).toMatchObject({ status: "rate-limited" });
-    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now: minutes(start, 5) })).status).toBe("ok");
+    expect(
+      await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: home, now: minutes(start, 5) }),
+    ).toMatchObject({ status: "rate-limited" });
+    expect(
+      (await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now: minutes(start, 5) }))
+        .status,
+    ).toBe("ok");
 
     // Refused attempts do not extend the lock: it ends when the failures leave the window.
-    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: home, now: minutes(start, 14) })).status).toBe("rate-limited");
-    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: home, now: minutes(start, SIGN_IN_LIMITS.windowMinutes + 1) })).status).toBe("ok");
+    expect(
+      (await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: home, now: minutes(start, 14) })).status,
+    ).toBe("rate-limited");
+    expect(
+      (
+        await signInWithPassword({
+          email: user.email,
+          password: TEST_PASSWORD,
+          ip: home,
+          now: minutes(start, SIGN_IN_LIMITS.windowMinutes + 1),
+        })
+      ).status,
+    ).toBe("ok");
   });
 
   test(`after ${SIGN_IN_LIMITS.perAccount} wrong passwords from many addresses the account is locked everywhere`, async () => {
     const { user } = await createTestUser("moderator");
     const now = new Date("2026-03-03T10:00:00Z");
     await failTimes(SIGN_IN_LIMITS.perAccount, user.email, freshAddress, now);
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now })).toMatchObject({ status: "rate-limited" });
+    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now })).toMatchObject({
+      status: "rate-limited",
+    });
   });
 
   test(`one address trying many accounts is stopped after ${SIGN_IN_LIMITS.perAddress} failures`, async () => {
@@ -63,7 +93,9 @@ describe("signing in", () => {
     for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) {
       await signInWithPassword({ email: `victim-${i}@test.catalog-guard.test`, password: "x", ip, now });
     }
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip, now })).toMatchObject({ status: "rate-limited" });
+    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip, now })).toMatchObject({
+      status: "rate-limited",
+    });
     expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now })).status).toBe("ok");
   });
 
@@ -83,6 +115,8 @@ describe("signing in", () => {
     const { actor: admin } = await createTestUser("admin");
     const { user } = await createTestUser("moderator");
     await setUserDisabled({ actor: admin, input: { userId: user.id, disabled: true, reason: "left the team" }, now: new Date() });
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now: new Date() })).toEqual({ status: "invalid" });
+    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now: new Date() })).toEqual(
+      { status: "invalid" },
+    );
   });
 });

@@ -15,9 +15,7 @@ import { getDummyHash, verifyPassword } from "@/lib/auth/password";
 export const SIGN_IN_LIMITS = { perAccountAndAddress: 5, perAccount: 20, perAddress: 30, windowMinutes: 15 } as const;
 
 export type SignInResult =
-  | { status: "ok"; user: User }
-  | { status: "invalid" }
-  | { status: "rate-limited"; retryAfterMinutes: number };
+  { status: "ok"; user: User } | { status: "invalid" } | { status: "rate-limited"; retryAfterMinutes: number };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -76,7 +74,9 @@ async function isOverLimit(email: string, ip: string, now: Date): Promise<boolea
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
   const [counts] = await db
     .select({
-      pair: sql<number>`count(*) filter (where ${signInAttempts.email} = ${email} and ${signInAttempts.ip} = ${ip})`.mapWith(Number),
+      pair: sql<number>`count(*) filter (where ${signInAttempts.email} = ${email} and ${signInAttempts.ip} = ${ip})`.mapWith(
+        Number,
+      ),
       account: sql<number>`count(*) filter (where ${signInAttempts.email} = ${email})`.mapWith(Number),
       address: sql<number>`count(*) filter (where ${signInAttempts.ip} = ${ip})`.mapWith(Number),
     })

@@ -18,14 +18,28 @@ export async function addCaseNote(params: { actor: UserActor; input: z.input<typ
     const theCase = await lockCase(tx, input.caseId);
     assertCaseAction(theCase, "add_note", now);
     const note = await insertCaseNote(tx, { theCase, actor, body: input.body, now });
-    await recordAudit(tx, { actor, action: "case.note_added", entityType: "case", entityId: theCase.id, sellerId: theCase.sellerId, after: { noteId: note.id }, at: now });
+    await recordAudit(tx, {
+      actor,
+      action: "case.note_added",
+      entityType: "case",
+      entityId: theCase.id,
+      sellerId: theCase.sellerId,
+      after: { noteId: note.id },
+      at: now,
+    });
     return note;
   });
 }
 
 /** The note's row, in the caller's transaction (which audits it): also the reinstatement's optional note. */
-export async function insertCaseNote(tx: Transaction, params: { theCase: Pick<Case, "id" | "sellerId">; actor: UserActor; body: string; now: Date }) {
+export async function insertCaseNote(
+  tx: Transaction,
+  params: { theCase: Pick<Case, "id" | "sellerId">; actor: UserActor; body: string; now: Date },
+) {
   const { theCase, actor, body, now } = params;
-  const [note] = await tx.insert(caseNotes).values({ caseId: theCase.id, sellerId: theCase.sellerId, authorId: actor.userId, body, createdAt: now }).returning();
+  const [note] = await tx
+    .insert(caseNotes)
+    .values({ caseId: theCase.id, sellerId: theCase.sellerId, authorId: actor.userId, body, createdAt: now })
+    .returning();
   return note!;
 }

@@ -31,12 +31,27 @@ export async function answerLetter(params: { actor: UserActor; input: z.input<ty
 
     const [reply] = await tx
       .insert(letterReplies)
-      .values({ letterId: letter.id, caseId: theCase.id, sellerId: theCase.sellerId, moderatorId: actor.userId, verdict: input.verdict, message: input.message, createdAt: now })
+      .values({
+        letterId: letter.id,
+        caseId: theCase.id,
+        sellerId: theCase.sellerId,
+        moderatorId: actor.userId,
+        verdict: input.verdict,
+        message: input.message,
+        createdAt: now,
+      })
       .returning();
     await queueSellerNotification(tx, {
       sellerId: theCase.sellerId,
       caseId: theCase.id,
-      payload: { kind: "letter_answered", caseId: theCase.id, letterId: letter.id, letterVersion: letter.version, verdict: input.verdict, message: input.message },
+      payload: {
+        kind: "letter_answered",
+        caseId: theCase.id,
+        letterId: letter.id,
+        letterVersion: letter.version,
+        verdict: input.verdict,
+        message: input.message,
+      },
       now,
     });
     await recordAudit(tx, {

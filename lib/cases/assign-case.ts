@@ -23,13 +23,22 @@ export async function assignCase(params: { actor: UserActor; input: z.input<type
     const theCase = await lockCase(tx, input.caseId);
     assertCaseAction(theCase, "assign", now);
     if (input.assigneeId) {
-      const [assignee] = await tx.select({ role: users.role }).from(users).where(and(eq(users.id, input.assigneeId), isNull(users.disabledAt)));
+      const [assignee] = await tx
+        .select({ role: users.role })
+        .from(users)
+        .where(and(eq(users.id, input.assigneeId), isNull(users.disabledAt)));
       if (!assignee || !can(assignee.role, "cases:decide")) {
-        throw invalid("Only an active moderator or admin can hold a case", [{ path: "assigneeId", message: "Choose an active moderator" }]);
+        throw invalid("Only an active moderator or admin can hold a case", [
+          { path: "assigneeId", message: "Choose an active moderator" },
+        ]);
       }
     }
     if (theCase.assignedTo === input.assigneeId) return theCase;
-    const [updated] = await tx.update(cases).set({ assignedTo: input.assigneeId, updatedAt: now }).where(eq(cases.id, theCase.id)).returning();
+    const [updated] = await tx
+      .update(cases)
+      .set({ assignedTo: input.assigneeId, updatedAt: now })
+      .where(eq(cases.id, theCase.id))
+      .returning();
     await recordAudit(tx, {
       actor,
       action: input.assigneeId ? "case.assigned" : "case.released",

@@ -27,7 +27,13 @@ export async function beginDecision(
   const checklist = computeChecklist(await getChecklistFacts(tx, { caseId: theCase.id, policy: policy.params, now: params.now }));
   const [snapshot] = await tx
     .insert(checklistSnapshots)
-    .values({ caseId: theCase.id, sellerId: theCase.sellerId, computedAt: params.now, items: checklist.items, allPassed: checklist.isAllPassed })
+    .values({
+      caseId: theCase.id,
+      sellerId: theCase.sellerId,
+      computedAt: params.now,
+      items: checklist.items,
+      allPassed: checklist.isAllPassed,
+    })
     .returning({ id: checklistSnapshots.id });
   return { theCase, policy, checklist, checklistSnapshotId: snapshot!.id };
 }
@@ -36,7 +42,10 @@ export async function beginDecision(
 export async function insertDecision(
   tx: Transaction,
   context: DecisionContext,
-  decision: Pick<typeof caseDecisions.$inferInsert, "kind" | "overrides" | "extendReasons" | "newRecheckAt" | "messageToSeller"> & {
+  decision: Pick<
+    typeof caseDecisions.$inferInsert,
+    "kind" | "overrides" | "extendReasons" | "newRecheckAt" | "messageToSeller"
+  > & {
     actor: UserActor;
     now: Date;
   },

@@ -6,7 +6,11 @@ import { z } from "zod";
 import { EXTEND_REASONS, LETTER_VERDICTS } from "@/db/enums";
 import { CHECKLIST_ITEMS } from "./checklist";
 
-const id = (what: string) => z.coerce.number({ error: `${what} is required` }).int(`${what} must be a whole number`).positive(`${what} is required`);
+const id = (what: string) =>
+  z.coerce
+    .number({ error: `${what} is required` })
+    .int(`${what} must be a whole number`)
+    .positive(`${what} is required`);
 const writtenReason = (what: string, min = 10) =>
   z
     .string({ error: `${what} is required` })
@@ -17,7 +21,10 @@ const expectedVersion = z.coerce.number().int().positive("the case version is mi
 
 export const openCaseFromFlagInput = z.object({ flagId: id("The flag"), note: z.string().trim().max(4000).optional() });
 
-export const openCaseManuallyInput = z.object({ sellerId: id("The seller"), reason: writtenReason("The reason for the exclusion") });
+export const openCaseManuallyInput = z.object({
+  sellerId: id("The seller"),
+  reason: writtenReason("The reason for the exclusion"),
+});
 
 export const dismissFlagInput = z.object({ flagId: id("The flag"), reason: writtenReason("The reason for dismissing") });
 

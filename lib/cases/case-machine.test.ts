@@ -14,7 +14,14 @@ import {
 
 /** The whole table, written out by hand: state → action → where it leads, or refused (null). */
 const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
-  EXCLUDED: { reinstate: null, extend: null, answer_letter: "EXCLUDED", assign: "EXCLUDED", add_note: "EXCLUDED", decide_fake_review: "EXCLUDED" },
+  EXCLUDED: {
+    reinstate: null,
+    extend: null,
+    answer_letter: "EXCLUDED",
+    assign: "EXCLUDED",
+    add_note: "EXCLUDED",
+    decide_fake_review: "EXCLUDED",
+  },
   DUE_FOR_RECHECK: {
     reinstate: "REINSTATED",
     extend: "EXCLUDED",
@@ -23,11 +30,20 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     add_note: "DUE_FOR_RECHECK",
     decide_fake_review: "DUE_FOR_RECHECK",
   },
-  REINSTATED: { reinstate: null, extend: null, answer_letter: null, assign: null, add_note: "REINSTATED", decide_fake_review: null },
+  REINSTATED: {
+    reinstate: null,
+    extend: null,
+    answer_letter: null,
+    assign: null,
+    add_note: "REINSTATED",
+    decide_fake_review: null,
+  },
 };
 
 describe("the case state machine", () => {
-  const pairs = CASE_STATUSES.flatMap((state) => CASE_ACTIONS.map((action) => ({ state, action, next: EXPECTED[state][action] })));
+  const pairs = CASE_STATUSES.flatMap((state) =>
+    CASE_ACTIONS.map((action) => ({ state, action, next: EXPECTED[state][action] })),
+  );
 
   test.each(pairs)("$state + $action → $next", ({ state, action, next }) => {
     const transition = caseTransition(state, action);
@@ -47,11 +63,15 @@ describe("the case state machine", () => {
 
 describe("flag triage", () => {
   const states: FlagState[] = ["open", "case_opened", "dismissed", "superseded"];
-  test.each(states.flatMap((state) => FLAG_ACTIONS.map((action) => ({ state, action }))))("$state + $action", ({ state, action }) => {
-    const transition = flagTransition(state, action);
-    if (state === "open") expect(transition).toEqual({ isAllowed: true, next: action === "open_case" ? "case_opened" : "dismissed" });
-    else expect(transition.isAllowed).toBe(false);
-  });
+  test.each(states.flatMap((state) => FLAG_ACTIONS.map((action) => ({ state, action }))))(
+    "$state + $action",
+    ({ state, action }) => {
+      const transition = flagTransition(state, action);
+      if (state === "open")
+        expect(transition).toEqual({ isAllowed: true, next: action === "open_case" ? "case_opened" : "dismissed" });
+      else expect(transition.isAllowed).toBe(false);
+    },
+  );
 });
 
 describe("the re-check date", () => {

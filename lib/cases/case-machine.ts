@@ -12,14 +12,7 @@ import type { CaseStatus } from "@/db/enums";
 export const MINIMUM_EXCLUSION_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-export const CASE_ACTIONS = [
-  "reinstate",
-  "extend",
-  "answer_letter",
-  "assign",
-  "add_note",
-  "decide_fake_review",
-] as const;
+export const CASE_ACTIONS = ["reinstate", "extend", "answer_letter", "assign", "add_note", "decide_fake_review"] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export const FLAG_ACTIONS = ["open_case", "dismiss"] as const;
@@ -55,7 +48,11 @@ function refusalReason(state: CaseStatus, action: CaseAction): string {
 
 export function flagTransition(state: FlagState, action: FlagAction): Transition<FlagState> {
   if (state !== "open") {
-    const what = { case_opened: "a case was already opened from it", dismissed: "it was already dismissed", superseded: "a newer flag replaced it" }[state];
+    const what = {
+      case_opened: "a case was already opened from it",
+      dismissed: "it was already dismissed",
+      superseded: "a newer flag replaced it",
+    }[state];
     return { isAllowed: false, reason: `This flag was already triaged: ${what}` };
   }
   return { isAllowed: true, next: action === "open_case" ? "case_opened" : "dismissed" };

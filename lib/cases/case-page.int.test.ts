@@ -23,7 +23,10 @@ test("[MODERATOR] the reviews in scope come a page at a time, newest first; the 
   // The seller names a root cause for the oldest five, which are not on the first page.
   const scoped = await db.select().from(caseReviews).where(eq(caseReviews.caseId, caseId)).orderBy(caseReviews.reviewId);
   const named = scoped.slice(-5).map((row) => row.reviewId);
-  await db.update(caseReviews).set({ rootCause: "not_in_stock" }).where(and(eq(caseReviews.caseId, caseId), inArray(caseReviews.reviewId, named)));
+  await db
+    .update(caseReviews)
+    .set({ rootCause: "not_in_stock" })
+    .where(and(eq(caseReviews.caseId, caseId), inArray(caseReviews.reviewId, named)));
 
   const first = await getCaseForModerator({ actor, caseId, now: T0 });
   expect(first.reviews.total).toBe(inScope);

@@ -35,9 +35,22 @@ test("[PGLITE] open, read, list and reinstate a case on the embedded database", 
   const page = await getCaseForModerator({ actor, caseId: opened.id, now: addDays(T0, 14) });
   expect(page).toMatchObject({ status: "DUE_FOR_RECHECK", reviews: { total: 2, rows: [expect.anything(), expect.anything()] } });
   expect(page.checklist.items).toHaveLength(5);
-  expect((await listCases({ actor, filters: { queue: "due" }, now: addDays(T0, 14) })).rows.map((row) => row.caseId)).toEqual([opened.id]);
+  expect((await listCases({ actor, filters: { queue: "due" }, now: addDays(T0, 14) })).rows.map((row) => row.caseId)).toEqual([
+    opened.id,
+  ]);
 
-  await reinstateCase({ actor, input: { caseId: opened.id, expectedVersion: 1, overrides: CHECKLIST_ITEMS.map((item) => ({ item, reason: "Seen on a call with the seller" })) }, now: addDays(T0, 14) });
+  await reinstateCase({
+    actor,
+    input: {
+      caseId: opened.id,
+      expectedVersion: 1,
+      overrides: CHECKLIST_ITEMS.map((item) => ({ item, reason: "Seen on a call with the seller" })),
+    },
+    now: addDays(T0, 14),
+  });
   expect((await db.select().from(cases).where(eq(cases.id, opened.id)))[0]!.status).toBe("REINSTATED");
-  expect(await db.select({ type: outboxEvents.type }).from(outboxEvents)).toEqual([{ type: "seller.excluded" }, { type: "seller.reinstated" }]);
+  expect(await db.select({ type: outboxEvents.type }).from(outboxEvents)).toEqual([
+    { type: "seller.excluded" },
+    { type: "seller.reinstated" },
+  ]);
 }, 120_000);

@@ -38,10 +38,14 @@ export async function assertCaseVersion(tx: Transaction, theCase: Case, expected
     .where(eq(caseDecisions.caseId, theCase.id))
     .orderBy(desc(caseDecisions.caseVersion))
     .limit(1);
-  const what = latest ? `${latest.kind === "reinstate" ? "reinstated" : "extended"} by ${latest.by} at ${latest.decidedAt.toISOString()}` : "changed by someone else";
+  const what = latest
+    ? `${latest.kind === "reinstate" ? "reinstated" : "extended"} by ${latest.by} at ${latest.decidedAt.toISOString()}`
+    : "changed by someone else";
   throw conflict(
     `This case was just ${what}. Reload the case to see the decision; nothing was saved.`,
-    latest ? { reason: "case_decided", decision: latest.kind, decidedBy: latest.by, decidedAt: latest.decidedAt.toISOString() } : { reason: "case_changed" },
+    latest
+      ? { reason: "case_decided", decision: latest.kind, decidedBy: latest.by, decidedAt: latest.decidedAt.toISOString() }
+      : { reason: "case_changed" },
   );
 }
 
@@ -56,7 +60,10 @@ export async function updateCaseVersioned(tx: Transaction, theCase: Case, change
   return updated;
 }
 
-export async function queueSellerNotification(tx: Transaction, params: { sellerId: number; caseId: number; payload: NotificationPayload; now: Date }) {
+export async function queueSellerNotification(
+  tx: Transaction,
+  params: { sellerId: number; caseId: number; payload: NotificationPayload; now: Date },
+) {
   await tx.insert(notifications).values({
     sellerId: params.sellerId,
     caseId: params.caseId,

@@ -17,7 +17,9 @@ const GOOD: ChecklistFacts = {
 };
 
 const failing = (facts: Partial<ChecklistFacts>) =>
-  computeChecklist({ ...GOOD, ...facts }).items.filter((item) => !item.isPassed).map((item) => item.key);
+  computeChecklist({ ...GOOD, ...facts })
+    .items.filter((item) => !item.isPassed)
+    .map((item) => item.key);
 
 describe("the re-check checklist", () => {
   test("all five items pass on good facts", () => {
@@ -35,7 +37,10 @@ describe("the re-check checklist", () => {
   test("an unresolved review in scope fails item 1, with its id as evidence", () => {
     const checklist = computeChecklist({ ...GOOD, unresolvedReviewIds: [42] });
     expect(checklist.isAllPassed).toBe(false);
-    expect(checklist.items[0]).toMatchObject({ isPassed: false, evidence: { inScope: 3, resolved: 2, unresolvedReviewIds: [42] } });
+    expect(checklist.items[0]).toMatchObject({
+      isPassed: false,
+      evidence: { inScope: 3, resolved: 2, unresolvedReviewIds: [42] },
+    });
   });
 
   test.each([
@@ -52,9 +57,18 @@ describe("the re-check checklist", () => {
 
   test.each([
     { name: "no letter", letters: [] },
-    { name: "a letter still unanswered", letters: [{ version: 1, submittedAt: new Date("2026-11-10T00:00:00Z"), verdict: null }] },
-    { name: "changes were asked for", letters: [{ version: 1, submittedAt: new Date("2026-11-10T00:00:00Z"), verdict: "changes_requested" as const }] },
-    { name: "accepted, but sent after the re-check date", letters: [{ version: 2, submittedAt: new Date("2026-11-15T00:00:01Z"), verdict: "accepted" as const }] },
+    {
+      name: "a letter still unanswered",
+      letters: [{ version: 1, submittedAt: new Date("2026-11-10T00:00:00Z"), verdict: null }],
+    },
+    {
+      name: "changes were asked for",
+      letters: [{ version: 1, submittedAt: new Date("2026-11-10T00:00:00Z"), verdict: "changes_requested" as const }],
+    },
+    {
+      name: "accepted, but sent after the re-check date",
+      letters: [{ version: 2, submittedAt: new Date("2026-11-15T00:00:01Z"), verdict: "accepted" as const }],
+    },
   ])("item 4 fails: $name", ({ letters }) => {
     expect(failing({ letters })).toEqual(["letter_received"]);
   });

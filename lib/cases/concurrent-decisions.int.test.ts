@@ -28,9 +28,21 @@ test(`[MODERATOR] ${ROUNDS} rounds of two concurrent decisions: exactly one wins
   for (let round = 0; round < ROUNDS; round++) {
     const { flag } = await createFlaggedSeller({ now: T0 });
     const { case: theCase } = await openCaseFromFlag({ actor: alice, input: { flagId: flag.id }, now: T0 });
-    const reinstate = (actor: typeof alice) => reinstateCase({ actor, input: { caseId: theCase.id, expectedVersion: 1, overrides: OVERRIDES }, now });
+    const reinstate = (actor: typeof alice) =>
+      reinstateCase({ actor, input: { caseId: theCase.id, expectedVersion: 1, overrides: OVERRIDES }, now });
     const extend = (actor: typeof alice) =>
-      extendCase({ actor, input: { caseId: theCase.id, expectedVersion: 1, reasons: ["other"], recheckOn: "2026-10-30", message: "Another week: the letter is still missing." }, now, timeZone: "UTC" });
+      extendCase({
+        actor,
+        input: {
+          caseId: theCase.id,
+          expectedVersion: 1,
+          reasons: ["other"],
+          recheckOn: "2026-10-30",
+          message: "Another week: the letter is still missing.",
+        },
+        now,
+        timeZone: "UTC",
+      });
     // Even rounds: both reinstate. Odd rounds: one reinstates while the other extends.
     const attempts = round % 2 === 0 ? [reinstate(alice), reinstate(bob)] : [reinstate(alice), extend(bob)];
 
@@ -47,7 +59,13 @@ test(`[MODERATOR] ${ROUNDS} rounds of two concurrent decisions: exactly one wins
     const entries = await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entityType, "case"), eq(auditLog.entityId, String(theCase.id)), inArray(auditLog.action, ["case.reinstated", "case.extended"])));
+      .where(
+        and(
+          eq(auditLog.entityType, "case"),
+          eq(auditLog.entityId, String(theCase.id)),
+          inArray(auditLog.action, ["case.reinstated", "case.extended"]),
+        ),
+      );
     expect(entries).toHaveLength(1);
     const [stored] = await db.select().from(cases).where(eq(cases.id, theCase.id));
     expect(stored!.version).toBe(2);
@@ -66,10 +84,18 @@ test("[MODERATOR] two moderators opening a case for one seller at once: one case
       openCaseFromFlag({ actor: alice, input: { flagId: flag.id }, now: T0 }),
       openCaseManually({ actor: bob, input: { sellerId: seller.id, reason: "Complaints about counterfeit goods" }, now: T0 }),
     ]);
-    expect(settled.filter((result) => result.status === "fulfilled"), `round ${round}`).toHaveLength(1);
+    expect(
+      settled.filter((result) => result.status === "fulfilled"),
+      `round ${round}`,
+    ).toHaveLength(1);
     const [lost] = settled.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
     expect(isDomainError(lost) && lost.code).toBe("CONFLICT");
     expect(await db.select().from(cases).where(eq(cases.sellerId, seller.id))).toHaveLength(1);
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.sellerId, seller.id), eq(auditLog.action, "case.opened")))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.sellerId, seller.id), eq(auditLog.action, "case.opened"))),
+    ).toHaveLength(1);
   }
 });

@@ -12,7 +12,11 @@ import { flagTransition, type FlagState } from "./case-machine";
 import { dismissFlagInput } from "./case-input";
 
 /** Triages a flag without a case, with the written reason (a flag is triaged once). */
-export async function dismissFlag(params: { actor: UserActor; input: z.input<typeof dismissFlagInput>; now: Date }): Promise<Flag> {
+export async function dismissFlag(params: {
+  actor: UserActor;
+  input: z.input<typeof dismissFlagInput>;
+  now: Date;
+}): Promise<Flag> {
   assertCan(params.actor, "flags:triage");
   const input = parseInput(dismissFlagInput, params.input);
   return db.transaction(async (tx) => {

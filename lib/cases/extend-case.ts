@@ -24,13 +24,21 @@ export async function extendCase(params: { actor: UserActor; input: ExtendCaseIn
   const input = parseInput(extendCaseInput, params.input);
   const { actor, now } = params;
   const newRecheckAt = startOfLocalDay(input.recheckOn, params.timeZone ?? env.PORTAL_TIME_ZONE);
-  if (newRecheckAt <= now) throw invalid("The new re-check date must be a later day", [{ path: "recheckOn", message: "Choose a day after today" }]);
+  if (newRecheckAt <= now)
+    throw invalid("The new re-check date must be a later day", [{ path: "recheckOn", message: "Choose a day after today" }]);
   if (newRecheckAt > addDays(now, MAX_EXTENSION_DAYS)) {
-    throw invalid(`The new re-check date must be within ${MAX_EXTENSION_DAYS} days`, [{ path: "recheckOn", message: `Choose a day within ${MAX_EXTENSION_DAYS} days` }]);
+    throw invalid(`The new re-check date must be within ${MAX_EXTENSION_DAYS} days`, [
+      { path: "recheckOn", message: `Choose a day within ${MAX_EXTENSION_DAYS} days` },
+    ]);
   }
 
   return db.transaction(async (tx) => {
-    const context = await beginDecision(tx, { caseId: input.caseId, expectedVersion: input.expectedVersion, action: "extend", now });
+    const context = await beginDecision(tx, {
+      caseId: input.caseId,
+      expectedVersion: input.expectedVersion,
+      action: "extend",
+      now,
+    });
     // A decision is only possible once the re-check date has come, so a later day is always past the minimum.
     const { theCase } = context;
     const decision = await insertDecision(tx, context, {
@@ -46,13 +54,24 @@ export async function extendCase(params: { actor: UserActor; input: ExtendCaseIn
     await queueCatalogEvent(tx, {
       sellerId: theCase.sellerId,
       type: "seller.excluded",
-      payload: { sellerId: await sellerExternalId(tx, theCase.sellerId), caseId: theCase.id, excludedSince: theCase.excludedAt.toISOString(), recheckOn: newRecheckAt.toISOString() },
+      payload: {
+        sellerId: await sellerExternalId(tx, theCase.sellerId),
+        caseId: theCase.id,
+        excludedSince: theCase.excludedAt.toISOString(),
+        recheckOn: newRecheckAt.toISOString(),
+      },
       now,
     });
     await queueSellerNotification(tx, {
       sellerId: theCase.sellerId,
       caseId: theCase.id,
-      payload: { kind: "case_extended", caseId: theCase.id, reasons: input.reasons, recheckAt: newRecheckAt.toISOString(), message: input.message },
+      payload: {
+        kind: "case_extended",
+        caseId: theCase.id,
+        reasons: input.reasons,
+        recheckAt: newRecheckAt.toISOString(),
+        message: input.message,
+      },
       now,
     });
     await recordAudit(tx, {
@@ -62,7 +81,12 @@ export async function extendCase(params: { actor: UserActor; input: ExtendCaseIn
       entityId: theCase.id,
       sellerId: theCase.sellerId,
       before: caseAuditView(theCase),
-      after: { ...caseAuditView(updated), decisionId: decision.id, reasons: input.reasons, checklistPassed: context.checklist.isAllPassed },
+      after: {
+        ...caseAuditView(updated),
+        decisionId: decision.id,
+        reasons: input.reasons,
+        checklistPassed: context.checklist.isAllPassed,
+      },
       reason: `${input.reasons.join(", ")}: ${input.message}`,
       at: now,
     });

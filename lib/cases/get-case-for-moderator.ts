@@ -55,7 +55,14 @@ export type SignalView = {
   decidedBy: string | null;
 };
 
-export type TimelineEntry = { at: Date; action: string; actorLabel: string; actorRole: string; reason: string | null; after: unknown };
+export type TimelineEntry = {
+  at: Date;
+  action: string;
+  actorLabel: string;
+  actorRole: string;
+  reason: string | null;
+  after: unknown;
+};
 
 export type CaseForModerator = {
   caseId: number;
@@ -79,7 +86,15 @@ export type CaseForModerator = {
   letters: LetterView[];
   signals: SignalView[];
   notes: { body: string; by: string; at: Date }[];
-  decisions: { kind: "reinstate" | "extend"; by: string; at: Date; overrides: unknown; extendReasons: string[] | null; newRecheckAt: Date | null; message: string | null }[];
+  decisions: {
+    kind: "reinstate" | "extend";
+    by: string;
+    at: Date;
+    overrides: unknown;
+    extendReasons: string[] | null;
+    newRecheckAt: Date | null;
+    message: string | null;
+  }[];
   timeline: TimelineEntry[];
   otherCases: { caseId: number; status: CaseStatus; excludedAt: Date; reinstatedAt: Date | null }[];
 };
@@ -111,7 +126,12 @@ const maybeDate = (value: string | Date | null) => (value ? new Date(value) : nu
  * cause, the letters, the fake-review signals, notes, decisions, the timeline and the seller's other
  * cases.
  */
-export async function getCaseForModerator(params: { actor: UserActor; caseId: number; now: Date; reviewsCursor?: ListCursor }): Promise<CaseForModerator> {
+export async function getCaseForModerator(params: {
+  actor: UserActor;
+  caseId: number;
+  now: Date;
+  reviewsCursor?: ListCursor;
+}): Promise<CaseForModerator> {
   assertCan(params.actor, "cases:view-all");
   const { caseId, now } = params;
   // A cursor names a review of this case; any other id (edited by hand, or gone) gives the first page.
@@ -241,7 +261,10 @@ export async function getCaseForModerator(params: { actor: UserActor; caseId: nu
     holder: row.assigned_to && row.holder ? { userId: row.assigned_to, email: row.holder } : null,
     evidence: row.evidence,
     checklist: computeChecklist(facts),
-    reviews: { ...keysetPage(reviewViews, CASE_REVIEWS_PAGE_SIZE, reviewsCursor, (review) => review.reviewId), total: rootCauses.reduce((total, entry) => total + Number(entry.n), 0) },
+    reviews: {
+      ...keysetPage(reviewViews, CASE_REVIEWS_PAGE_SIZE, reviewsCursor, (review) => review.reviewId),
+      total: rootCauses.reduce((total, entry) => total + Number(entry.n), 0),
+    },
     rootCauseCounts: rootCauses.map((entry) => ({ rootCause: entry.root_cause, count: Number(entry.n) })),
     letters: letters.map((letter) => {
       const submittedAt = maybeDate(letter.submitted_at as string | null);

@@ -26,7 +26,10 @@ type FactsRow = {
  * - A new positive review counts when its buyer bought from the seller before writing it and no
  *   fake-review signal on it is suspected or confirmed ("from real buyers").
  */
-export async function getChecklistFacts(executor: Executor, params: { caseId: number; policy: PolicyParams; now: Date }): Promise<ChecklistFacts> {
+export async function getChecklistFacts(
+  executor: Executor,
+  params: { caseId: number; policy: PolicyParams; now: Date },
+): Promise<ChecklistFacts> {
   const negativeMax = params.policy.reviews.negativeMaxRating;
   const positiveMin = params.policy.reviews.positiveMinRating;
   const now = instant(params.now);

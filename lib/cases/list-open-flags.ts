@@ -56,7 +56,8 @@ export async function listOpenFlags(params: {
   assertCan(params.actor, "flags:triage");
   const { page, limit, offset } = queuePaging(params.page ?? 1);
   const conditions: SQL[] = [sql`f.status = 'open'`];
-  if (params.filters.code) conditions.push(sql`exists (select 1 from flag_reasons c where c.flag_id = f.id and c.code = ${params.filters.code})`);
+  if (params.filters.code)
+    conditions.push(sql`exists (select 1 from flag_reasons c where c.flag_id = f.id and c.code = ${params.filters.code})`);
   const q = params.filters.q?.trim();
   if (q) conditions.push(sql`(s.name ilike ${`%${escapeLike(q)}%`} or s.external_id = ${q})`);
 
@@ -78,7 +79,9 @@ export async function listOpenFlags(params: {
           order by ${ORDER[params.sort ?? "oldest"]}
           limit ${limit} offset ${offset}`,
     ),
-    countMatches(sql`select count(*)::int as n from flags f ${q ? sql`join sellers s on s.id = f.seller_id` : sql``} where ${where}`),
+    countMatches(
+      sql`select count(*)::int as n from flags f ${q ? sql`join sellers s on s.id = f.seller_id` : sql``} where ${where}`,
+    ),
   ]);
   return toQueuePage(
     rows.map((row) => ({

@@ -33,7 +33,11 @@ export type CaseEvidence = {
 export type OpenedCase = { case: Case; reviewsInScope: number };
 
 /** Opens an exclusion case from an open flag: the seller is hidden from the catalog at once. */
-export async function openCaseFromFlag(params: { actor: UserActor; input: z.input<typeof openCaseFromFlagInput>; now: Date }): Promise<OpenedCase> {
+export async function openCaseFromFlag(params: {
+  actor: UserActor;
+  input: z.input<typeof openCaseFromFlagInput>;
+  now: Date;
+}): Promise<OpenedCase> {
   assertCan(params.actor, "flags:triage");
   const input = parseInput(openCaseFromFlagInput, params.input);
   return inOpeningTransaction(params.now, async (tx) => {
@@ -41,13 +45,27 @@ export async function openCaseFromFlag(params: { actor: UserActor; input: z.inpu
     if (!flag) throw notFound(`Flag ${input.flagId}`);
     const transition = flagTransition(flag.status as FlagState, "open_case");
     if (!transition.isAllowed) throw conflict(transition.reason);
-    await tx.update(flags).set({ status: "case_opened", triagedBy: params.actor.userId, triagedAt: params.now }).where(eq(flags.id, flag.id));
-    return openCase(tx, { actor: params.actor, sellerId: flag.sellerId, flagId: flag.id, evaluationId: flag.evaluationId, openReason: input.note || null, now: params.now });
+    await tx
+      .update(flags)
+      .set({ status: "case_opened", triagedBy: params.actor.userId, triagedAt: params.now })
+      .where(eq(flags.id, flag.id));
+    return openCase(tx, {
+      actor: params.actor,
+      sellerId: flag.sellerId,
+      flagId: flag.id,
+      evaluationId: flag.evaluationId,
+      openReason: input.note || null,
+      now: params.now,
+    });
   });
 }
 
 /** Opens a case without a flag (a moderator's own finding); the written reason is the evidence. */
-export async function openCaseManually(params: { actor: UserActor; input: z.input<typeof openCaseManuallyInput>; now: Date }): Promise<OpenedCase> {
+export async function openCaseManually(params: {
+  actor: UserActor;
+  input: z.input<typeof openCaseManuallyInput>;
+  now: Date;
+}): Promise<OpenedCase> {
   assertCan(params.actor, "cases:decide");
   const input = parseInput(openCaseManuallyInput, params.input);
   return inOpeningTransaction(params.now, async (tx) => {
@@ -56,7 +74,14 @@ export async function openCaseManually(params: { actor: UserActor; input: z.inpu
       .update(flags)
       .set({ status: "case_opened", triagedBy: params.actor.userId, triagedAt: params.now })
       .where(and(eq(flags.sellerId, input.sellerId), eq(flags.status, "open")));
-    return openCase(tx, { actor: params.actor, sellerId: input.sellerId, flagId: null, evaluationId: null, openReason: input.reason, now: params.now });
+    return openCase(tx, {
+      actor: params.actor,
+      sellerId: input.sellerId,
+      flagId: null,
+      evaluationId: null,
+      openReason: input.reason,
+      now: params.now,
+    });
   });
 }
 
@@ -67,20 +92,31 @@ async function inOpeningTransaction(now: Date, body: (tx: Transaction) => Promis
     return await db.transaction(body);
   } catch (error) {
     // Two moderators opening a case for one seller at once: the partial unique index lets one win.
-    if (isUniqueViolation(error, "cases_one_active_per_seller_idx")) throw conflict("This seller already has an active case: it was opened a moment ago");
+    if (isUniqueViolation(error, "cases_one_active_per_seller_idx"))
+      throw conflict("This seller already has an active case: it was opened a moment ago");
     throw error;
   }
 }
 
 async function openCase(
   tx: Transaction,
-  params: { actor: UserActor; sellerId: number; flagId: number | null; evaluationId: number | null; openReason: string | null; now: Date },
+  params: {
+    actor: UserActor;
+    sellerId: number;
+    flagId: number | null;
+    evaluationId: number | null;
+    openReason: string | null;
+    now: Date;
+  },
 ): Promise<OpenedCase> {
   const { actor, sellerId, now } = params;
   const externalId = await sellerExternalId(tx, sellerId);
   // The seller's cases in one look: an active one refuses, any earlier one makes this a repeat.
   const [history] = await tx
-    .select({ activeId: sql<number | null>`max(${cases.id}) filter (where ${cases.status} <> 'REINSTATED')`, earlier: sql<number>`count(*)::int` })
+    .select({
+      activeId: sql<number | null>`max(${cases.id}) filter (where ${cases.status} <> 'REINSTATED')`,
+      earlier: sql<number>`count(*)::int`,
+    })
     .from(cases)
     .where(eq(cases.sellerId, sellerId));
   if (history?.activeId != null) throw conflict(`This seller already has an active case (#${history.activeId})`);
@@ -88,7 +124,13 @@ async function openCase(
 
   const policy = await getCurrentPolicy(tx);
   const minDays = minimumExclusionDays(policy.params.exclusion, isRepeat);
-  const evidence = await freezeEvidence(tx, { sellerId, flagId: params.flagId, evaluationId: params.evaluationId, openReason: params.openReason, now });
+  const evidence = await freezeEvidence(tx, {
+    sellerId,
+    flagId: params.flagId,
+    evaluationId: params.evaluationId,
+    openReason: params.openReason,
+    now,
+  });
 
   const [created] = await tx
     .insert(cases)
@@ -125,7 +167,12 @@ async function openCase(
   await queueCatalogEvent(tx, {
     sellerId,
     type: "seller.excluded",
-    payload: { sellerId: externalId, caseId: created.id, excludedSince: now.toISOString(), recheckOn: created.recheckAt.toISOString() },
+    payload: {
+      sellerId: externalId,
+      caseId: created.id,
+      excludedSince: now.toISOString(),
+      recheckOn: created.recheckAt.toISOString(),
+    },
     now,
   });
   await queueSellerNotification(tx, {
@@ -136,7 +183,13 @@ async function openCase(
       caseId: created.id,
       excludedAt: now.toISOString(),
       recheckAt: created.recheckAt.toISOString(),
-      reasons: evidence.reasons.map(({ code, metric, window, value, portalValue }) => ({ code, metric, window, value, portalValue })),
+      reasons: evidence.reasons.map(({ code, metric, window, value, portalValue }) => ({
+        code,
+        metric,
+        window,
+        value,
+        portalValue,
+      })),
       openReason: params.openReason,
       reviewsInScope: scoped.length,
       steps: [...SELLER_STEPS],
@@ -150,14 +203,27 @@ async function openCase(
     entityId: created.id,
     sellerId,
     before: params.flagId ? { flagId: params.flagId, flagStatus: "open" } : null,
-    after: { ...caseAuditView(created), flagId: params.flagId, reviewsInScope: scoped.length, minimumDays: minDays, repeat: isRepeat },
+    after: {
+      ...caseAuditView(created),
+      flagId: params.flagId,
+      reviewsInScope: scoped.length,
+      minimumDays: minDays,
+      repeat: isRepeat,
+    },
     reason: params.openReason,
     at: now,
   });
   return { case: created, reviewsInScope: scoped.length };
 }
 
-type EvidenceRow = { evaluation_id: number | null; as_of: string | null; policy_version: number | null; reasons: CaseEvidence["reasons"]; metrics: CaseEvidence["metrics"]; portal: CaseEvidence["portal"] };
+type EvidenceRow = {
+  evaluation_id: number | null;
+  as_of: string | null;
+  policy_version: number | null;
+  reasons: CaseEvidence["reasons"];
+  metrics: CaseEvidence["metrics"];
+  portal: CaseEvidence["portal"];
+};
 
 /** One query: the flag's reasons, and the seller's and the portal's metrics of that evaluation (else the latest one by `now`). */
 async function freezeEvidence(

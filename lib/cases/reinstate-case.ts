@@ -21,21 +21,40 @@ export async function reinstateCase(params: { actor: UserActor; input: Reinstate
   const input = parseInput(reinstateCaseInput, params.input);
   const { actor, now } = params;
   return db.transaction(async (tx) => {
-    const context = await beginDecision(tx, { caseId: input.caseId, expectedVersion: input.expectedVersion, action: "reinstate", now });
+    const context = await beginDecision(tx, {
+      caseId: input.caseId,
+      expectedVersion: input.expectedVersion,
+      action: "reinstate",
+      now,
+    });
     const { theCase, checklist } = context;
     const earliest = addDays(theCase.excludedAt, MINIMUM_EXCLUSION_DAYS);
-    if (now < earliest) throw conflict(`The minimum exclusion is ${MINIMUM_EXCLUSION_DAYS} days: this seller can be reinstated from ${earliest.toISOString()}`);
+    if (now < earliest)
+      throw conflict(
+        `The minimum exclusion is ${MINIMUM_EXCLUSION_DAYS} days: this seller can be reinstated from ${earliest.toISOString()}`,
+      );
 
     const reasonByItem = new Map(input.overrides.map((override) => [override.item, override.reason]));
     const failing = checklist.items.filter((item) => !item.isPassed);
     const missing = failing.filter((item) => !reasonByItem.has(item.key));
     if (missing.length > 0) {
-      const issues = missing.map((item) => ({ path: `overrides.${item.key}`, message: "This item fails: write why you reinstate the seller anyway" }));
+      const issues = missing.map((item) => ({
+        path: `overrides.${item.key}`,
+        message: "This item fails: write why you reinstate the seller anyway",
+      }));
       throw invalid(`Checklist items fail without an override reason: ${missing.map((item) => item.key).join(", ")}`, issues);
     }
     const overrides = failing.map((item) => ({ item: item.key, reason: reasonByItem.get(item.key)!, evidence: item.evidence }));
 
-    const decision = await insertDecision(tx, context, { kind: "reinstate", overrides, extendReasons: null, newRecheckAt: null, messageToSeller: null, actor, now });
+    const decision = await insertDecision(tx, context, {
+      kind: "reinstate",
+      overrides,
+      extendReasons: null,
+      newRecheckAt: null,
+      messageToSeller: null,
+      actor,
+      now,
+    });
     // The optional note is the moderator's, for colleagues: an internal note, never shown to the seller.
     if (input.note) await insertCaseNote(tx, { theCase, actor, body: input.note, now });
     const updated = await updateCaseVersioned(tx, theCase, { status: "REINSTATED", reinstatedAt: now }, now);
@@ -45,7 +64,12 @@ export async function reinstateCase(params: { actor: UserActor; input: Reinstate
       payload: { sellerId: await sellerExternalId(tx, theCase.sellerId), caseId: theCase.id, reinstatedAt: now.toISOString() },
       now,
     });
-    await queueSellerNotification(tx, { sellerId: theCase.sellerId, caseId: theCase.id, payload: { kind: "case_reinstated", caseId: theCase.id, reinstatedAt: now.toISOString() }, now });
+    await queueSellerNotification(tx, {
+      sellerId: theCase.sellerId,
+      caseId: theCase.id,
+      payload: { kind: "case_reinstated", caseId: theCase.id, reinstatedAt: now.toISOString() },
+      now,
+    });
     await recordAudit(tx, {
       actor,
       action: "case.reinstated",
@@ -53,8 +77,15 @@ export async function reinstateCase(params: { actor: UserActor; input: Reinstate
       entityId: theCase.id,
       sellerId: theCase.sellerId,
       before: caseAuditView(theCase),
-      after: { ...caseAuditView(updated), decisionId: decision.id, checklistPassed: checklist.isAllPassed, overrides: overrides.map(({ item, reason }) => ({ item, reason })) },
-      reason: overrides.length ? overrides.map((override) => `${override.item}: ${override.reason}`).join("\n") : (input.note ?? "all checklist items passed"),
+      after: {
+        ...caseAuditView(updated),
+        decisionId: decision.id,
+        checklistPassed: checklist.isAllPassed,
+        overrides: overrides.map(({ item, reason }) => ({ item, reason })),
+      },
+      reason: overrides.length
+        ? overrides.map((override) => `${override.item}: ${override.reason}`).join("\n")
+        : (input.note ?? "all checklist items passed"),
       at: now,
     });
     return { case: updated, decision };

@@ -6,7 +6,14 @@ export const MAX_VISIBILITY_SELLERS = 1000;
 export const visibilityQuerySchema = z.object({
   sellerIds: z
     .string({ error: "sellerIds is required: a comma-separated list of seller ids" })
-    .transform((value) => [...new Set(value.split(",").map((id) => id.trim()).filter(Boolean))])
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(
       z
         .array(z.string().max(200, "a seller id is at most 200 characters"))
@@ -21,7 +28,10 @@ export const sellerVisibilitySchema = z
     visible: z.boolean(),
     caseId: z.number().int().optional().describe("The active exclusion case, when the seller is hidden"),
     excludedSince: z.iso.datetime({ offset: true }).optional(),
-    recheckOn: z.iso.datetime({ offset: true }).optional().describe("The re-check date: the earliest the seller can be reinstated"),
+    recheckOn: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe("The re-check date: the earliest the seller can be reinstated"),
   })
   .meta({ id: "SellerVisibility" });
 

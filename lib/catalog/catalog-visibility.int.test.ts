@@ -27,21 +27,40 @@ test("[API] an excluded seller is hidden with its case and dates, others visible
     body: {
       sellers: [
         { sellerId: shown.externalId, visible: true },
-        { sellerId: hidden.externalId, visible: false, caseId: theCase.id, excludedSince: NOW.toISOString(), recheckOn: addDays(NOW, 14).toISOString() },
+        {
+          sellerId: hidden.externalId,
+          visible: false,
+          caseId: theCase.id,
+          excludedSince: NOW.toISOString(),
+          recheckOn: addDays(NOW, 14).toISOString(),
+        },
         { sellerId: "nobody", visible: true },
       ],
     },
   });
 
-  await reinstateCase({ actor, input: { caseId: theCase.id, expectedVersion: 1, overrides: CHECKLIST_ITEMS.map((item) => ({ item, reason: "Checked it with the seller" })) }, now: addDays(NOW, 14) });
-  expect((await api.getVisibility(`?sellerIds=${hidden.externalId}`)).body).toEqual({ sellers: [{ sellerId: hidden.externalId, visible: true }] });
+  await reinstateCase({
+    actor,
+    input: {
+      caseId: theCase.id,
+      expectedVersion: 1,
+      overrides: CHECKLIST_ITEMS.map((item) => ({ item, reason: "Checked it with the seller" })),
+    },
+    now: addDays(NOW, 14),
+  });
+  expect((await api.getVisibility(`?sellerIds=${hidden.externalId}`)).body).toEqual({
+    sellers: [{ sellerId: hidden.externalId, visible: true }],
+  });
 });
 
 test.each([
   { query: "", message: "sellerIds is required" },
   { query: "?sellerIds=", message: "sellerIds is required" },
   { query: "?sellerIds=,,", message: "sellerIds is required" },
-  { query: `?sellerIds=${Array.from({ length: MAX_VISIBILITY_SELLERS + 1 }, (_, i) => `s${i}`).join(",")}`, message: `at most ${MAX_VISIBILITY_SELLERS}` },
+  {
+    query: `?sellerIds=${Array.from({ length: MAX_VISIBILITY_SELLERS + 1 }, (_, i) => `s${i}`).join(",")}`,
+    message: `at most ${MAX_VISIBILITY_SELLERS}`,
+  },
 ])("[API] bad input is a 400 that names sellerIds ($message)", async ({ query, message }) => {
   const answer = await api.getVisibility(query);
   expect(answer.status).toBe(400);

@@ -12,14 +12,29 @@ test("[MODERATOR] the work queue counts open flags, cases by stage and letters a
   const { actor, user: moderator } = await createTestUser("moderator");
   const [s1, s2, s3] = await Promise.all([1, 2, 3].map((i) => createTestSeller(`Shop ${i}`)));
   await db.insert(scoringPolicies).values({ version: 1, params: DEFAULT_POLICY });
-  const [evaluation] = await db.insert(evaluations).values({ asOf: daysAgo(3), policyVersion: 1, status: "completed", startedAt: daysAgo(3), timeZone: "Europe/Kyiv", requestedBy: "test" }).returning();
+  const [evaluation] = await db
+    .insert(evaluations)
+    .values({
+      asOf: daysAgo(3),
+      policyVersion: 1,
+      status: "completed",
+      startedAt: daysAgo(3),
+      timeZone: "Europe/Kyiv",
+      requestedBy: "test",
+    })
+    .returning();
   await db.insert(flags).values([
     { evaluationId: evaluation!.id, sellerId: s1!.id, status: "open" },
     { evaluationId: evaluation!.id, sellerId: s2!.id, status: "open" },
     { evaluationId: evaluation!.id, sellerId: s3!.id, status: "dismissed" },
   ]);
   const openedCase = (sellerId: number, excludedDaysAgo: number, status: "EXCLUDED" | "REINSTATED" = "EXCLUDED") => ({
-    sellerId, openedBy: moderator.id, excludedAt: daysAgo(excludedDaysAgo), recheckAt: daysAgo(excludedDaysAgo - 14), evidence: {}, status,
+    sellerId,
+    openedBy: moderator.id,
+    excludedAt: daysAgo(excludedDaysAgo),
+    recheckAt: daysAgo(excludedDaysAgo - 14),
+    evidence: {},
+    status,
   });
   const [inExclusion, due] = await db
     .insert(cases)
@@ -34,7 +49,14 @@ test("[MODERATOR] the work queue counts open flags, cases by stage and letters a
       { caseId: due!.id, sellerId: s2!.id, version: 3, status: "draft" },
     ])
     .returning();
-  await db.insert(letterReplies).values({ letterId: answered!.id, caseId: due!.id, sellerId: s2!.id, moderatorId: moderator.id, verdict: "changes_requested", message: "Please add causes" });
+  await db.insert(letterReplies).values({
+    letterId: answered!.id,
+    caseId: due!.id,
+    sellerId: s2!.id,
+    moderatorId: moderator.id,
+    verdict: "changes_requested",
+    message: "Please add causes",
+  });
 
   expect(await getModerationSummary({ actor, now: NOW })).toEqual({
     openFlags: 2,

@@ -30,9 +30,17 @@ beforeEach(async () => {
 async function writeEvent(seller: Seller, type: "seller.excluded" | "seller.reinstated", createdAt = T0) {
   const payload: OutboxPayload =
     type === "seller.excluded"
-      ? { sellerId: seller.externalId, caseId: 41, excludedSince: createdAt.toISOString(), recheckOn: at(14 * 86_400).toISOString() }
+      ? {
+          sellerId: seller.externalId,
+          caseId: 41,
+          excludedSince: createdAt.toISOString(),
+          recheckOn: at(14 * 86_400).toISOString(),
+        }
       : { sellerId: seller.externalId, caseId: 41, reinstatedAt: createdAt.toISOString() };
-  const [event] = await db.insert(outboxEvents).values({ sellerId: seller.id, type, payload, createdAt, nextAttemptAt: createdAt }).returning();
+  const [event] = await db
+    .insert(outboxEvents)
+    .values({ sellerId: seller.id, type, payload, createdAt, nextAttemptAt: createdAt })
+    .returning();
   return event!;
 }
 const stored = async (id: number) => (await db.select().from(outboxEvents).where(eq(outboxEvents.id, id)))[0]!;
@@ -46,7 +54,12 @@ describe("delivering catalog events", () => {
 
     expect(receiver.received).toHaveLength(1);
     const [request] = receiver.received;
-    expect(JSON.parse(request!.body)).toEqual({ id: String(event.id), type: "seller.excluded", occurredAt: T0.toISOString(), data: event.payload });
+    expect(JSON.parse(request!.body)).toEqual({
+      id: String(event.id),
+      type: "seller.excluded",
+      occurredAt: T0.toISOString(),
+      data: event.payload,
+    });
     expect(request!.headers).toMatchObject({
       "content-type": "application/json",
       "x-catalog-guard-event": "seller.excluded",
@@ -54,13 +67,22 @@ describe("delivering catalog events", () => {
       "x-catalog-guard-timestamp": String(at(5).getTime() / 1000),
       "x-catalog-guard-signature": expect.stringMatching(/^sha256=[0-9a-f]{64}$/),
     });
-    const signed = { body: request!.body, timestamp: request!.headers["x-catalog-guard-timestamp"] as string, signature: request!.headers["x-catalog-guard-signature"] as string, now: at(6) };
+    const signed = {
+      body: request!.body,
+      timestamp: request!.headers["x-catalog-guard-timestamp"] as string,
+      signature: request!.headers["x-catalog-guard-signature"] as string,
+      now: at(6),
+    };
     expect(verifyWebhookSignature({ secret: SECRET, ...signed })).toBe(true);
     expect(verifyWebhookSignature({ secret: `${SECRET}-wrong`, ...signed })).toBe(false);
 
     expect(await stored(event.id)).toMatchObject({ deliveredAt: at(5), attempts: 1, lastStatus: 200, lastError: null });
     // Delivered is delivered: a later run sends nothing.
-    expect(await deliverDueOutboxEvents({ now: at(3600), config: config() })).toEqual({ status: "done", delivered: 0, failed: 0 });
+    expect(await deliverDueOutboxEvents({ now: at(3600), config: config() })).toEqual({
+      status: "done",
+      delivered: 0,
+      failed: 0,
+    });
     expect(receiver.received).toHaveLength(1);
   });
 
@@ -71,7 +93,12 @@ describe("delivering catalog events", () => {
 
     expect(await deliverDueOutboxEvents({ now: at(0), config: config() })).toEqual({ status: "done", delivered: 0, failed: 1 });
     const afterFirst = await stored(event.id);
-    expect(afterFirst).toMatchObject({ deliveredAt: null, attempts: 1, lastStatus: 500, lastError: "HTTP 500: database is down" });
+    expect(afterFirst).toMatchObject({
+      deliveredAt: null,
+      attempts: 1,
+      lastStatus: 500,
+      lastError: "HTTP 500: database is down",
+    });
     // 30 s, ±20% jitter.
     expect(afterFirst.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(at(24).getTime());
     expect(afterFirst.nextAttemptAt.getTime()).toBeLessThanOrEqual(at(36).getTime());

@@ -25,9 +25,7 @@ const RETRY_CAP_MS = 6 * 3600_000;
 /** How much of a refusing receiver's answer is kept in `last_error`. */
 const ERROR_BODY_CHARS = 200;
 
-export type OutboxDeliveryResult =
-  | { status: "not-configured" }
-  | { status: "done"; delivered: number; failed: number };
+export type OutboxDeliveryResult = { status: "not-configured" } | { status: "done"; delivered: number; failed: number };
 
 type ClaimedEvent = {
   id: number;
@@ -107,7 +105,12 @@ async function claimDueEvents(now: Date, count: number): Promise<ClaimedEvent[]>
       await tx
         .update(outboxEvents)
         .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
-        .where(inArray(outboxEvents.id, due.map((event) => event.id)));
+        .where(
+          inArray(
+            outboxEvents.id,
+            due.map((event) => event.id),
+          ),
+        );
     }
     return due;
   });
@@ -115,7 +118,12 @@ async function claimDueEvents(now: Date, count: number): Promise<ClaimedEvent[]>
 
 /** The envelope of SPEC's API events, as lib/notifications/notification-kinds.ts describes it. */
 function webhookBody(event: Pick<ClaimedEvent, "id" | "type" | "payload" | "createdAt">): string {
-  return JSON.stringify({ id: String(event.id), type: event.type, occurredAt: event.createdAt.toISOString(), data: event.payload });
+  return JSON.stringify({
+    id: String(event.id),
+    type: event.type,
+    occurredAt: event.createdAt.toISOString(),
+    data: event.payload,
+  });
 }
 
 async function postEvent(event: ClaimedEvent, config: WebhookConfig, now: Date, fetchImpl: typeof fetch): Promise<Attempt> {
@@ -175,5 +183,8 @@ async function recordAttempt(event: ClaimedEvent, attempt: Attempt, now: Date): 
     .update(outboxEvents)
     .set({ attempts: sql`${outboxEvents.attempts} + 1`, lastStatus: attempt.status, lastError: attempt.error, nextAttemptAt })
     .where(stillPending);
-  logger.warn({ outboxEventId: event.id, type: event.type, attempts, nextAttemptAt, error: attempt.error }, "catalog webhook delivery failed");
+  logger.warn(
+    { outboxEventId: event.id, type: event.type, attempts, nextAttemptAt, error: attempt.error },
+    "catalog webhook delivery failed",
+  );
 }

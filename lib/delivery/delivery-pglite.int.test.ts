@@ -37,36 +37,66 @@ test("[PGLITE] catalog events and e-mails are delivered in line on the embedded 
   const [excluded, reinstated] = await db
     .insert(outboxEvents)
     .values([
-      { sellerId, type: "seller.excluded", payload: { sellerId: "S-1", caseId: 1, excludedSince: NOW.toISOString(), recheckOn: NOW.toISOString() }, createdAt: NOW, nextAttemptAt: NOW },
-      { sellerId, type: "seller.reinstated", payload: { sellerId: "S-1", caseId: 1, reinstatedAt: NOW.toISOString() }, createdAt: NOW, nextAttemptAt: NOW },
+      {
+        sellerId,
+        type: "seller.excluded",
+        payload: { sellerId: "S-1", caseId: 1, excludedSince: NOW.toISOString(), recheckOn: NOW.toISOString() },
+        createdAt: NOW,
+        nextAttemptAt: NOW,
+      },
+      {
+        sellerId,
+        type: "seller.reinstated",
+        payload: { sellerId: "S-1", caseId: 1, reinstatedAt: NOW.toISOString() },
+        createdAt: NOW,
+        nextAttemptAt: NOW,
+      },
     ])
     .returning();
   const [notification] = await db
     .insert(notifications)
-    .values({ sellerId, kind: "case_reinstated", payload: { kind: "case_reinstated", caseId: 1, reinstatedAt: NOW.toISOString() }, createdAt: NOW })
+    .values({
+      sellerId,
+      kind: "case_reinstated",
+      payload: { kind: "case_reinstated", caseId: 1, reinstatedAt: NOW.toISOString() },
+      createdAt: NOW,
+    })
     .returning();
 
   const webhookConfig = { url: webhook.url, secret: SECRET };
   const runs = await Promise.all([
     deliverDueOutboxEvents({ now: NOW, config: webhookConfig }),
     deliverDueOutboxEvents({ now: NOW, config: webhookConfig }),
-    sendPendingNotificationEmails({ now: NOW, config: { smtpUrl: smtp.url, from: "guard@guard.test", appUrl: "http://localhost:3000" }, timeZone: "Europe/Kyiv" }),
+    sendPendingNotificationEmails({
+      now: NOW,
+      config: { smtpUrl: smtp.url, from: "guard@guard.test", appUrl: "http://localhost:3000" },
+      timeZone: "Europe/Kyiv",
+    }),
   ]);
 
   expect(runs[0].status === "done" && runs[1].status === "done" && runs[0].delivered + runs[1].delivered).toBe(2);
   expect(webhook.received.map((request) => request.id)).toEqual([String(excluded!.id), String(reinstated!.id)]);
   expect(smtp.received.map((mail) => [mail.to, mail.subject])).toEqual([[[user.email], "Ваші товари знову в каталозі"]]);
-  expect((await db.select().from(notifications).where(eq(notifications.id, notification!.id)))[0]).toMatchObject({ emailStatus: "sent" });
+  expect((await db.select().from(notifications).where(eq(notifications.id, notification!.id)))[0]).toMatchObject({
+    emailStatus: "sent",
+  });
 });
 
 test("[PGLITE] kickDelivery runs a pass in line and never throws; without SMTP configured the e-mail is skipped", async () => {
   const { actor } = await createTestUser("seller");
   const [notification] = await db
     .insert(notifications)
-    .values({ sellerId: actor.sellerId!, kind: "case_reinstated", payload: { kind: "case_reinstated", caseId: 2, reinstatedAt: NOW.toISOString() }, createdAt: NOW })
+    .values({
+      sellerId: actor.sellerId!,
+      kind: "case_reinstated",
+      payload: { kind: "case_reinstated", caseId: 2, reinstatedAt: NOW.toISOString() },
+      createdAt: NOW,
+    })
     .returning();
 
   // The test environment configures neither a webhook nor SMTP.
   await expect(Promise.all([kickDelivery(), kickDelivery()])).resolves.toEqual([undefined, undefined]);
-  expect((await db.select().from(notifications).where(eq(notifications.id, notification!.id)))[0]).toMatchObject({ emailStatus: "skipped" });
+  expect((await db.select().from(notifications).where(eq(notifications.id, notification!.id)))[0]).toMatchObject({
+    emailStatus: "skipped",
+  });
 });

@@ -29,7 +29,9 @@ describe("kicking delivery after a change", () => {
 
   test("kicks while a pass runs make one more pass after it, not one each", async () => {
     let release: () => void = () => {};
-    deliverDueOutboxEvents.mockImplementation(() => new Promise((resolve) => (release = () => resolve({ status: "not-configured" }))));
+    deliverDueOutboxEvents.mockImplementation(
+      () => new Promise((resolve) => (release = () => resolve({ status: "not-configured" }))),
+    );
     sendPendingNotificationEmails.mockResolvedValue({ status: "not-configured", skipped: 0 });
 
     const kicks = [kickDelivery(), kickDelivery(), kickDelivery()];

@@ -6,15 +6,14 @@ import type { NotificationBlock, RenderedNotification } from "@/lib/notification
 export type NotificationEmail = { subject: string; text: string; html: string };
 
 /** A rendered notification as an e-mail: the title as the subject, the text, a link to the inbox. */
-export function composeNotificationEmail(params: { notification: RenderedNotification; locale: Locale; inboxUrl: string }): NotificationEmail {
+export function composeNotificationEmail(params: {
+  notification: RenderedNotification;
+  locale: Locale;
+  inboxUrl: string;
+}): NotificationEmail {
   const t = createTranslator({ locale: params.locale, messages: MESSAGES[params.locale], namespace: "notifications.email" });
   const { title, blocks } = params.notification;
-  const text = [
-    title,
-    ...blocks.map(blockAsText),
-    `${t("openInbox")}: ${params.inboxUrl}`,
-    `-- \n${t("footer")}`,
-  ].join("\n\n");
+  const text = [title, ...blocks.map(blockAsText), `${t("openInbox")}: ${params.inboxUrl}`, `-- \n${t("footer")}`].join("\n\n");
   const html = [
     `<!doctype html><html lang="${params.locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
     `<body style="font-family: sans-serif; line-height: 1.5; max-width: 40em">`,

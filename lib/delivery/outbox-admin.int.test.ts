@@ -9,13 +9,21 @@ import { createTestSeller, createTestUser } from "@/scripts/test-support/factori
 const T0 = new Date("2026-05-04T08:00:00Z");
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
-async function writeEvent(seller: Seller, state: { attempts?: number; deliveredAt?: Date | null; lastError?: string | null; nextAttemptAt?: Date } = {}) {
+async function writeEvent(
+  seller: Seller,
+  state: { attempts?: number; deliveredAt?: Date | null; lastError?: string | null; nextAttemptAt?: Date } = {},
+) {
   const [event] = await db
     .insert(outboxEvents)
     .values({
       sellerId: seller.id,
       type: "seller.excluded",
-      payload: { sellerId: seller.externalId, caseId: 1, excludedSince: T0.toISOString(), recheckOn: later(14 * 86_400).toISOString() },
+      payload: {
+        sellerId: seller.externalId,
+        caseId: 1,
+        excludedSince: T0.toISOString(),
+        recheckOn: later(14 * 86_400).toISOString(),
+      },
       createdAt: T0,
       nextAttemptAt: state.nextAttemptAt ?? T0,
       attempts: state.attempts ?? 0,
@@ -57,8 +65,12 @@ describe("catalog delivery for admins", () => {
   test("[ADMIN] retrying a delivered event is a conflict and an unknown one not found; nothing is audited", async () => {
     const { actor: admin } = await createTestUser("admin");
     const delivered = await writeEvent(await createTestSeller(), { attempts: 1, deliveredAt: later(5) });
-    await expect(retryOutboxEvent({ actor: admin, eventId: delivered.id, now: later(60) })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(retryOutboxEvent({ actor: admin, eventId: 987_654_321, now: later(60) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(retryOutboxEvent({ actor: admin, eventId: delivered.id, now: later(60) })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(retryOutboxEvent({ actor: admin, eventId: 987_654_321, now: later(60) })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(retryOutboxEvent({ actor: admin, eventId: -1, now: later(60) })).rejects.toMatchObject({ code: "INVALID" });
     expect(await auditEntriesFor(delivered.id)).toHaveLength(0);
   });
@@ -80,7 +92,9 @@ describe("catalog delivery for admins", () => {
     const failing = await writeEvent(seller, { attempts: 2, lastError: "HTTP 500" });
     const delivered = await writeEvent(seller, { attempts: 1, deliveredAt: later(1) });
     const idsOf = async (filter: "all" | "pending" | "failing" | "delivered") =>
-      (await listOutboxEvents({ actor: admin, filter, page: 1, pageSize: 200 })).rows.map((row) => row.id).filter((id) => [pending.id, failing.id, delivered.id].includes(id));
+      (await listOutboxEvents({ actor: admin, filter, page: 1, pageSize: 200 })).rows
+        .map((row) => row.id)
+        .filter((id) => [pending.id, failing.id, delivered.id].includes(id));
 
     expect(await idsOf("all")).toEqual([delivered.id, failing.id, pending.id]);
     expect(await idsOf("pending")).toEqual([failing.id, pending.id]);
@@ -88,7 +102,13 @@ describe("catalog delivery for admins", () => {
     expect(await idsOf("delivered")).toEqual([delivered.id]);
 
     const page = await listOutboxEvents({ actor: admin, filter: "failing", page: 1, pageSize: 1 });
-    expect(page.rows[0]).toMatchObject({ id: failing.id, sellerExternalId: seller.externalId, attempts: 2, lastError: "HTTP 500", type: "seller.excluded" });
+    expect(page.rows[0]).toMatchObject({
+      id: failing.id,
+      sellerExternalId: seller.externalId,
+      attempts: 2,
+      lastError: "HTTP 500",
+      type: "seller.excluded",
+    });
     expect(page.total).toBeGreaterThanOrEqual(1);
   });
 });

@@ -22,14 +22,23 @@ export async function retryOutboxEvent(params: { actor: Actor; eventId: number; 
     const [before] = await tx.select().from(outboxEvents).where(eq(outboxEvents.id, eventId)).for("update");
     if (!before) throw notFound("The event");
     if (before.deliveredAt) throw conflict("The event was delivered already");
-    const [after] = await tx.update(outboxEvents).set({ nextAttemptAt: params.now }).where(eq(outboxEvents.id, eventId)).returning();
+    const [after] = await tx
+      .update(outboxEvents)
+      .set({ nextAttemptAt: params.now })
+      .where(eq(outboxEvents.id, eventId))
+      .returning();
     await recordAudit(tx, {
       actor: params.actor,
       action: "outbox.retry_requested",
       entityType: "outbox-event",
       entityId: eventId,
       sellerId: before.sellerId,
-      before: { type: before.type, attempts: before.attempts, nextAttemptAt: before.nextAttemptAt.toISOString(), lastError: before.lastError },
+      before: {
+        type: before.type,
+        attempts: before.attempts,
+        nextAttemptAt: before.nextAttemptAt.toISOString(),
+        lastError: before.lastError,
+      },
       after: { type: before.type, attempts: before.attempts, nextAttemptAt: params.now.toISOString() },
       at: params.now,
     });

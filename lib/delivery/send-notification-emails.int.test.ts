@@ -12,10 +12,20 @@ const T0 = new Date("2026-05-04T08:00:00Z");
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 const TIME_ZONE = "Europe/Kyiv";
 const REINSTATED: NotificationPayload = { kind: "case_reinstated", caseId: 9, reinstatedAt: T0.toISOString() };
-const EXTENDED: NotificationPayload = { kind: "case_extended", caseId: 9, reasons: ["no_new_positive_reviews"], recheckAt: later(14 * 86_400).toISOString(), message: "Keep going." };
+const EXTENDED: NotificationPayload = {
+  kind: "case_extended",
+  caseId: 9,
+  reasons: ["no_new_positive_reviews"],
+  recheckAt: later(14 * 86_400).toISOString(),
+  message: "Keep going.",
+};
 
 let smtp: SmtpReceiver;
-const config = (): EmailConfig => ({ smtpUrl: smtp.url, from: "Catalog Guard <no-reply@guard.test>", appUrl: "https://guard.example.com" });
+const config = (): EmailConfig => ({
+  smtpUrl: smtp.url,
+  from: "Catalog Guard <no-reply@guard.test>",
+  appUrl: "https://guard.example.com",
+});
 const send = (now: Date, overrides: Partial<Parameters<typeof sendPendingNotificationEmails>[0]> = {}) =>
   sendPendingNotificationEmails({ now, config: config(), timeZone: TIME_ZONE, ...overrides });
 
@@ -56,7 +66,9 @@ describe("notification e-mail", () => {
     expect(Object.keys(byRecipient).sort()).toEqual([english.email, ukrainian.email].sort());
     expect(byRecipient[english.email]).toMatchObject({ from: "no-reply@guard.test", subject: "Your exclusion was extended" });
     expect(byRecipient[ukrainian.email]!.subject).toBe("Виключення подовжено");
-    expect(byRecipient[ukrainian.email]!.text).toContain("Від часу виключення немає нових позитивних відгуків від справжніх покупців.");
+    expect(byRecipient[ukrainian.email]!.text).toContain(
+      "Від часу виключення немає нових позитивних відгуків від справжніх покупців.",
+    );
     expect(byRecipient[english.email]!.text).toContain("No new positive reviews from real buyers since the exclusion.");
     expect(byRecipient[english.email]!.text).toContain("https://guard.example.com/seller/inbox");
     expect(byRecipient[english.email]!.raw).toMatch(/Content-Type: text\/html/i);
@@ -76,7 +88,9 @@ describe("notification e-mail", () => {
     const toNobody = await notify(withNothing.id);
 
     expect(await send(later(1))).toMatchObject({ sent: 1, skipped: 1 });
-    expect(smtp.received.map((mail) => [mail.to, mail.subject])).toEqual([[["shop@seller.test"], "Your products are back in the catalog"]]);
+    expect(smtp.received.map((mail) => [mail.to, mail.subject])).toEqual([
+      [["shop@seller.test"], "Your products are back in the catalog"],
+    ]);
     expect(await stored(toShop.id)).toMatchObject({ emailStatus: "sent" });
     expect(await stored(toNobody.id)).toMatchObject({ emailStatus: "skipped", emailedAt: null });
   });
@@ -107,7 +121,11 @@ describe("notification e-mail", () => {
       now = new Date(now.getTime() + 7 * 3600_000);
       await send(now);
     }
-    expect(await stored(notification.id)).toMatchObject({ emailStatus: "failed", emailAttempts: EMAIL_MAX_ATTEMPTS, emailedAt: null });
+    expect(await stored(notification.id)).toMatchObject({
+      emailStatus: "failed",
+      emailAttempts: EMAIL_MAX_ATTEMPTS,
+      emailedAt: null,
+    });
     expect(await send(new Date(now.getTime() + 86_400_000))).toMatchObject({ sent: 0, failed: 0, retrying: 0 });
   });
 
@@ -123,7 +141,11 @@ describe("notification e-mail", () => {
     const refused = await notify(actor.sellerId!);
     smtp.refuseWith = { code: 550, message: "No such user here" };
     expect(await send(later(7200))).toMatchObject({ failed: 1 });
-    expect(await stored(refused.id)).toMatchObject({ emailStatus: "failed", emailAttempts: 1, emailLastError: expect.stringContaining("550") });
+    expect(await stored(refused.id)).toMatchObject({
+      emailStatus: "failed",
+      emailAttempts: 1,
+      emailLastError: expect.stringContaining("550"),
+    });
   });
 
   test("two runs at once send each e-mail once", async () => {

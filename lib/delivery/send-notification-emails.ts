@@ -67,7 +67,9 @@ export async function sendPendingNotificationEmails(params: {
       if (batch.length === 0) break;
       transport ??= nodemailer.createTransport(withTimeouts(config.smtpUrl));
       const mailer = transport;
-      const outcomes = await Promise.all(batch.map((notification) => sendNotificationEmail({ notification, mailer, config, now, timeZone })));
+      const outcomes = await Promise.all(
+        batch.map((notification) => sendNotificationEmail({ notification, mailer, config, now, timeZone })),
+      );
       for (const outcome of outcomes) counts[outcome]++;
       handled += batch.length;
     }
@@ -101,7 +103,12 @@ async function claimPendingEmails(now: Date, count: number): Promise<ClaimedNoti
       await tx
         .update(notifications)
         .set({ emailNextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
-        .where(inArray(notifications.id, due.map((notification) => notification.id)));
+        .where(
+          inArray(
+            notifications.id,
+            due.map((notification) => notification.id),
+          ),
+        );
     }
     return due;
   });
@@ -117,14 +124,26 @@ async function sendNotificationEmail(params: {
   const { notification, now } = params;
   const recipients = await findRecipients(notification.sellerId);
   if (recipients.length === 0) {
-    await settle(notification.id, { emailStatus: "skipped", emailLastError: "no address: the seller has no active account and no e-mail" });
+    await settle(notification.id, {
+      emailStatus: "skipped",
+      emailLastError: "no address: the seller has no active account and no e-mail",
+    });
     return "skipped";
   }
   try {
     // One message per language, each in the words of its readers.
     for (const [locale, addresses] of groupByLocale(recipients)) {
-      const rendered = renderNotification({ kind: notification.kind, payload: notification.payload, locale, timeZone: params.timeZone });
-      const email = composeNotificationEmail({ notification: rendered, locale, inboxUrl: `${params.config.appUrl}${INBOX_PATH}` });
+      const rendered = renderNotification({
+        kind: notification.kind,
+        payload: notification.payload,
+        locale,
+        timeZone: params.timeZone,
+      });
+      const email = composeNotificationEmail({
+        notification: rendered,
+        locale,
+        inboxUrl: `${params.config.appUrl}${INBOX_PATH}`,
+      });
       await params.mailer.sendMail({
         from: params.config.from,
         to: addresses,
@@ -151,7 +170,9 @@ async function recordFailure(notification: ClaimedNotification, error: unknown, 
     emailStatus: isGivenUp ? "failed" : "pending",
     emailAttempts: sql`${notifications.emailAttempts} + 1`,
     emailLastError: message,
-    emailNextAttemptAt: isGivenUp ? null : new Date(now.getTime() + retryDelayMs({ attempts, baseMs: RETRY_BASE_MS, capMs: RETRY_CAP_MS })),
+    emailNextAttemptAt: isGivenUp
+      ? null
+      : new Date(now.getTime() + retryDelayMs({ attempts, baseMs: RETRY_BASE_MS, capMs: RETRY_CAP_MS })),
   });
   logger.warn({ notificationId: notification.id, attempts, isGivenUp, error: message }, "notification e-mail failed");
   return isGivenUp ? "failed" : "retrying";
@@ -172,7 +193,11 @@ async function findRecipients(sellerId: number): Promise<Recipient[]> {
     .from(users)
     .where(and(eq(users.sellerId, sellerId), eq(users.role, "seller"), isNull(users.disabledAt)))
     .orderBy(asc(users.email));
-  if (accounts.length > 0) return accounts.map((account) => ({ email: account.email, locale: isLocale(account.locale) ? account.locale : DEFAULT_LOCALE }));
+  if (accounts.length > 0)
+    return accounts.map((account) => ({
+      email: account.email,
+      locale: isLocale(account.locale) ? account.locale : DEFAULT_LOCALE,
+    }));
   const [seller] = await db.select({ email: sellers.email }).from(sellers).where(eq(sellers.id, sellerId));
   return seller?.email ? [{ email: seller.email, locale: DEFAULT_LOCALE }] : [];
 }

@@ -13,7 +13,14 @@ export type KnownObjects = {
 
 /** The marketplace ids a batch mentions, to load what of them exists in one query per kind. */
 export function collectReferences(events: readonly ParsedEvent[]) {
-  const ids = { sellers: new Set<string>(), orders: new Set<string>(), reviews: new Set<string>(), threads: new Set<string>(), complaints: new Set<string>(), messages: new Set<string>() };
+  const ids = {
+    sellers: new Set<string>(),
+    orders: new Set<string>(),
+    reviews: new Set<string>(),
+    threads: new Set<string>(),
+    complaints: new Set<string>(),
+    messages: new Set<string>(),
+  };
   for (const event of events) {
     const data = event.data as Record<string, unknown>;
     if (typeof data.sellerId === "string") ids.sellers.add(data.sellerId);
@@ -50,7 +57,8 @@ export function checkReferences(events: readonly ParsedEvent[], known: KnownObje
     const needOrderOf = (orderId: string, sellerId: string) => {
       const order = orders.get(orderId);
       if (!order) fail("data.orderId", `order ${orderId} does not exist; send order.placed first`);
-      else if (order.sellerId !== sellerId) fail("data.orderId", `order ${orderId} belongs to seller ${order.sellerId}, not ${sellerId}`);
+      else if (order.sellerId !== sellerId)
+        fail("data.orderId", `order ${orderId} belongs to seller ${order.sellerId}, not ${sellerId}`);
     };
 
     switch (event.type) {

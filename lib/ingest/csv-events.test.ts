@@ -18,7 +18,8 @@ function rejection(text: string): DomainError {
 
 const withoutRows = (events: CsvEvent[]) => events.map(({ row: _row, ...event }) => event);
 
-const HEADER = "id,type,occurredAt,sellerId,name,email,orderId,buyerId,amount,currency,status,reviewId,rating,text,by,complaintId,reason,messageId,threadId,from,requestedAt";
+const HEADER =
+  "id,type,occurredAt,sellerId,name,email,orderId,buyerId,amount,currency,status,reviewId,rating,text,by,complaintId,reason,messageId,threadId,from,requestedAt";
 
 describe("parseEventsCsv", () => {
   test("an empty file, or one with only blank lines, is named as empty", () => {
@@ -50,9 +51,24 @@ describe("parseEventsCsv", () => {
     ].join("\n");
     const json = {
       events: [
-        { id: "e1", type: "seller.upserted", occurredAt: "2026-03-02T09:00:00+02:00", data: { sellerId: "S1", name: "Shop One", email: "one@example.com" } },
-        { id: "e2", type: "order.placed", occurredAt: "2026-03-02T10:00:00+02:00", data: { sellerId: "S1", orderId: "O1", buyerId: "B1", amount: 499.9, currency: "UAH" } },
-        { id: "e3", type: "order.status_changed", occurredAt: "2026-03-03T10:00:00+02:00", data: { orderId: "O1", status: "delivered" } },
+        {
+          id: "e1",
+          type: "seller.upserted",
+          occurredAt: "2026-03-02T09:00:00+02:00",
+          data: { sellerId: "S1", name: "Shop One", email: "one@example.com" },
+        },
+        {
+          id: "e2",
+          type: "order.placed",
+          occurredAt: "2026-03-02T10:00:00+02:00",
+          data: { sellerId: "S1", orderId: "O1", buyerId: "B1", amount: 499.9, currency: "UAH" },
+        },
+        {
+          id: "e3",
+          type: "order.status_changed",
+          occurredAt: "2026-03-03T10:00:00+02:00",
+          data: { orderId: "O1", status: "delivered" },
+        },
         {
           id: "e4",
           type: "review.posted",
@@ -72,7 +88,12 @@ describe("parseEventsCsv", () => {
           occurredAt: "2026-03-05T12:00:00+02:00",
           data: { sellerId: "S1", buyerId: "B1", text: "Where is it?", messageId: "M1", threadId: "T1", from: "buyer" },
         },
-        { id: "e8", type: "refund.issued", occurredAt: "2026-03-06T12:00:00+02:00", data: { orderId: "O1", requestedAt: "2026-03-05T12:00:00+02:00" } },
+        {
+          id: "e8",
+          type: "refund.issued",
+          occurredAt: "2026-03-06T12:00:00+02:00",
+          data: { orderId: "O1", requestedAt: "2026-03-05T12:00:00+02:00" },
+        },
         { id: "e9", type: "review.removed", occurredAt: "2026-03-07T12:00:00+02:00", data: { reviewId: "R1", by: "buyer" } },
       ],
     };
@@ -97,13 +118,20 @@ describe("parseEventsCsv", () => {
     ].join("\n");
     const error = rejection(csv);
     expect(error.code).toBe("INVALID");
-    expect(error.issues).toEqual([{ index: 2, row: 4, column: "rating", path: "rating", message: "rating must be a whole number from 1 to 5" }]);
+    expect(error.issues).toEqual([
+      { index: 2, row: 4, column: "rating", path: "rating", message: "rating must be a whole number from 1 to 5" },
+    ]);
     expect(error.message).toBe("row 4, column rating: rating must be a whole number from 1 to 5");
   });
 
   test("numbers are read as numbers; a cell that is not one stays text, so the schema names the problem", () => {
-    const csv = ["id,type,occurredAt,sellerId,orderId,buyerId,amount", "e1,order.placed,2026-03-02T09:00:00Z,S1,O1,B1,\"12,50\""].join("\n");
-    expect(rejection(csv).issues).toEqual([{ index: 0, row: 2, column: "amount", path: "amount", message: "amount must be a number" }]);
+    const csv = [
+      "id,type,occurredAt,sellerId,orderId,buyerId,amount",
+      'e1,order.placed,2026-03-02T09:00:00Z,S1,O1,B1,"12,50"',
+    ].join("\n");
+    expect(rejection(csv).issues).toEqual([
+      { index: 0, row: 2, column: "amount", path: "amount", message: "amount must be a number" },
+    ]);
     const [event] = parseEventsCsv(csv.replace('"12,50"', " 12.5 "), NOW);
     expect(event?.data).toEqual({ sellerId: "S1", orderId: "O1", buyerId: "B1", amount: 12.5 });
   });
@@ -113,9 +141,19 @@ describe("parseEventsCsv", () => {
       { row: 1, column: "shop", path: "shop", message: `Unknown column shop; the columns are ${CSV_COLUMNS.join(", ")}` },
     ]);
     expect(rejection("id,type,occurredat,sellerId,sellerId\n").issues).toEqual([
-      { row: 1, column: "occurredat", path: "occurredat", message: "Unknown column occurredat: did you mean occurredAt? Column names are case-sensitive" },
+      {
+        row: 1,
+        column: "occurredat",
+        path: "occurredat",
+        message: "Unknown column occurredat: did you mean occurredAt? Column names are case-sensitive",
+      },
       { row: 1, column: "sellerId", path: "sellerId", message: "Column sellerId appears twice in the header" },
-      { row: 1, column: "occurredAt", path: "occurredAt", message: "The header has no occurredAt column; every event needs an id, a type and an occurredAt" },
+      {
+        row: 1,
+        column: "occurredAt",
+        path: "occurredAt",
+        message: "The header has no occurredAt column; every event needs an id, a type and an occurredAt",
+      },
     ]);
   });
 
@@ -131,7 +169,13 @@ describe("parseEventsCsv", () => {
       ].join(newline);
       const error = rejection(csv);
       expect(error.issues).toEqual([
-        { index: 2, row: 6, column: "occurredAt", path: "occurredAt", message: expect.stringContaining("occurredAt must be an ISO-8601 date-time") },
+        {
+          index: 2,
+          row: 6,
+          column: "occurredAt",
+          path: "occurredAt",
+          message: expect.stringContaining("occurredAt must be an ISO-8601 date-time"),
+        },
       ]);
       const events = parseEventsCsv(csv.split(newline).slice(0, 5).join(newline), NOW);
       expect(events.map((event) => [event.row, event.data])).toEqual([
@@ -142,8 +186,20 @@ describe("parseEventsCsv", () => {
   });
 
   test("an unknown type names the row and the column type", () => {
-    const csv = ["id,type,occurredAt,sellerId,name", "e1,seller.upserted,2026-03-02T09:00:00Z,S1,Shop", "e2,seller.deleted,2026-03-02T09:00:00Z,S1,"].join("\n");
-    expect(rejection(csv).issues).toEqual([{ index: 1, row: 3, column: "type", path: "type", message: expect.stringMatching(/^type must be one of seller\.upserted, /) }]);
+    const csv = [
+      "id,type,occurredAt,sellerId,name",
+      "e1,seller.upserted,2026-03-02T09:00:00Z,S1,Shop",
+      "e2,seller.deleted,2026-03-02T09:00:00Z,S1,",
+    ].join("\n");
+    expect(rejection(csv).issues).toEqual([
+      {
+        index: 1,
+        row: 3,
+        column: "type",
+        path: "type",
+        message: expect.stringMatching(/^type must be one of seller\.upserted, /),
+      },
+    ]);
   });
 
   test("an empty cell of a required field says it is required, and a cell the type has no field for is refused", () => {
@@ -151,13 +207,21 @@ describe("parseEventsCsv", () => {
     expect(rejection(csv).issues).toEqual([
       { index: 0, row: 2, column: "id", path: "id", message: "id is required" },
       { index: 0, row: 2, column: "sellerId", path: "sellerId", message: "sellerId is required for seller.upserted events" },
-      { index: 0, row: 2, column: "rating", path: "rating", message: "rating is not a field of seller.upserted events; leave this cell empty" },
+      {
+        index: 0,
+        row: 2,
+        column: "rating",
+        path: "rating",
+        message: "rating is not a field of seller.upserted events; leave this cell empty",
+      },
     ]);
   });
 
   test("the API's own rules apply: an event in the future is refused", () => {
     const csv = ["id,type,occurredAt,sellerId,name", "e1,seller.upserted,2026-06-02T00:00:00Z,S1,Shop"].join("\n");
-    expect(rejection(csv).issues).toEqual([{ index: 0, row: 2, column: "occurredAt", path: "occurredAt", message: "occurredAt lies in the future" }]);
+    expect(rejection(csv).issues).toEqual([
+      { index: 0, row: 2, column: "occurredAt", path: "occurredAt", message: "occurredAt lies in the future" },
+    ]);
   });
 
   test("malformed CSV names the row: an unclosed quote, text after a closing quote, a wrong number of cells", () => {
@@ -170,13 +234,21 @@ describe("parseEventsCsv", () => {
       { row: 4, path: "(row)", message: expect.stringContaining("text after its closing quote") },
     ]);
     expect(rejection([header, "e1,seller.upserted,2026-03-02T09:00:00Z,S1,Shop, Ltd", good].join("\n")).issues).toEqual([
-      { index: 0, row: 2, path: "(row)", message: "This row has 6 cells and the header has 5; a cell that contains a comma must be in quotes" },
+      {
+        index: 0,
+        row: 2,
+        path: "(row)",
+        message: "This row has 6 cells and the header has 5; a cell that contains a comma must be in quotes",
+      },
     ]);
   });
 
   test("blank lines and spreadsheet rows of empty cells are skipped without shifting row numbers; a byte-order mark is ignored", () => {
-    const csv = "\uFEFFid,type,occurredAt,sellerId,name\r\n\r\n,,,,\r\ne1,seller.upserted,2026-03-02T09:00:00Z,S1,Shop\r\ne2,seller.upserted,2026-03-02T09:00:00Z,,Shop\r\n";
-    expect(rejection(csv).issues).toEqual([{ index: 1, row: 5, column: "sellerId", path: "sellerId", message: "sellerId is required for seller.upserted events" }]);
+    const csv =
+      "\uFEFFid,type,occurredAt,sellerId,name\r\n\r\n,,,,\r\ne1,seller.upserted,2026-03-02T09:00:00Z,S1,Shop\r\ne2,seller.upserted,2026-03-02T09:00:00Z,,Shop\r\n";
+    expect(rejection(csv).issues).toEqual([
+      { index: 1, row: 5, column: "sellerId", path: "sellerId", message: "sellerId is required for seller.upserted events" },
+    ]);
   });
 
   test("only the first 100 issues are listed, and the count says how many there are", () => {
@@ -191,7 +263,9 @@ describe("parseEventsCsv", () => {
   test(`more than ${MAX_CSV_ROWS.toLocaleString("en")} rows are refused as a whole`, () => {
     const row = "e,seller.upserted,2026-03-02T09:00:00Z,S1,Shop\n";
     const error = rejection(`id,type,occurredAt,sellerId,name\n${row.repeat(MAX_CSV_ROWS + 1)}`);
-    expect(error.issues).toEqual([{ path: "(file)", message: "The file has more than 50,000 rows; split it into several files" }]);
+    expect(error.issues).toEqual([
+      { path: "(file)", message: "The file has more than 50,000 rows; split it into several files" },
+    ]);
   });
 
   test(`${MAX_CSV_ROWS.toLocaleString("en")} rows are read, every one`, () => {
@@ -209,13 +283,21 @@ describe("parseEventsCsv", () => {
 
 describe("placeIssuesInFile", () => {
   test("an issue found later (a reference to an unknown seller) is placed at its event's row and column", () => {
-    const csv = ["id,type,occurredAt,sellerId,orderId,buyerId", 'e1,order.placed,2026-03-02T09:00:00Z,S1,"O1', '",B1'].join("\n") + "\ne2,order.placed,2026-03-02T09:00:00Z,S9,O2,B1";
+    const csv =
+      ["id,type,occurredAt,sellerId,orderId,buyerId", 'e1,order.placed,2026-03-02T09:00:00Z,S1,"O1', '",B1'].join("\n") +
+      "\ne2,order.placed,2026-03-02T09:00:00Z,S9,O2,B1";
     const events = parseEventsCsv(csv, NOW);
     const located = placeIssuesInFile(
-      invalid("events[1].data.sellerId: seller S9 does not exist", [{ index: 1, path: "data.sellerId", message: "seller S9 does not exist; send seller.upserted first" }], 7),
+      invalid(
+        "events[1].data.sellerId: seller S9 does not exist",
+        [{ index: 1, path: "data.sellerId", message: "seller S9 does not exist; send seller.upserted first" }],
+        7,
+      ),
       events,
     );
-    expect(located.issues).toEqual([{ index: 1, row: 4, column: "sellerId", path: "sellerId", message: "seller S9 does not exist; send seller.upserted first" }]);
+    expect(located.issues).toEqual([
+      { index: 1, row: 4, column: "sellerId", path: "sellerId", message: "seller S9 does not exist; send seller.upserted first" },
+    ]);
     expect(located.issueCount).toBe(7);
     expect(located.message).toBe("row 4, column sellerId: seller S9 does not exist; send seller.upserted first (and 6 more)");
   });

@@ -22,14 +22,16 @@ type DataSchema = (typeof EVENT_DATA_SCHEMAS)[EventType];
 type CsvField = { name: string; isRequired: boolean };
 
 function fieldsOf(schema: DataSchema): CsvField[] {
-  return Object.entries(schema.shape).map(([name, field]) => ({ name, isRequired: !(field as z.ZodType).safeParse(undefined).success }));
+  return Object.entries(schema.shape).map(([name, field]) => ({
+    name,
+    isRequired: !(field as z.ZodType).safeParse(undefined).success,
+  }));
 }
 
 /** Each type's data fields, in the schema's order, read from the schemas so the two cannot disagree. */
-export const CSV_FIELDS_BY_TYPE = Object.fromEntries(EVENT_TYPES.map((type) => [type, fieldsOf(EVENT_DATA_SCHEMAS[type])])) as Record<
-  EventType,
-  CsvField[]
->;
+export const CSV_FIELDS_BY_TYPE = Object.fromEntries(
+  EVENT_TYPES.map((type) => [type, fieldsOf(EVENT_DATA_SCHEMAS[type])]),
+) as Record<EventType, CsvField[]>;
 
 const DATA_COLUMNS = [...new Set(EVENT_TYPES.flatMap((type) => CSV_FIELDS_BY_TYPE[type].map((field) => field.name)))];
 
@@ -58,7 +60,8 @@ type CsvRecord = { cells: string[]; row: number };
  * problems (`issueCount` says how many there are in all), each with its row and column.
  */
 export function parseEventsCsv(text: string, now: Date): CsvEvent[] {
-  if (text.trim() === "") throw csvInvalid([fileIssue("The file is empty: it needs a header row (id,type,occurredAt,…) and one row per event")]);
+  if (text.trim() === "")
+    throw csvInvalid([fileIssue("The file is empty: it needs a header row (id,type,occurredAt,…) and one row per event")]);
   const [header, ...records] = readRecords(text);
   if (!header) throw csvInvalid([fileIssue("The file has no rows")]);
   const columns = readHeader(header);
@@ -88,7 +91,9 @@ export function placeIssuesInFile(error: DomainError, events: readonly CsvEvent[
 }
 
 /** The events as a CSV file in this format (the example file; tests). */
-export function eventsToCsv(events: readonly { id: string; type: string; occurredAt: string; data: Record<string, unknown> }[]): string {
+export function eventsToCsv(
+  events: readonly { id: string; type: string; occurredAt: string; data: Record<string, unknown> }[],
+): string {
   const lines = [CSV_COLUMNS.map(quoteCell).join(",")];
   for (const event of events) {
     const values: Record<string, unknown> = { id: event.id, type: event.type, occurredAt: event.occurredAt, ...event.data };
@@ -123,7 +128,9 @@ function readRecords(text: string): CsvRecord[] {
         if (cells.every((cell) => cell === "")) return null;
         records.push({ cells, row });
         if (records.length > MAX_CSV_ROWS + 1) {
-          throw csvInvalid([fileIssue(`The file has more than ${MAX_CSV_ROWS.toLocaleString("en")} rows; split it into several files`)]);
+          throw csvInvalid([
+            fileIssue(`The file has more than ${MAX_CSV_ROWS.toLocaleString("en")} rows; split it into several files`),
+          ]);
         }
         return null;
       },
@@ -264,7 +271,9 @@ function readRow(
       const isEmpty = column !== undefined && envelope[column] === undefined && data[column] === undefined;
       // zod says "sellerId must be a string" of a field that is not there; in a file it is an empty cell.
       const message =
-        isEmpty && column !== "type" ? `${column} is required${fields && !ENVELOPE_COLUMN_SET.has(column) ? ` for ${type} events` : ""}` : issue.message;
+        isEmpty && column !== "type"
+          ? `${column} is required${fields && !ENVELOPE_COLUMN_SET.has(column) ? ` for ${type} events` : ""}`
+          : issue.message;
       report(csvIssue({ index, row, column, message }));
     }
     return undefined;
@@ -310,7 +319,9 @@ function issueList() {
 
 function csvInvalid(issues: FieldIssue[], issueCount = issues.length): DomainError {
   const first = issues[0];
-  const where = first ? [first.row === undefined ? null : `row ${first.row}`, first.column && `column ${first.column}`].filter(Boolean).join(", ") : "";
+  const where = first
+    ? [first.row === undefined ? null : `row ${first.row}`, first.column && `column ${first.column}`].filter(Boolean).join(", ")
+    : "";
   const more = issueCount > 1 ? ` (and ${(issueCount - 1).toLocaleString("en")} more)` : "";
   const message = first ? `${where ? `${where}: ` : ""}${first.message}${more}` : "The file is invalid";
   return invalid(message, issues, issueCount);

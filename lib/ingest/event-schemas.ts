@@ -29,7 +29,11 @@ export const isoInstant = (what: string) =>
 
 const sellerUpserted = z.strictObject({
   sellerId: marketplaceId("sellerId"),
-  name: z.string({ error: "name must be a string" }).trim().min(1, "name must not be empty").max(300, "name must be at most 300 characters"),
+  name: z
+    .string({ error: "name must be a string" })
+    .trim()
+    .min(1, "name must not be empty")
+    .max(300, "name must be at most 300 characters"),
   email: z.email("email must be an e-mail address").max(320).optional(),
 });
 

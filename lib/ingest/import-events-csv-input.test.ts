@@ -22,6 +22,8 @@ describe("importCsvInput", () => {
     expect(refusal(new File([new Uint8Array(MAX_CSV_UPLOAD_BYTES + 1)], "big.csv"))).toEqual([
       { path: "file", code: "too_big", message: "The file is larger than 20 MiB; split it into several files" },
     ]);
-    expect(refusal(new File(["x"], "events.xlsx"))).toEqual([{ path: "file", code: "custom", message: "Choose a file whose name ends in .csv" }]);
+    expect(refusal(new File(["x"], "events.xlsx"))).toEqual([
+      { path: "file", code: "custom", message: "Choose a file whose name ends in .csv" },
+    ]);
   });
 });

@@ -28,7 +28,9 @@ function shopCsv(tag = unique()) {
 
 /** Rows added per ingestion table between two counts; tables that did not change are left out. */
 function rowsAdded(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(after).flatMap(([table, count]) => (count === before[table] ? [] : [[table, count - (before[table] ?? 0)]])));
+  return Object.fromEntries(
+    Object.entries(after).flatMap(([table, count]) => (count === before[table] ? [] : [[table, count - (before[table] ?? 0)]])),
+  );
 }
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
@@ -68,7 +70,10 @@ describe("importEventsCsv", () => {
     });
     const [shop] = await queryRows<{ name: string }>(db, sql`select name from sellers where external_id = ${seller}`);
     expect(shop?.name).toMatch(/, Ltd\.$/);
-    const [review] = await queryRows<{ text: string }>(db, sql`select r.text from reviews r join sellers s on s.id = r.seller_id where s.external_id = ${seller}`);
+    const [review] = await queryRows<{ text: string }>(
+      db,
+      sql`select r.text from reviews r join sellers s on s.id = r.seller_id where s.external_id = ${seller}`,
+    );
     expect(review?.text).toBe("Late.\nBox damaged.");
     const marked = await queryRows<{ imported_by: string | null; api_key_id: string | null }>(
       db,
@@ -78,7 +83,12 @@ describe("importEventsCsv", () => {
     expect(marked.every((row) => row.imported_by === actor.userId && row.api_key_id === null)).toBe(true);
 
     expect(await importEntries(fileName)).toEqual([
-      { actor_user_id: actor.userId, actor_role: "admin", entity_type: "import", after: { fileName, rows, accepted: rows, duplicates: 0 } },
+      {
+        actor_user_id: actor.userId,
+        actor_role: "admin",
+        entity_type: "import",
+        after: { fileName, rows, accepted: rows, duplicates: 0 },
+      },
     ]);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
@@ -86,13 +96,15 @@ describe("importEventsCsv", () => {
   test("[ADMIN] a file with one bad row writes nothing at all, and the error names the row and column", async () => {
     const { actor } = await createTestUser("admin");
     const { csv } = shopCsv();
-    const bad = csv.replace(",2,\"Late.", ",9,\"Late.");
+    const bad = csv.replace(',2,"Late.', ',9,"Late.');
     const fileName = `bad-${unique()}.csv`;
     const before = await countIngestedRows();
 
     const error = await rejection(importEventsCsv({ actor, csv: bad, fileName, now: NOW }));
     expect(error.code).toBe("INVALID");
-    expect(error.issues).toEqual([{ index: 3, row: 5, column: "rating", path: "rating", message: "rating must be a whole number from 1 to 5" }]);
+    expect(error.issues).toEqual([
+      { index: 3, row: 5, column: "rating", path: "rating", message: "rating must be a whole number from 1 to 5" },
+    ]);
     expect(await countIngestedRows()).toEqual(before);
     expect(await importEntries(fileName)).toEqual([]);
   });
@@ -108,7 +120,13 @@ describe("importEventsCsv", () => {
     expect(error.code).toBe("INVALID");
     // Row 8: the review's text spans lines 5 and 6, the message is on line 7.
     expect(error.issues).toEqual([
-      { index: 5, row: 8, column: "sellerId", path: "sellerId", message: expect.stringMatching(/^seller S-nobody-\w+ does not exist; send seller\.upserted first$/) },
+      {
+        index: 5,
+        row: 8,
+        column: "sellerId",
+        path: "sellerId",
+        message: expect.stringMatching(/^seller S-nobody-\w+ does not exist; send seller\.upserted first$/),
+      },
     ]);
     expect(await countIngestedRows()).toEqual(before);
     expect(await importEntries(fileName)).toEqual([]);
@@ -145,12 +163,23 @@ describe("importEventsCsv", () => {
     const tag = unique();
     const events = Array.from({ length: MAX_CSV_ROWS }, (_, i) =>
       i % 10 === 0
-        ? { id: `${tag}-${i}`, type: "seller.upserted", occurredAt: "2026-03-02T09:00:00+02:00", data: { sellerId: `S-${tag}-${i}`, name: `Shop ${i}` } }
+        ? {
+            id: `${tag}-${i}`,
+            type: "seller.upserted",
+            occurredAt: "2026-03-02T09:00:00+02:00",
+            data: { sellerId: `S-${tag}-${i}`, name: `Shop ${i}` },
+          }
         : {
             id: `${tag}-${i}`,
             type: "order.placed",
             occurredAt: "2026-03-03T09:00:00+02:00",
-            data: { orderId: `O-${tag}-${i}`, sellerId: `S-${tag}-${i - (i % 10)}`, buyerId: `B-${i}`, amount: i, currency: "UAH" },
+            data: {
+              orderId: `O-${tag}-${i}`,
+              sellerId: `S-${tag}-${i - (i % 10)}`,
+              buyerId: `B-${i}`,
+              amount: i,
+              currency: "UAH",
+            },
           },
     );
     const before = await countIngestedRows();

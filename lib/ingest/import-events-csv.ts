@@ -17,7 +17,12 @@ const MAX_FILE_NAME_LENGTH = 255;
  * Every problem is reported at its row and column. The import's one audit entry is written in
  * the same transaction, last, so the audit chain's lock is held only from there to the commit.
  */
-export async function importEventsCsv(params: { actor: Actor; csv: string; fileName: string; now: Date }): Promise<CsvImportResult> {
+export async function importEventsCsv(params: {
+  actor: Actor;
+  csv: string;
+  fileName: string;
+  now: Date;
+}): Promise<CsvImportResult> {
   const { actor, now } = params;
   assertCan(actor, "imports:run");
   const events = parseEventsCsv(params.csv, now);

@@ -38,7 +38,11 @@ export async function ingestEvents(params: {
         const issues = checkReferences(fresh, await loadKnownObjects(tx, fresh));
         if (issues.length > 0) {
           const first = issues[0]!;
-          throw invalid(`events[${first.index}].${first.path}: ${first.message}`, issues.slice(0, MAX_REPORTED_ISSUES), issues.length);
+          throw invalid(
+            `events[${first.index}].${first.path}: ${first.message}`,
+            issues.slice(0, MAX_REPORTED_ISSUES),
+            issues.length,
+          );
         }
         await applyEvents(tx, fresh);
       }
@@ -49,13 +53,15 @@ export async function ingestEvents(params: {
   } catch (error) {
     // Two requests creating the same order (under different event ids) at the same moment: the
     // unique index lets one win; the other is told to send again, and will then be checked.
-    if (isUniqueViolation(error)) throw conflict("Another request stored some of these objects at the same moment; send the batch again");
+    if (isUniqueViolation(error))
+      throw conflict("Another request stored some of these objects at the same moment; send the batch again");
     throw error;
   }
 }
 
 const json = (rows: unknown): SQL => sql`${JSON.stringify(rows)}::json`;
-const textArray = (values: Iterable<string>): SQL => sql`array(select json_array_elements_text(${JSON.stringify([...values])}::json))`;
+const textArray = (values: Iterable<string>): SQL =>
+  sql`array(select json_array_elements_text(${JSON.stringify([...values])}::json))`;
 
 async function claimEventIds(tx: Transaction, events: readonly ParsedEvent[], actor: Actor, now: Date): Promise<ParsedEvent[]> {
   const firstById = new Map<string, ParsedEvent>();
@@ -93,8 +99,14 @@ async function loadKnownObjects(tx: Transaction, events: readonly ParsedEvent[])
       sql`select t.external_id as id, s.external_id as seller, t.buyer_id as buyer from message_threads t join sellers s on s.id = t.seller_id
           where t.external_id = any(${textArray(ids.threads)})`,
     ),
-    queryRows<{ id: string }>(tx, sql`select external_id as id from complaints where external_id = any(${textArray(ids.complaints)})`),
-    queryRows<{ id: string }>(tx, sql`select external_id as id from messages where external_id = any(${textArray(ids.messages)})`),
+    queryRows<{ id: string }>(
+      tx,
+      sql`select external_id as id from complaints where external_id = any(${textArray(ids.complaints)})`,
+    ),
+    queryRows<{ id: string }>(
+      tx,
+      sql`select external_id as id from messages where external_id = any(${textArray(ids.messages)})`,
+    ),
   ]);
   return {
     sellers: new Set(sellerRows.map((row) => row.id)),
@@ -113,7 +125,11 @@ function eventsOf<T extends ParsedEvent["type"]>(events: readonly ParsedEvent[],
 }
 
 /** Of several events about one object, the one that happened last (or first); ties go to the later index. */
-function pickPerKey<T extends { at: Date; index: number }>(events: readonly T[], key: (event: T) => string, pick: "latest" | "earliest"): T[] {
+function pickPerKey<T extends { at: Date; index: number }>(
+  events: readonly T[],
+  key: (event: T) => string,
+  pick: "latest" | "earliest",
+): T[] {
   const chosen = new Map<string, T>();
   for (const event of events) {
     const current = chosen.get(key(event));

@@ -29,7 +29,8 @@ export function parseEventBatch(body: unknown, now: Date): ParsedEvent[] {
     if (issues.length >= MAX_REPORTED_ISSUES) return;
     const parsed = eventSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ index, path: joinPath(issue.path) || "(event)", message: issue.message });
+      for (const issue of parsed.error.issues)
+        issues.push({ index, path: joinPath(issue.path) || "(event)", message: issue.message });
       return;
     }
     const event = parsed.data;

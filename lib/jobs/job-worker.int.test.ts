@@ -3,7 +3,15 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { db, queryRows } from "@/db";
 import { auditLog, cases, notifications, signInAttempts } from "@/db/schema";
 import { openCaseFromFlag } from "@/lib/cases/open-case";
-import { DELIVERY_CRON, DUE_CASES_CRON, pruneSignInAttempts, QUEUES, startJobWorker, WEEKLY_EVALUATION_CRON, type JobWorker } from "@/lib/jobs/job-worker";
+import {
+  DELIVERY_CRON,
+  DUE_CASES_CRON,
+  pruneSignInAttempts,
+  QUEUES,
+  startJobWorker,
+  WEEKLY_EVALUATION_CRON,
+  type JobWorker,
+} from "@/lib/jobs/job-worker";
 import { createFlaggedSeller } from "@/scripts/test-support/cases";
 import { createTestSeller, createTestUser } from "@/scripts/test-support/factories";
 
@@ -28,7 +36,10 @@ test("[SCHEDULER] the weekly evaluation is scheduled for Monday 00:00 in the por
 test("[SCHEDULER] a weekly job runs the evaluation as of that Monday 00:00, once however often it fires", async () => {
   await worker.boss.send(QUEUES.weeklyEvaluation, {});
   const evaluations = async () =>
-    queryRows<{ as_of: Date | string; requested_by: string }>(db, sql`select as_of, requested_by from evaluations where status = 'completed'`);
+    queryRows<{ as_of: Date | string; requested_by: string }>(
+      db,
+      sql`select as_of, requested_by from evaluations where status = 'completed'`,
+    );
   await expect.poll(async () => (await evaluations()).length, { timeout: 30_000, interval: 500 }).toBe(1);
   const [evaluation] = await evaluations();
   expect(new Date(evaluation!.as_of).toISOString()).toBe("2026-11-22T22:00:00.000Z");
@@ -36,7 +47,9 @@ test("[SCHEDULER] a weekly job runs the evaluation as of that Monday 00:00, once
 
   // A retry or a second tick the same week finds the evaluation made already.
   const jobId = await worker.boss.send(QUEUES.weeklyEvaluation, {});
-  await expect.poll(async () => (await worker.boss.getJobById(QUEUES.weeklyEvaluation, jobId!))?.state, { timeout: 30_000, interval: 500 }).toBe("completed");
+  await expect
+    .poll(async () => (await worker.boss.getJobById(QUEUES.weeklyEvaluation, jobId!))?.state, { timeout: 30_000, interval: 500 })
+    .toBe("completed");
   expect(await evaluations()).toHaveLength(1);
 }, 90_000);
 
@@ -61,11 +74,16 @@ test("[SCHEDULER] due catalog events and seller e-mails are delivered every minu
   const seller = await createTestSeller();
   const [notification] = await db
     .insert(notifications)
-    .values({ sellerId: seller.id, kind: "case_reinstated", payload: { kind: "case_reinstated", caseId: 1, reinstatedAt: CLOCK.toISOString() } })
+    .values({
+      sellerId: seller.id,
+      kind: "case_reinstated",
+      payload: { kind: "case_reinstated", caseId: 1, reinstatedAt: CLOCK.toISOString() },
+    })
     .returning();
   await worker.boss.send(QUEUES.delivery, {});
   const statusOf = async () =>
-    (await queryRows<{ email_status: string }>(db, sql`select email_status from notifications where id = ${notification!.id}`))[0]?.email_status;
+    (await queryRows<{ email_status: string }>(db, sql`select email_status from notifications where id = ${notification!.id}`))[0]
+      ?.email_status;
   await expect.poll(statusOf, { timeout: 30_000, interval: 500 }).toBe("skipped");
 }, 60_000);
 
@@ -80,9 +98,13 @@ test("[SCHEDULER] every five minutes, cases whose re-check date has come are rec
   const { case: recentCase } = await openCaseFromFlag({ actor, input: { flagId: recent.flag.id }, now: CLOCK });
 
   await worker.boss.send(QUEUES.dueCases, {});
-  const statusOf = async (id: number) => (await db.select({ status: cases.status }).from(cases).where(eq(cases.id, id)))[0]?.status;
+  const statusOf = async (id: number) =>
+    (await db.select({ status: cases.status }).from(cases).where(eq(cases.id, id)))[0]?.status;
   await expect.poll(() => statusOf(dueCase.id), { timeout: 30_000, interval: 500 }).toBe("DUE_FOR_RECHECK");
   expect(await statusOf(recentCase.id)).toBe("EXCLUDED");
-  const entries = await db.select().from(auditLog).where(and(eq(auditLog.action, "case.due_for_recheck"), eq(auditLog.entityId, String(dueCase.id))));
+  const entries = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "case.due_for_recheck"), eq(auditLog.entityId, String(dueCase.id))));
   expect(entries).toEqual([expect.objectContaining({ actorRole: "system", actorLabel: "scheduler" })]);
 }, 60_000);

@@ -41,13 +41,29 @@ const SCHEDULER_ACTOR: Actor = { kind: "system", label: "scheduler" };
 
 export type JobWorker = { boss: PgBoss; stop: () => Promise<void> };
 
-export async function startJobWorker(options: { connectionString: string; timeZone: string; clock?: () => Date }): Promise<JobWorker> {
+export async function startJobWorker(options: {
+  connectionString: string;
+  timeZone: string;
+  clock?: () => Date;
+}): Promise<JobWorker> {
   const clock = options.clock ?? (() => new Date());
-  const boss = new PgBoss({ connectionString: options.connectionString, schema: "pgboss", max: 2, application_name: "catalog-guard-jobs" });
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: "pgboss",
+    max: 2,
+    application_name: "catalog-guard-jobs",
+  });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
 
-  await ensureQueue(boss, { name: QUEUES.weeklyEvaluation, policy: "singleton", retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 3 * 3600 });
+  await ensureQueue(boss, {
+    name: QUEUES.weeklyEvaluation,
+    policy: "singleton",
+    retryLimit: 3,
+    retryDelay: 600,
+    retryBackoff: true,
+    expireInSeconds: 3 * 3600,
+  });
   await ensureQueue(boss, { name: QUEUES.pruneSignInAttempts, policy: "singleton", retryLimit: 2, expireInSeconds: 600 });
   // Stately: one pass at a time and at most one waiting; a failed pass is not retried, the next minute's is the retry.
   await ensureQueue(boss, { name: QUEUES.delivery, policy: "stately", retryLimit: 0, expireInSeconds: 300 });
@@ -59,7 +75,10 @@ export async function startJobWorker(options: { connectionString: string; timeZo
 
   await boss.work(QUEUES.weeklyEvaluation, async () => {
     const summary = await runEvaluation({ actor: SCHEDULER_ACTOR, now: clock() });
-    logger.info({ evaluationId: summary.evaluationId, asOf: summary.asOf, flagged: summary.flagged.length }, "weekly evaluation done");
+    logger.info(
+      { evaluationId: summary.evaluationId, asOf: summary.asOf, flagged: summary.flagged.length },
+      "weekly evaluation done",
+    );
     await computeReviewSignals({ actor: SCHEDULER_ACTOR, evaluationId: summary.evaluationId, now: clock() });
   });
   await boss.work(QUEUES.pruneSignInAttempts, async () => {
@@ -90,7 +109,10 @@ async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
 /** Sign-in attempts older than the retention period are of no use to the limits and are personal data. */
 export async function pruneSignInAttempts(now: Date): Promise<number> {
   const before = new Date(now.getTime() - SIGN_IN_ATTEMPTS_KEPT_DAYS * 86_400_000);
-  const deleted = await db.delete(signInAttempts).where(lt(signInAttempts.attemptedAt, before)).returning({ id: signInAttempts.id });
+  const deleted = await db
+    .delete(signInAttempts)
+    .where(lt(signInAttempts.attemptedAt, before))
+    .returning({ id: signInAttempts.id });
   logger.info({ deleted: deleted.length, before }, "pruned sign-in attempts");
   return deleted.length;
 }

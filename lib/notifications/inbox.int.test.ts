@@ -10,11 +10,16 @@ import { createTestUser } from "@/scripts/test-support/factories";
 const T0 = new Date("2026-05-04T08:00:00Z");
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
-async function notify(sellerId: number, createdAt: Date, payload: NotificationPayload = { kind: "case_reinstated", caseId: 1, reinstatedAt: createdAt.toISOString() }) {
+async function notify(
+  sellerId: number,
+  createdAt: Date,
+  payload: NotificationPayload = { kind: "case_reinstated", caseId: 1, reinstatedAt: createdAt.toISOString() },
+) {
   const [row] = await db.insert(notifications).values({ sellerId, kind: payload.kind, payload, createdAt }).returning();
   return row!;
 }
-const readAtOf = async (id: number) => (await db.select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, id)))[0]!.readAt;
+const readAtOf = async (id: number) =>
+  (await db.select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, id)))[0]!.readAt;
 
 describe("the seller's inbox", () => {
   test("[SELLER] sees only their own notifications, newest first, page by page, with the unread count", async () => {
@@ -44,7 +49,10 @@ describe("the seller's inbox", () => {
     const { actor } = await createTestUser("seller");
     const notification = await notify(actor.sellerId!, T0);
 
-    expect(await markNotificationRead({ actor, notificationId: notification.id, now: later(5) })).toEqual({ id: notification.id, readAt: later(5) });
+    expect(await markNotificationRead({ actor, notificationId: notification.id, now: later(5) })).toEqual({
+      id: notification.id,
+      readAt: later(5),
+    });
     await markNotificationRead({ actor, notificationId: notification.id, now: later(9) });
     expect(await readAtOf(notification.id)).toEqual(later(5));
     expect((await listNotifications({ actor })).unreadCount).toBe(0);
@@ -55,8 +63,12 @@ describe("the seller's inbox", () => {
     const { actor: owner } = await createTestUser("seller");
     const notification = await notify(owner.sellerId!, T0);
 
-    await expect(markNotificationRead({ actor, notificationId: notification.id, now: later(1) })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(markNotificationRead({ actor, notificationId: 987_654_321, now: later(1) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(markNotificationRead({ actor, notificationId: notification.id, now: later(1) })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(markNotificationRead({ actor, notificationId: 987_654_321, now: later(1) })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await readAtOf(notification.id)).toBeNull();
   });
 
@@ -65,7 +77,9 @@ describe("the seller's inbox", () => {
     const { actor: seller } = await createTestUser("seller");
     const notification = await notify(seller.sellerId!, T0);
     await expect(listNotifications({ actor })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(markNotificationRead({ actor, notificationId: notification.id, now: T0 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(markNotificationRead({ actor, notificationId: notification.id, now: T0 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await readAtOf(notification.id)).toBeNull();
   });
 });

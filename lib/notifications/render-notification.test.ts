@@ -35,8 +35,15 @@ describe("notification texts", () => {
     const rendered = render(CASE_OPENED);
     expect(rendered.title).toBe("Your products are hidden from the catalog");
     expect(rendered.blocks).toEqual([
-      { kind: "paragraph", text: expect.stringContaining("On May 4, 2026 your shop was excluded from the catalog for at least 14 days") },
-      { kind: "list", heading: "Why", items: ["Quality is low over the last year: negative-review rate, last 12 months — 12.5% (portal: 3.1%)"] },
+      {
+        kind: "paragraph",
+        text: expect.stringContaining("On May 4, 2026 your shop was excluded from the catalog for at least 14 days"),
+      },
+      {
+        kind: "list",
+        heading: "Why",
+        items: ["Quality is low over the last year: negative-review rate, last 12 months — 12.5% (portal: 3.1%)"],
+      },
       { kind: "paragraph", text: "3 negative reviews of the last 12 months are part of the case." },
       { kind: "list", heading: "What to do now", items: SELLER_STEPS.map((step) => MESSAGES.en.notifications.steps[step]) },
     ]);
@@ -55,23 +62,36 @@ describe("notification texts", () => {
     expect(rendered.title).toBe("Your exclusion was extended");
     expect(rendered.blocks).toEqual([
       { kind: "paragraph", text: expect.stringContaining("The next re-check is on June 1, 2026.") },
-      { kind: "list", heading: "Why your shop was not reinstated yet", items: ["Negative reviews are still unresolved.", "Another reason (see the moderator's message)."] },
+      {
+        kind: "list",
+        heading: "Why your shop was not reinstated yet",
+        items: ["Negative reviews are still unresolved.", "Another reason (see the moderator's message)."],
+      },
       { kind: "list", heading: "Root causes that are still open", items: ["delivery cost"] },
       { kind: "quote", heading: "The moderator's message", text: CASE_EXTENDED.message },
     ]);
   });
 
   test("[SELLER] letter answers and reinstatements", () => {
-    expect(render({ kind: "letter_answered", caseId: 7, letterId: 3, letterVersion: 2, verdict: "changes_requested", message: "" })).toEqual({
+    expect(
+      render({ kind: "letter_answered", caseId: 7, letterId: 3, letterVersion: 2, verdict: "changes_requested", message: "" }),
+    ).toEqual({
       title: "A moderator answered your improvement letter (version 2)",
       blocks: [{ kind: "paragraph", text: "The moderator asks you to revise your improvement letter and submit a new version." }],
     });
-    expect(render({ kind: "case_reinstated", caseId: 7, reinstatedAt: "2026-05-18T09:00:00.000Z" }, "uk").title).toBe("Ваші товари знову в каталозі");
+    expect(render({ kind: "case_reinstated", caseId: 7, reinstatedAt: "2026-05-18T09:00:00.000Z" }, "uk").title).toBe(
+      "Ваші товари знову в каталозі",
+    );
   });
 
   test("an unknown kind or a broken payload gets a generic title instead of an error", () => {
-    expect(renderNotification({ kind: "something_new", payload: {}, locale: "en", timeZone: TIME_ZONE })).toEqual({ title: MESSAGES.en.notifications.fallbackTitle, blocks: [] });
-    expect(renderNotification({ kind: "case_opened", payload: { kind: "case_opened" }, locale: "uk", timeZone: TIME_ZONE }).title).toBe(MESSAGES.uk.notifications.fallbackTitle);
+    expect(renderNotification({ kind: "something_new", payload: {}, locale: "en", timeZone: TIME_ZONE })).toEqual({
+      title: MESSAGES.en.notifications.fallbackTitle,
+      blocks: [],
+    });
+    expect(
+      renderNotification({ kind: "case_opened", payload: { kind: "case_opened" }, locale: "uk", timeZone: TIME_ZONE }).title,
+    ).toBe(MESSAGES.uk.notifications.fallbackTitle);
   });
 
   test("every kind, step, extend reason and root cause has words in every language", () => {
@@ -85,7 +105,11 @@ describe("notification texts", () => {
   });
 
   test("the e-mail: the title as subject, plain text with the inbox link, and HTML with the moderator's words escaped", () => {
-    const email = composeNotificationEmail({ notification: render(CASE_EXTENDED), locale: "en", inboxUrl: "https://guard.example.com/seller/inbox" });
+    const email = composeNotificationEmail({
+      notification: render(CASE_EXTENDED),
+      locale: "en",
+      inboxUrl: "https://guard.example.com/seller/inbox",
+    });
     expect(email.subject).toBe("Your exclusion was extended");
     expect(email.text).toContain("Why your shop was not reinstated yet:\n  - Negative reviews are still unresolved.");
     expect(email.text).toContain("> Please answer the <three> open reviews.\n> Thank you.");

@@ -1,7 +1,12 @@
 import { createFormatter, createTranslator, type IntlError } from "next-intl";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { NOTIFICATION_KINDS, type NotificationKind, type NotificationPayload, type NotificationReason } from "@/lib/notifications/notification-kinds";
+import {
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  type NotificationPayload,
+  type NotificationReason,
+} from "@/lib/notifications/notification-kinds";
 
 /** A notification's text, in blocks the inbox shows as HTML and the e-mail as HTML and plain text. */
 export type NotificationBlock =
@@ -28,8 +33,18 @@ const isNotificationKind = (kind: string): kind is NotificationKind => (NOTIFICA
  * shown in `timeZone` (the portal's). A kind or payload this version does not know gets a generic
  * title rather than an error, so one odd row never breaks the inbox.
  */
-export function renderNotification(params: { kind: string; payload: unknown; locale: Locale; timeZone: string }): RenderedNotification {
-  const t = createTranslator({ locale: params.locale, messages: MESSAGES[params.locale], namespace: "notifications", onError: stopOnError });
+export function renderNotification(params: {
+  kind: string;
+  payload: unknown;
+  locale: Locale;
+  timeZone: string;
+}): RenderedNotification {
+  const t = createTranslator({
+    locale: params.locale,
+    messages: MESSAGES[params.locale],
+    namespace: "notifications",
+    onError: stopOnError,
+  });
   const fallback = { title: t("fallbackTitle"), blocks: [] };
   if (!isNotificationKind(params.kind) || typeof params.payload !== "object" || params.payload === null) return fallback;
   try {
@@ -41,7 +56,12 @@ export function renderNotification(params: { kind: string; payload: unknown; loc
 
 type Translator = ReturnType<typeof createTranslator<(typeof MESSAGES)["en"], "notifications">>;
 
-function renderPayload(params: { payload: NotificationPayload; locale: Locale; timeZone: string; t: Translator }): RenderedNotification {
+function renderPayload(params: {
+  payload: NotificationPayload;
+  locale: Locale;
+  timeZone: string;
+  t: Translator;
+}): RenderedNotification {
   const { payload, locale, t } = params;
   const format = createFormatter({ locale, timeZone: params.timeZone, onError: stopOnError });
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long" });
@@ -50,34 +70,51 @@ function renderPayload(params: { payload: NotificationPayload; locale: Locale; t
   switch (payload.kind) {
     case "case_opened": {
       const blocks: NotificationBlock[] = [
-        { kind: "paragraph", text: t("case_opened.body", { excludedAt: date(payload.excludedAt), recheckAt: date(payload.recheckAt) }) },
+        {
+          kind: "paragraph",
+          text: t("case_opened.body", { excludedAt: date(payload.excludedAt), recheckAt: date(payload.recheckAt) }),
+        },
       ];
       if (payload.reasons.length > 0) {
         const items = payload.reasons.map((reason) => describeReason(reason, t, format, words));
         blocks.push({ kind: "list", heading: t("case_opened.reasonsHeading"), items });
       }
-      if (payload.openReason) blocks.push({ kind: "paragraph", text: t("case_opened.openReason", { reason: payload.openReason }) });
+      if (payload.openReason)
+        blocks.push({ kind: "paragraph", text: t("case_opened.openReason", { reason: payload.openReason }) });
       blocks.push({ kind: "paragraph", text: t("case_opened.reviewsInScope", { count: payload.reviewsInScope }) });
-      blocks.push({ kind: "list", heading: t("case_opened.stepsHeading"), items: payload.steps.map((step) => words("steps", step)) });
+      blocks.push({
+        kind: "list",
+        heading: t("case_opened.stepsHeading"),
+        items: payload.steps.map((step) => words("steps", step)),
+      });
       return { title: t("case_opened.title"), blocks };
     }
     case "letter_answered": {
       const blocks: NotificationBlock[] = [
-        { kind: "paragraph", text: payload.verdict === "accepted" ? t("letter_answered.accepted") : t("letter_answered.changes_requested") },
+        {
+          kind: "paragraph",
+          text: payload.verdict === "accepted" ? t("letter_answered.accepted") : t("letter_answered.changes_requested"),
+        },
       ];
-      if (payload.message.trim()) blocks.push({ kind: "quote", heading: t("letter_answered.messageHeading"), text: payload.message });
+      if (payload.message.trim())
+        blocks.push({ kind: "quote", heading: t("letter_answered.messageHeading"), text: payload.message });
       return { title: t("letter_answered.title", { version: payload.letterVersion }), blocks };
     }
     case "case_extended": {
       const blocks: NotificationBlock[] = [
         { kind: "paragraph", text: t("case_extended.body", { recheckAt: date(payload.recheckAt) }) },
-        { kind: "list", heading: t("case_extended.reasonsHeading"), items: payload.reasons.map((reason) => words("extendReasons", reason)) },
+        {
+          kind: "list",
+          heading: t("case_extended.reasonsHeading"),
+          items: payload.reasons.map((reason) => words("extendReasons", reason)),
+        },
       ];
       if (payload.openRootCauses?.length) {
         const items = payload.openRootCauses.map((cause) => words("rootCauses", cause));
         blocks.push({ kind: "list", heading: t("case_extended.openRootCausesHeading"), items });
       }
-      if (payload.message.trim()) blocks.push({ kind: "quote", heading: t("case_extended.messageHeading"), text: payload.message });
+      if (payload.message.trim())
+        blocks.push({ kind: "quote", heading: t("case_extended.messageHeading"), text: payload.message });
       return { title: t("case_extended.title"), blocks };
     }
     case "case_reinstated":

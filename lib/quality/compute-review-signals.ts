@@ -38,7 +38,8 @@ export async function computeReviewSignals(params: { actor: Actor; evaluationId:
   const started = performance.now();
   const run = await db.transaction(async (tx) => {
     const [evaluation] = await tx.select().from(evaluations).where(eq(evaluations.id, evaluationId)).for("update");
-    if (!evaluation || evaluation.status !== "completed") throw new Error(`Evaluation ${evaluationId} is not a completed evaluation`);
+    if (!evaluation || evaluation.status !== "completed")
+      throw new Error(`Evaluation ${evaluationId} is not a completed evaluation`);
     const { asOf } = evaluation;
     if (evaluation.signalsComputedAt) return { evaluationId, computed: false, from: null, asOf, raised: 0 };
 

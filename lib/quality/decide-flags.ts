@@ -45,7 +45,13 @@ export function decideFlags(candidates: readonly FlagCandidate[], portal: Portal
   const decisions: FlagDecision[] = [];
   for (const candidate of candidates) {
     const reasons = [
-      lowYearReason("negativeReviewRate", candidate.year.negativeReviews, candidate.year.uniqueReviews, portal.year.negativeReviewRate, policy),
+      lowYearReason(
+        "negativeReviewRate",
+        candidate.year.negativeReviews,
+        candidate.year.uniqueReviews,
+        portal.year.negativeReviewRate,
+        policy,
+      ),
       lowYearReason("complaintRate", candidate.year.complaints, candidate.year.orders, portal.year.complaintRate, policy),
       worsenedReason(candidate, portal.recent.negativeReviewRate, policy),
     ].filter((reason): reason is FlagReasonInput => reason !== null);

@@ -9,7 +9,16 @@ import { createRng } from "@/db/seed/random";
 import { db } from "@/db";
 import type { QualityWindow } from "@/db/enums";
 import { WINDOWS } from "@/db/enums";
-import { evaluationSellers, portalMetrics, reviewReplies, reviews, scoringPolicies, sellerMetrics, sellers, type SellerMetricsRow } from "@/db/schema";
+import {
+  evaluationSellers,
+  portalMetrics,
+  reviewReplies,
+  reviews,
+  scoringPolicies,
+  sellerMetrics,
+  sellers,
+  type SellerMetricsRow,
+} from "@/db/schema";
 import { businessHoursBetween, type BusinessCalendar } from "@/lib/quality/business-hours";
 import { ensureDefaultPolicy } from "@/lib/quality/get-current-policy";
 import { DEFAULT_POLICY, type PolicyParams } from "@/lib/quality/policy";
@@ -62,7 +71,11 @@ async function metricsOf(evaluationId: number, sellerId: string): Promise<Record
 async function underPolicy<T>(params: PolicyParams, body: (version: number) => Promise<T>): Promise<T> {
   await ensureDefaultPolicy(NOW);
   const adopt = async (next: PolicyParams) => {
-    const [latest] = await db.select({ version: scoringPolicies.version }).from(scoringPolicies).orderBy(desc(scoringPolicies.version)).limit(1);
+    const [latest] = await db
+      .select({ version: scoringPolicies.version })
+      .from(scoringPolicies)
+      .orderBy(desc(scoringPolicies.version))
+      .limit(1);
     const version = (latest?.version ?? 0) + 1;
     await db.insert(scoringPolicies).values({ version, params: next, note: "test", createdAt: NOW });
     return version;
@@ -144,7 +157,14 @@ describe("[EVALUATION] edited and removed reviews", () => {
     const second = new Date("2026-03-09T00:00:00+02:00");
     const shop = marketplaceId("S");
     const reposter = marketplaceId("B");
-    const ids = { improved: marketplaceId("R"), editedLater: marketplaceId("R"), removed: marketplaceId("R"), removedLater: marketplaceId("R"), gone: marketplaceId("R"), kept: marketplaceId("R") };
+    const ids = {
+      improved: marketplaceId("R"),
+      editedLater: marketplaceId("R"),
+      removed: marketplaceId("R"),
+      removedLater: marketplaceId("R"),
+      gone: marketplaceId("R"),
+      kept: marketplaceId("R"),
+    };
     await ingest(
       [
         seller(shop),
@@ -213,7 +233,9 @@ describe("[EVALUATION] open negative reviews", () => {
     const [shopRow] = await db.select({ id: sellers.id }).from(sellers).where(eq(sellers.externalId, shop));
     const reply = async (reviewId: string, at: Date) => {
       const [row] = await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.externalId, reviewId));
-      await db.insert(reviewReplies).values({ sellerId: shopRow!.id, reviewId: row!.id, body: "Sorry — we have sent a new one.", createdAt: at });
+      await db
+        .insert(reviewReplies)
+        .values({ sellerId: shopRow!.id, reviewId: row!.id, body: "Sorry — we have sent a new one.", createdAt: at });
     };
     await reply(ids.answered, daysBefore(asOf, 29));
     await reply(ids.answeredLater, daysBefore(asOf, -2));
@@ -237,21 +259,41 @@ describe("[EVALUATION] response time in business hours of the portal's time zone
   };
 
   test("[EVALUATION] a question on Friday 20:00 answered on Monday 09:00 is on time: 13 business hours", async () => {
-    const shops = { weekend: marketplaceId("S"), unanswered: marketplaceId("S"), late: marketplaceId("S"), grace: marketplaceId("S"), sellerStarted: marketplaceId("S"), thanks: marketplaceId("S") };
+    const shops = {
+      weekend: marketplaceId("S"),
+      unanswered: marketplaceId("S"),
+      late: marketplaceId("S"),
+      grace: marketplaceId("S"),
+      sellerStarted: marketplaceId("S"),
+      thanks: marketplaceId("S"),
+    };
     const thanksThread = { id: marketplaceId("T"), buyer: marketplaceId("B") };
     await ingest(
       [
         ...Object.values(shops).map((shop) => seller(shop)),
         // Friday 20:00 → Monday 09:00: Friday 4 h + Saturday 0 + Sunday 0 + Monday 9 h = 13 business hours.
-        ...thread(shops.weekend, [["buyer", "2026-04-17T20:00:00+03:00"], ["seller", "2026-04-20T09:00:00+03:00"]]),
+        ...thread(shops.weekend, [
+          ["buyer", "2026-04-17T20:00:00+03:00"],
+          ["seller", "2026-04-20T09:00:00+03:00"],
+        ]),
         // Never answered, asked two months before asOf.
         ...thread(shops.unanswered, [["buyer", "2026-04-01T10:00:00+03:00"]]),
         // Monday 10:00 → Wednesday 11:00: 14 + 24 + 11 = 49 business hours, late.
-        ...thread(shops.late, [["buyer", "2026-04-06T10:00:00+03:00"], ["seller", "2026-04-08T11:00:00+03:00"]]),
+        ...thread(shops.late, [
+          ["buyer", "2026-04-06T10:00:00+03:00"],
+          ["seller", "2026-04-08T11:00:00+03:00"],
+        ]),
         // Friday 29 May, inside the 7 days before asOf: answered in 1 hour.
-        ...thread(shops.grace, [["buyer", "2026-05-29T10:00:00+03:00"], ["seller", "2026-05-29T11:00:00+03:00"]]),
+        ...thread(shops.grace, [
+          ["buyer", "2026-05-29T10:00:00+03:00"],
+          ["seller", "2026-05-29T11:00:00+03:00"],
+        ]),
         // The seller wrote first; the seller's answer a week later is not a response time.
-        ...thread(shops.sellerStarted, [["seller", "2026-04-13T10:00:00+03:00"], ["buyer", "2026-04-13T11:00:00+03:00"], ["seller", "2026-04-20T10:00:00+03:00"]]),
+        ...thread(shops.sellerStarted, [
+          ["seller", "2026-04-13T10:00:00+03:00"],
+          ["buyer", "2026-04-13T11:00:00+03:00"],
+          ["seller", "2026-04-20T10:00:00+03:00"],
+        ]),
         // Tuesday 10:00 → 12:00: 2 business hours.
         message(marketplaceId("M"), thanksThread.id, shops.thanks, thanksThread.buyer, "buyer", "2026-04-14T10:00:00+03:00"),
         message(marketplaceId("M"), thanksThread.id, shops.thanks, thanksThread.buyer, "seller", "2026-04-14T12:00:00+03:00"),
@@ -259,7 +301,10 @@ describe("[EVALUATION] response time in business hours of the portal's time zone
       NOW,
     );
     // The buyer's "thanks, ok" arrives later, in its own batch, and is never answered.
-    await ingest([message(marketplaceId("M"), thanksThread.id, shops.thanks, thanksThread.buyer, "buyer", "2026-04-14T12:30:00+03:00")], NOW);
+    await ingest(
+      [message(marketplaceId("M"), thanksThread.id, shops.thanks, thanksThread.buyer, "buyer", "2026-04-14T12:30:00+03:00")],
+      NOW,
+    );
     const { evaluationId } = await evaluate(asOf);
 
     const weekend = await metricsOf(evaluationId, shops.weekend);
@@ -280,7 +325,8 @@ describe("[EVALUATION] response time in business hours of the portal's time zone
 
     // A thread the seller started never counts, in any window.
     const sellerStarted = await metricsOf(evaluationId, shops.sellerStarted);
-    for (const window of WINDOWS) expect(sellerStarted[window]).toMatchObject({ threads: 0, onTimeResponseRate: null, medianResponseHours: null });
+    for (const window of WINDOWS)
+      expect(sellerStarted[window]).toMatchObject({ threads: 0, onTimeResponseRate: null, medianResponseHours: null });
 
     // The unanswered "thanks" after the seller's reply changes nothing: 1 thread, on time, 2 hours.
     const thanks = await metricsOf(evaluationId, shops.thanks);
@@ -305,15 +351,26 @@ describe("[EVALUATION] response time in business hours of the portal's time zone
 
     const plain = await evaluate(holidayAsOf);
     // Thursday 8 h + Friday 24 h + Monday 10 h = 42 business hours: late.
-    expect((await metricsOf(plain.evaluationId, shop)).messages).toMatchObject({ threads: 1, threadsOnTime: 0, medianResponseHours: 42 });
-
-    await underPolicy({ ...DEFAULT_POLICY, response: { ...DEFAULT_POLICY.response, holidays: ["2026-05-01"] } }, async (version) => {
-      const withHoliday = await evaluate(holidayAsOf);
-      expect(withHoliday).toMatchObject({ policyVersion: version });
-      expect(withHoliday.evaluationId).not.toBe(plain.evaluationId);
-      // Friday 1 May off: 8 h + 10 h = 18 business hours, on time.
-      expect((await metricsOf(withHoliday.evaluationId, shop)).messages).toMatchObject({ threads: 1, threadsOnTime: 1, medianResponseHours: 18 });
+    expect((await metricsOf(plain.evaluationId, shop)).messages).toMatchObject({
+      threads: 1,
+      threadsOnTime: 0,
+      medianResponseHours: 42,
     });
+
+    await underPolicy(
+      { ...DEFAULT_POLICY, response: { ...DEFAULT_POLICY.response, holidays: ["2026-05-01"] } },
+      async (version) => {
+        const withHoliday = await evaluate(holidayAsOf);
+        expect(withHoliday).toMatchObject({ policyVersion: version });
+        expect(withHoliday.evaluationId).not.toBe(plain.evaluationId);
+        // Friday 1 May off: 8 h + 10 h = 18 business hours, on time.
+        expect((await metricsOf(withHoliday.evaluationId, shop)).messages).toMatchObject({
+          threads: 1,
+          threadsOnTime: 1,
+          medianResponseHours: 18,
+        });
+      },
+    );
   });
 });
 
@@ -367,7 +424,13 @@ describe("[EVALUATION] rates", () => {
     expect(metrics.month.complaintRate).toBeCloseTo(2 / 6, 12);
     expect(metrics.month.sellerCancellationRate).toBeCloseTo(2 / 6, 12);
     // Recent (last 90 days): orders days 3 … 88 → 18; O19 (day 98) falls outside, so 2 cancellations.
-    expect(metrics.recent).toMatchObject({ orders: 18, complaints: 4, sellerCancellations: 2, refunds: 3, medianRefundHours: 10 });
+    expect(metrics.recent).toMatchObject({
+      orders: 18,
+      complaints: 4,
+      sellerCancellations: 2,
+      refunds: 3,
+      medianRefundHours: 10,
+    });
   });
 });
 
@@ -387,7 +450,9 @@ describe("[EVALUATION] eligibility", () => {
       ...shopEvents({ sellerId: fewOrders, orderDays: evenly(29, 5, 355), reviews: allNegative(20) }, asOf),
       // 40 orders; 9 buyers, each posting a 1-star review and another a day later: 18 reviews, 9 unique.
       ...shopEvents({ sellerId: fewReviews, orderDays: evenly(40, 5, 355), reviews: allNegative(9) }, asOf),
-      ...evenly(9, 10, 340).map((day, i) => review(marketplaceId("R"), fewReviews, `${fewReviews}-RB${i}`, 1, daysBefore(asOf, day - 1))),
+      ...evenly(9, 10, 340).map((day, i) =>
+        review(marketplaceId("R"), fewReviews, `${fewReviews}-RB${i}`, 1, daysBefore(asOf, day - 1)),
+      ),
     ];
     await ingest(events, NOW);
 
@@ -403,7 +468,11 @@ describe("[EVALUATION] eligibility", () => {
     expect(verdictOf(justEligible)).toMatchObject({ eligible: true, flagged: true });
     expect(verdictOf(fewOrders)).toMatchObject({ eligible: false, flagged: false });
     expect(verdictOf(fewReviews)).toMatchObject({ eligible: false, flagged: false });
-    expect((await metricsOf(summary.evaluationId, fewReviews)).year).toMatchObject({ orders: 40, uniqueReviews: 9, negativeReviews: 9 });
+    expect((await metricsOf(summary.evaluationId, fewReviews)).year).toMatchObject({
+      orders: 40,
+      uniqueReviews: 9,
+      negativeReviews: 9,
+    });
 
     // The portal is the 4 eligible sellers (no other seller of this file has 30 orders): median of
     // 0.1, 0.1, 0.1 and 1.0 = 0.1, so LOW_YEAR's bar is max(2 × 0.1, 0.1 + 0.03) = 0.2. The
@@ -414,7 +483,10 @@ describe("[EVALUATION] eligibility", () => {
       .where(and(eq(portalMetrics.evaluationId, summary.evaluationId), eq(portalMetrics.window, "year")));
     expect(portalYear).toMatchObject({ eligibleSellers: 4, values: expect.objectContaining({ negativeReviewRate: 0.1 }) });
     expect(summary.flagged).toEqual([
-      { sellerId: justEligible, reasons: [{ code: "LOW_YEAR", metric: "negativeReviewRate", window: "year", value: 1, portalValue: 0.1 }] },
+      {
+        sellerId: justEligible,
+        reasons: [{ code: "LOW_YEAR", metric: "negativeReviewRate", window: "year", value: 1, portalValue: 0.1 }],
+      },
     ]);
   });
 });
@@ -428,7 +500,10 @@ describe("[EVALUATION] windows", () => {
     const reviewAt = (at: Date) => review(marketplaceId("R"), shop, marketplaceId("B"), 5, at);
     const thread = (asked: string, answered: string) => {
       const [threadId, buyerId] = [marketplaceId("T"), marketplaceId("B")];
-      return [message(marketplaceId("M"), threadId, shop, buyerId, "buyer", asked), message(marketplaceId("M"), threadId, shop, buyerId, "seller", answered)];
+      return [
+        message(marketplaceId("M"), threadId, shop, buyerId, "buyer", asked),
+        message(marketplaceId("M"), threadId, shop, buyerId, "seller", answered),
+      ];
     };
     await ingest(
       [
@@ -468,12 +543,23 @@ describe("[EVALUATION] windows", () => {
   });
 });
 
-
 describe("[EVALUATION] the SQL agrees with the pure functions", () => {
   test("[EVALUATION] on a seeded random portal, unique and negative reviews per window and response metrics equal the pure functions'", async () => {
     const asOf = new Date("2026-08-10T00:00:00+03:00");
     // Weekdays off, one of them (4 August) inside the 7 days before asOf.
-    const holidays = ["2026-02-23", "2026-03-09", "2026-04-13", "2026-05-01", "2026-05-11", "2026-06-01", "2026-06-29", "2026-07-15", "2026-07-28", "2026-08-04", "2026-08-07"];
+    const holidays = [
+      "2026-02-23",
+      "2026-03-09",
+      "2026-04-13",
+      "2026-05-01",
+      "2026-05-11",
+      "2026-06-01",
+      "2026-06-29",
+      "2026-07-15",
+      "2026-07-28",
+      "2026-08-04",
+      "2026-08-07",
+    ];
     const random = createRng(20_260_810);
     const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
     const shops = Array.from({ length: 4 }, () => marketplaceId("S"));
@@ -491,7 +577,16 @@ describe("[EVALUATION] the SQL agrees with the pure functions", () => {
     // Reviews over the 400 days before asOf (a few after it); 45% follow an earlier review of the
     // same buyer and shop within 0–10 days, so the 7-day rule has chains to fold. Some are edited
     // or removed, before or after asOf.
-    type Generated = { index: number; id: string; shop: number; buyerId: string; postedAt: Date; rating: number; edit: { at: Date; rating: number } | null; removedAt: Date | null };
+    type Generated = {
+      index: number;
+      id: string;
+      shop: number;
+      buyerId: string;
+      postedAt: Date;
+      rating: number;
+      edit: { at: Date; rating: number } | null;
+      removedAt: Date | null;
+    };
     const generated: Generated[] = [];
     for (let index = 0; index < 320; index++) {
       const follow = generated.length > 0 && random() < 0.45 ? pick(generated) : null;
@@ -499,9 +594,21 @@ describe("[EVALUATION] the SQL agrees with the pure functions", () => {
         ? instant(follow.postedAt.getTime() + random() * 10 * DAY_MS)
         : instant(asOf.getTime() - random() * 400 * DAY_MS);
       const rating = 1 + Math.floor(random() * 5);
-      const edit = random() < 0.15 ? { at: instant(postedAt.getTime() + 60 * SECOND + random() * 60 * DAY_MS), rating: 1 + Math.floor(random() * 5) } : null;
+      const edit =
+        random() < 0.15
+          ? { at: instant(postedAt.getTime() + 60 * SECOND + random() * 60 * DAY_MS), rating: 1 + Math.floor(random() * 5) }
+          : null;
       const removedAt = random() < 0.08 ? instant(postedAt.getTime() + 60 * SECOND + random() * 60 * DAY_MS) : null;
-      generated.push({ index, id: marketplaceId("R"), shop: follow?.shop ?? Math.floor(random() * shops.length), buyerId: follow?.buyerId ?? pick(buyers), postedAt, rating, edit, removedAt });
+      generated.push({
+        index,
+        id: marketplaceId("R"),
+        shop: follow?.shop ?? Math.floor(random() * shops.length),
+        buyerId: follow?.buyerId ?? pick(buyers),
+        postedAt,
+        rating,
+        edit,
+        removedAt,
+      });
     }
 
     // Threads begun in the 200 days before asOf: 85% by the buyer. A buyer may write twice before
@@ -513,7 +620,8 @@ describe("[EVALUATION] the SQL agrees with the pure functions", () => {
     for (let i = 0; i < 240; i++) {
       const shop = Math.floor(random() * shops.length);
       const [threadId, buyerId] = [marketplaceId("T"), pick(buyers)];
-      const send = (from: "buyer" | "seller", at: Date) => messageEvents.push(message(marketplaceId("M"), threadId, shops[shop]!, buyerId, from, at));
+      const send = (from: "buyer" | "seller", at: Date) =>
+        messageEvents.push(message(marketplaceId("M"), threadId, shops[shop]!, buyerId, from, at));
       const startedAt = instant(asOf.getTime() - random() * 200 * DAY_MS);
       const later = (from: Date, hours: number) => instant(from.getTime() + SECOND + random() * hours * HOUR_MS);
       if (random() < 0.85) {
@@ -543,14 +651,25 @@ describe("[EVALUATION] the SQL agrees with the pure functions", () => {
 
     // Reviews first, their edits and removals in a later batch; the shuffled messages in batches
     // of 100, so a thread's reply may arrive before its question and is sorted out on arrival.
-    await ingest([...shops.map((shop) => seller(shop)), ...generated.map((r) => review(r.id, shops[r.shop]!, r.buyerId, r.rating, r.postedAt))], NOW);
     await ingest(
-      generated.flatMap((r) => [...(r.edit ? [reviewUpdated(r.id, r.edit.rating, r.edit.at)] : []), ...(r.removedAt ? [reviewRemoved(r.id, r.removedAt)] : [])]),
+      [
+        ...shops.map((shop) => seller(shop)),
+        ...generated.map((r) => review(r.id, shops[r.shop]!, r.buyerId, r.rating, r.postedAt)),
+      ],
+      NOW,
+    );
+    await ingest(
+      generated.flatMap((r) => [
+        ...(r.edit ? [reviewUpdated(r.id, r.edit.rating, r.edit.at)] : []),
+        ...(r.removedAt ? [reviewRemoved(r.id, r.removedAt)] : []),
+      ]),
       NOW,
     );
     for (let start = 0; start < messageEvents.length; start += 100) await ingest(messageEvents.slice(start, start + 100), NOW);
 
-    const summary = await underPolicy({ ...DEFAULT_POLICY, response: { ...DEFAULT_POLICY.response, holidays } }, () => evaluate(asOf));
+    const summary = await underPolicy({ ...DEFAULT_POLICY, response: { ...DEFAULT_POLICY.response, holidays } }, () =>
+      evaluate(asOf),
+    );
 
     // The pure side. A review as it stood at asOf: posted before, not removed by then, rated by
     // its latest edit before asOf.
@@ -558,7 +677,13 @@ describe("[EVALUATION] the SQL agrees with the pure functions", () => {
     const inWindow = (at: Date, window: QualityWindow) => at >= windows[window].start && at < windows[window].end;
     const standing = generated
       .filter((r) => r.postedAt < asOf && !(r.removedAt && r.removedAt < asOf))
-      .map((r) => ({ id: r.index, sellerId: r.shop, buyerId: r.buyerId, postedAt: r.postedAt, rating: r.edit && r.edit.at < asOf ? r.edit.rating : r.rating }));
+      .map((r) => ({
+        id: r.index,
+        sellerId: r.shop,
+        buyerId: r.buyerId,
+        postedAt: r.postedAt,
+        rating: r.edit && r.edit.at < asOf ? r.edit.rating : r.rating,
+      }));
     const counted = selectCountedReviews(standing, DEFAULT_POLICY.reviews.uniqueRatingDays);
     const limit = DEFAULT_POLICY.response.onTimeBusinessHours;
     const round = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);
@@ -568,7 +693,12 @@ describe("[EVALUATION] the SQL agrees with the pure functions", () => {
     const computePure = (calendar: BusinessCalendar) => {
       const classified = threads.map((t) => ({
         ...t,
-        ...classifyResponse({ startedBy: t.startedBy, firstBuyerMessageAt: t.askedAt, firstSellerReplyAt: t.repliedAt }, asOf, calendar, limit),
+        ...classifyResponse(
+          { startedBy: t.startedBy, firstBuyerMessageAt: t.askedAt, firstSellerReplyAt: t.repliedAt },
+          asOf,
+          calendar,
+          limit,
+        ),
       }));
       return Object.fromEntries(
         keys.map(({ shop, window, key }) => {
@@ -587,7 +717,9 @@ describe("[EVALUATION] the SQL agrees with the pure functions", () => {
           const metrics = {
             uniqueReviews: reviewsIn.length,
             negativeReviews: reviewsIn.filter((r) => r.rating <= DEFAULT_POLICY.reviews.negativeMaxRating).length,
-            averageRating: round(reviewsIn.length === 0 ? null : reviewsIn.reduce((sum, r) => sum + r.rating, 0) / reviewsIn.length),
+            averageRating: round(
+              reviewsIn.length === 0 ? null : reviewsIn.reduce((sum, r) => sum + r.rating, 0) / reviewsIn.length,
+            ),
             threads: threadsIn.length,
             threadsOnTime: threadsIn.filter((t) => t.onTime).length,
             medianResponseHours: round(median(hours)),
@@ -622,9 +754,13 @@ describe("[EVALUATION] the SQL agrees with the pure functions", () => {
     );
     expect(inTurn.evaluationId).not.toBe(summary.evaluationId);
     const stored = async (evaluationId: number) =>
-      (await db.select().from(sellerMetrics).where(eq(sellerMetrics.evaluationId, evaluationId)).orderBy(sellerMetrics.sellerId, sellerMetrics.window)).map(
-        ({ evaluationId: _, ...row }) => row,
-      );
+      (
+        await db
+          .select()
+          .from(sellerMetrics)
+          .where(eq(sellerMetrics.evaluationId, evaluationId))
+          .orderBy(sellerMetrics.sellerId, sellerMetrics.window)
+      ).map(({ evaluationId: _, ...row }) => row);
     const concurrentRows = await stored(summary.evaluationId);
     expect(concurrentRows.length).toBeGreaterThanOrEqual(shops.length * WINDOWS.length);
     expect(await stored(inTurn.evaluationId)).toEqual(concurrentRows);

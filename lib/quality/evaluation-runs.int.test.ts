@@ -29,12 +29,17 @@ const plans: ShopPlan[] = [
 ];
 
 beforeAll(async () => {
-  await ingest(plans.flatMap((plan) => shopEvents(plan, PLANTED_AT)), NOW);
+  await ingest(
+    plans.flatMap((plan) => shopEvents(plan, PLANTED_AT)),
+    NOW,
+  );
 });
 
 async function rowCounts() {
   const tables = { scoringPolicies, evaluations, evaluationSellers, sellerMetrics, portalMetrics, flags, auditLog };
-  const entries = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0]!.n] as const));
+  const entries = await Promise.all(
+    Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0]!.n] as const),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -89,7 +94,9 @@ describe("[EVALUATION] runs", () => {
       child.stdout!.on("data", (chunk) => (output += chunk));
       child.stderr!.on("data", (chunk) => (output += chunk));
       const running = child;
-      const exited = new Promise<NodeJS.Signals | number | null>((resolve) => running.on("exit", (code, signal) => resolve(signal ?? code)));
+      const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+        running.on("exit", (code, signal) => resolve(signal ?? code)),
+      );
       let hasExited = false;
       void exited.then(() => (hasExited = true));
 
@@ -131,7 +138,12 @@ describe("[EVALUATION] runs", () => {
     // audit entries — and A is still the latest completed evaluation.
     expect(await rowCounts()).toEqual(before);
     expect(await db.select().from(evaluations).where(eq(evaluations.asOf, asOfB))).toEqual([]);
-    const [latest] = await db.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.status, "completed")).orderBy(desc(evaluations.asOf)).limit(1);
+    const [latest] = await db
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .where(eq(evaluations.status, "completed"))
+      .orderBy(desc(evaluations.asOf))
+      .limit(1);
     expect(latest!.id).toBe(a.evaluationId);
 
     // And B, run again, completes.

@@ -59,7 +59,10 @@ function inWindow(column: SQL, range: TimeRange): SQL {
 /** One aggregate per window, named `<name>_<window>`. */
 function perWindow(frame: EvaluationFrame, name: string, aggregate: (inRange: (column: SQL) => SQL) => SQL): SQL {
   return sql.join(
-    WINDOWS.map((window) => sql`${aggregate((column) => inWindow(column, frame.windows[window]))} as ${sql.identifier(`${name}_${window}`)}`),
+    WINDOWS.map(
+      (window) =>
+        sql`${aggregate((column) => inWindow(column, frame.windows[window]))} as ${sql.identifier(`${name}_${window}`)}`,
+    ),
     sql`, `,
   );
 }
@@ -246,7 +249,10 @@ export function reviewCorrections(frame: EvaluationFrame): SQL {
   /** What a review should count (`should`) and what reviewStats counted for it (`counted`). */
   const metrics: Record<string, { should: SQL; counted: SQL }> = {
     reviews: { should: sql`r.counts::int`, counted: sql`1` },
-    negative: { should: sql`(r.counts and r.rating_then <= ${negativeMax})::int`, counted: sql`(r.rating <= ${negativeMax})::int` },
+    negative: {
+      should: sql`(r.counts and r.rating_then <= ${negativeMax})::int`,
+      counted: sql`(r.rating <= ${negativeMax})::int`,
+    },
     rating_sum: { should: sql`case when r.counts then r.rating_then else 0 end`, counted: sql`r.rating` },
     open_negative: {
       should: sql`(r.counts and r.rating_then <= ${negativeMax} and not r.answered)::int`,
@@ -256,7 +262,11 @@ export function reviewCorrections(frame: EvaluationFrame): SQL {
   const names = Object.keys(metrics);
   const deltas = names.map((name) => sql`${metrics[name]!.should} - ${metrics[name]!.counted} as ${sql.identifier(`d_${name}`)}`);
   const sums = names.map((name) =>
-    perWindow(frame, name, (inRange) => sql`coalesce(sum(r.${sql.identifier(`d_${name}`)}) filter (where ${inRange(sql`r.posted_at`)}), 0)`),
+    perWindow(
+      frame,
+      name,
+      (inRange) => sql`coalesce(sum(r.${sql.identifier(`d_${name}`)}) filter (where ${inRange(sql`r.posted_at`)}), 0)`,
+    ),
   );
   const ratingThen = historyValueAt("review_rating_changes", "review_id", sql`r.id`, "rating", asOf);
   return sql`
@@ -489,10 +499,11 @@ const METRIC_COLUMN_LIST = sql.raw(METRICS.join(", "));
 /** eval_metrics (alias m) as a row per seller and window: `cross join lateral` this, as `v`. */
 const byWindow = (): SQL => {
   const rows = WINDOWS.map(
-    (window) => sql`(${sql.raw(`'${window}'`)}::quality_window, ${sql.join(
-      METRICS.map((metric) => sql`m.${sql.identifier(metricColumn(metric, window))}`),
-      sql`, `,
-    )})`,
+    (window) =>
+      sql`(${sql.raw(`'${window}'`)}::quality_window, ${sql.join(
+        METRICS.map((metric) => sql`m.${sql.identifier(metricColumn(metric, window))}`),
+        sql`, `,
+      )})`,
   );
   return sql`(values ${sql.join(rows, sql`, `)}) as v("window", ${METRIC_COLUMN_LIST})`;
 };
@@ -524,10 +535,13 @@ export function insertPortalMetrics(evaluationId: number): SQL {
     }),
   );
   const rows = WINDOWS.map(
-    (window) => sql`(${sql.raw(`'${window}'`)}::quality_window, jsonb_build_object(${sql.join(
-      QUALITY_METRICS.map((key) => sql`${sql.raw(`'${key}'`)}, p.${sql.identifier(metricColumn(QUALITY_METRIC_COLUMNS[key], window))}`),
-      sql`, `,
-    )}))`,
+    (window) =>
+      sql`(${sql.raw(`'${window}'`)}::quality_window, jsonb_build_object(${sql.join(
+        QUALITY_METRICS.map(
+          (key) => sql`${sql.raw(`'${key}'`)}, p.${sql.identifier(metricColumn(QUALITY_METRIC_COLUMNS[key], window))}`,
+        ),
+        sql`, `,
+      )}))`,
   );
   return sql`
     insert into portal_metrics (evaluation_id, "window", eligible_sellers, "values")

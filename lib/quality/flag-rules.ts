@@ -27,8 +27,7 @@ export function evaluateLowYear(input: LowYearInput, rule: PolicyParams["lowYear
   // A seller can collect more complaints than orders; the rate cannot go above 1.
   const successes = Math.min(input.successes, input.trials);
   const interval = input.trials > 0 ? wilsonInterval(successes, input.trials, zForConfidence(rule.confidence)) : null;
-  const threshold =
-    input.portalValue === null ? null : lowYearThreshold(input.portalValue, rule.multiplier, rule.margin);
+  const threshold = input.portalValue === null ? null : lowYearThreshold(input.portalValue, rule.multiplier, rule.margin);
   const flagged = interval !== null && threshold !== null && interval.low > threshold;
   return { flagged, interval, threshold };
 }

@@ -56,25 +56,67 @@ const planted = {
 
 const plans: ShopPlan[] = [
   // 5 recent, 15 baseline reviews, 1 negative in the baseline: year 1/20 = 0.05, recent 0/5.
-  ...ordinaryEven.map((sellerId) => ({ sellerId, orderDays: FORTY_ORDERS, reviews: reviewsOf({ count: 5, negative: 0 }, { count: 15, negative: 1 }), complaintDays: TWO_COMPLAINTS })),
+  ...ordinaryEven.map((sellerId) => ({
+    sellerId,
+    orderDays: FORTY_ORDERS,
+    reviews: reviewsOf({ count: 5, negative: 0 }, { count: 15, negative: 1 }),
+    complaintDays: TWO_COMPLAINTS,
+  })),
   // One negative in each: year 2/20 = 0.10, recent 1/5 = 0.2, baseline 1/15.
-  ...ordinaryOdd.map((sellerId) => ({ sellerId, orderDays: FORTY_ORDERS, reviews: reviewsOf({ count: 5, negative: 1 }, { count: 15, negative: 1 }), complaintDays: TWO_COMPLAINTS })),
+  ...ordinaryOdd.map((sellerId) => ({
+    sellerId,
+    orderDays: FORTY_ORDERS,
+    reviews: reviewsOf({ count: 5, negative: 1 }, { count: 15, negative: 1 }),
+    complaintDays: TWO_COMPLAINTS,
+  })),
   // 12 of 30 negative (0.4), spread evenly: 4/10 recent, 8/20 baseline, so it has not *worsened*.
-  { sellerId: planted.lowYear, orderDays: FORTY_ORDERS, reviews: reviewsOf({ count: 10, negative: 4 }, { count: 20, negative: 8 }), complaintDays: TWO_COMPLAINTS },
+  {
+    sellerId: planted.lowYear,
+    orderDays: FORTY_ORDERS,
+    reviews: reviewsOf({ count: 10, negative: 4 }, { count: 20, negative: 8 }),
+    complaintDays: TWO_COMPLAINTS,
+  },
   // Reviews like an odd ordinary seller, but 16 complaints on 40 orders (0.4).
-  { sellerId: planted.complaints, orderDays: FORTY_ORDERS, reviews: reviewsOf({ count: 5, negative: 1 }, { count: 15, negative: 1 }), complaintDays: evenly(16, 5, 340) },
+  {
+    sellerId: planted.complaints,
+    orderDays: FORTY_ORDERS,
+    reviews: reviewsOf({ count: 5, negative: 1 }, { count: 15, negative: 1 }),
+    complaintDays: evenly(16, 5, 340),
+  },
   // Baseline 1/20 (0.05), recent 5/10 (0.5): year 6/30 = 0.2.
-  { sellerId: planted.worsened, orderDays: FORTY_ORDERS, reviews: reviewsOf({ count: 10, negative: 5 }, { count: 20, negative: 1 }), complaintDays: TWO_COMPLAINTS },
+  {
+    sellerId: planted.worsened,
+    orderDays: FORTY_ORDERS,
+    reviews: reviewsOf({ count: 10, negative: 5 }, { count: 20, negative: 1 }),
+    complaintDays: TWO_COMPLAINTS,
+  },
   // 20 orders, 15 reviews, every one negative: not eligible (needs 30 orders).
-  { sellerId: planted.smallAndBad, orderDays: evenly(20, 3, 350), reviews: reviewsOf({ count: 5, negative: 5 }, { count: 10, negative: 10 }) },
+  {
+    sellerId: planted.smallAndBad,
+    orderDays: evenly(20, 3, 350),
+    reviews: reviewsOf({ count: 5, negative: 5 }, { count: 10, negative: 10 }),
+  },
   // Eligible at the bar (30 orders, 10 reviews) with 4 of 10 negative (0.4), 1 complaint (1/30).
-  { sellerId: planted.tooFewReviews, orderDays: evenly(30, 3, 350), reviews: reviewsOf({ count: 3, negative: 1 }, { count: 7, negative: 3 }), complaintDays: [50] },
+  {
+    sellerId: planted.tooFewReviews,
+    orderDays: evenly(30, 3, 350),
+    reviews: reviewsOf({ count: 3, negative: 1 }, { count: 7, negative: 3 }),
+    complaintDays: [50],
+  },
   // 10 of 20 negative (0.5; recent 3/5, baseline 7/15) but already excluded by a case.
-  { sellerId: planted.activeCase, orderDays: FORTY_ORDERS, reviews: reviewsOf({ count: 5, negative: 3 }, { count: 15, negative: 7 }), complaintDays: TWO_COMPLAINTS },
+  {
+    sellerId: planted.activeCase,
+    orderDays: FORTY_ORDERS,
+    reviews: reviewsOf({ count: 5, negative: 3 }, { count: 15, negative: 7 }),
+    complaintDays: TWO_COMPLAINTS,
+  },
 ];
 
 beforeAll(async () => {
-  await ingest(plans.flatMap((plan) => shopEvents(plan, AS_OF)), NOW);
+  await ingest(
+    plans.flatMap((plan) => shopEvents(plan, AS_OF)),
+    NOW,
+  );
   const { user: moderator } = await createTestUser("moderator");
   const [caseSeller] = await db.select({ id: sellers.id }).from(sellers).where(eq(sellers.externalId, planted.activeCase));
   await db.insert(cases).values({
@@ -98,7 +140,9 @@ async function flagsOf(evaluationId: number) {
 /** Rows in every table an evaluation writes. */
 async function rowCounts() {
   const tables = { evaluations, evaluationSellers, sellerMetrics, portalMetrics, flags, flagReasons, reviewSignals, auditLog };
-  const entries = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0]!.n] as const));
+  const entries = await Promise.all(
+    Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0]!.n] as const),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -130,7 +174,8 @@ describe("[EVALUATION] flagging a planted portal", () => {
       .innerJoin(sellers, eq(sellers.id, evaluationSellers.sellerId))
       .where(eq(evaluationSellers.evaluationId, summary.evaluationId));
     const verdictOf = Object.fromEntries(verdicts.map((v) => [v.sellerId, { eligible: v.eligible, flagged: v.flagged }]));
-    for (const sellerId of [...ordinaryEven, ...ordinaryOdd]) expect(verdictOf[sellerId], sellerId).toEqual({ eligible: true, flagged: false });
+    for (const sellerId of [...ordinaryEven, ...ordinaryOdd])
+      expect(verdictOf[sellerId], sellerId).toEqual({ eligible: true, flagged: false });
     expect(verdictOf[planted.lowYear]).toEqual({ eligible: true, flagged: true });
     expect(verdictOf[planted.complaints]).toEqual({ eligible: true, flagged: true });
     expect(verdictOf[planted.worsened]).toEqual({ eligible: true, flagged: true });
@@ -154,7 +199,14 @@ describe("[EVALUATION] flagging a planted portal", () => {
     // 1.7375 × √(0.008 + 0.001067) = 0.16545 → [0.2459, 0.5768]; 0.2459 > max(0.2, 0.13) = 0.2.
     const [lowYear, ...moreLowYear] = reasonsOf(planted.lowYear);
     expect(moreLowYear).toEqual([]);
-    expect(lowYear).toMatchObject({ code: "LOW_YEAR", metric: "negativeReviewRate", window: "year", value: 0.4, portalValue: yearNegative, threshold: threshold(yearNegative) });
+    expect(lowYear).toMatchObject({
+      code: "LOW_YEAR",
+      metric: "negativeReviewRate",
+      window: "year",
+      value: 0.4,
+      portalValue: yearNegative,
+      threshold: threshold(yearNegative),
+    });
     expect(lowYear!.threshold).toBe(0.2);
     expect(lowYear!.intervalLow).toBeCloseTo(0.2459, 4);
     expect(lowYear!.intervalHigh).toBeCloseTo(0.5768, 4);
@@ -163,7 +215,14 @@ describe("[EVALUATION] flagging a planted portal", () => {
     // 1.78826 × √(0.006 + 0.000600) = 0.14528 → lower end 0.2635 > max(2 × 0.05, 0.05 + 0.03) = 0.1.
     const [complaints, ...moreComplaints] = reasonsOf(planted.complaints);
     expect(moreComplaints).toEqual([]);
-    expect(complaints).toMatchObject({ code: "LOW_YEAR", metric: "complaintRate", window: "year", value: 0.4, portalValue: yearComplaints, threshold: threshold(yearComplaints) });
+    expect(complaints).toMatchObject({
+      code: "LOW_YEAR",
+      metric: "complaintRate",
+      window: "year",
+      value: 0.4,
+      portalValue: yearComplaints,
+      threshold: threshold(yearComplaints),
+    });
     expect(complaints!.threshold).toBe(0.1);
     expect(complaints!.intervalLow).toBeCloseTo(0.2635, 4);
 
@@ -172,18 +231,37 @@ describe("[EVALUATION] flagging a planted portal", () => {
     // Its year 6/30 (lower end 0.095) is no LOW_YEAR.
     const [worsened, ...moreWorsened] = reasonsOf(planted.worsened);
     expect(moreWorsened).toEqual([]);
-    expect(worsened).toMatchObject({ code: "WORSENED", metric: "negativeReviewRate", window: "recent", value: 0.5, portalValue: 0.2, threshold: 2.33 });
+    expect(worsened).toMatchObject({
+      code: "WORSENED",
+      metric: "negativeReviewRate",
+      window: "recent",
+      value: 0.5,
+      portalValue: 0.2,
+      threshold: 2.33,
+    });
     expect((worsened!.details as { z: number }).z).toBeCloseTo(2.9047, 4);
-    expect(worsened!.details).toMatchObject({ recent: { successes: 5, trials: 10, rate: 0.5 }, baseline: { successes: 1, trials: 20, rate: 0.05 } });
+    expect(worsened!.details).toMatchObject({
+      recent: { successes: 5, trials: 10, rate: 0.5 },
+      baseline: { successes: 1, trials: 20, rate: 0.05 },
+    });
 
     // What the API answers: the same three, by marketplace id, with the same numbers.
     // 36 sellers: 30 ordinary and 6 planted, the small one included.
     expect(summary).toMatchObject({ asOf: AS_OF.toISOString(), policyVersion: 1, sellersEvaluated: 36 });
     expect([...summary.flagged].sort((a, b) => a.sellerId.localeCompare(b.sellerId))).toEqual(
       [
-        { sellerId: planted.lowYear, reasons: [{ code: "LOW_YEAR", metric: "negativeReviewRate", window: "year", value: 0.4, portalValue: 0.1 }] },
-        { sellerId: planted.complaints, reasons: [{ code: "LOW_YEAR", metric: "complaintRate", window: "year", value: 0.4, portalValue: 0.05 }] },
-        { sellerId: planted.worsened, reasons: [{ code: "WORSENED", metric: "negativeReviewRate", window: "recent", value: 0.5, portalValue: 0.2 }] },
+        {
+          sellerId: planted.lowYear,
+          reasons: [{ code: "LOW_YEAR", metric: "negativeReviewRate", window: "year", value: 0.4, portalValue: 0.1 }],
+        },
+        {
+          sellerId: planted.complaints,
+          reasons: [{ code: "LOW_YEAR", metric: "complaintRate", window: "year", value: 0.4, portalValue: 0.05 }],
+        },
+        {
+          sellerId: planted.worsened,
+          reasons: [{ code: "WORSENED", metric: "negativeReviewRate", window: "recent", value: 0.5, portalValue: 0.2 }],
+        },
       ].sort((a, b) => a.sellerId.localeCompare(b.sellerId)),
     );
   });
@@ -206,10 +284,23 @@ describe("[EVALUATION] flagging a planted portal", () => {
     const flagEntries = await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entityType, "flag"), inArray(auditLog.entityId, raised.map((flag) => String(flag.id)))));
+      .where(
+        and(
+          eq(auditLog.entityType, "flag"),
+          inArray(
+            auditLog.entityId,
+            raised.map((flag) => String(flag.id)),
+          ),
+        ),
+      );
     expect(flagEntries.map((entry) => entry.entityId).sort()).toEqual(raised.map((flag) => String(flag.id)).sort());
     for (const entry of flagEntries) {
-      expect(entry).toMatchObject({ action: "flag.raised", actorRole: "system", actorLabel: "test", after: expect.objectContaining({ evaluationId }) });
+      expect(entry).toMatchObject({
+        action: "flag.raised",
+        actorRole: "system",
+        actorLabel: "test",
+        after: expect.objectContaining({ evaluationId }),
+      });
     }
 
     const runEntries = await db
@@ -217,7 +308,10 @@ describe("[EVALUATION] flagging a planted portal", () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityType, "evaluation"), eq(auditLog.entityId, String(evaluationId))));
     expect(runEntries).toEqual([
-      expect.objectContaining({ action: "evaluation.completed", after: expect.objectContaining({ asOf: AS_OF.toISOString(), sellersEvaluated: 36, flagged: 3 }) }),
+      expect.objectContaining({
+        action: "evaluation.completed",
+        after: expect.objectContaining({ asOf: AS_OF.toISOString(), sellersEvaluated: 36, flagged: 3 }),
+      }),
     ]);
   });
 
@@ -229,7 +323,9 @@ describe("[EVALUATION] flagging a planted portal", () => {
 
     const newFlags = await flagsOf(later.evaluationId);
     const oldFlags = await flagsOf(earlier.evaluationId);
-    expect(new Set(newFlags.map((flag) => flag.sellerId))).toEqual(new Set([planted.lowYear, planted.complaints, planted.worsened]));
+    expect(new Set(newFlags.map((flag) => flag.sellerId))).toEqual(
+      new Set([planted.lowYear, planted.complaints, planted.worsened]),
+    );
     for (const flag of newFlags) expect(flag).toMatchObject({ status: "open", supersededBy: null });
     expect(oldFlags).toHaveLength(3);
     for (const old of oldFlags) {

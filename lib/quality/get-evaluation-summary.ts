@@ -4,7 +4,12 @@ import { queryRows, type Executor } from "@/db";
 import type { EvaluationSummary } from "./quality-schemas";
 
 export async function getEvaluationSummary(executor: Executor, evaluationId: number): Promise<EvaluationSummary | null> {
-  const [evaluation] = await queryRows<{ id: number; as_of: string | Date; policy_version: number; sellers_evaluated: number | null }>(
+  const [evaluation] = await queryRows<{
+    id: number;
+    as_of: string | Date;
+    policy_version: number;
+    sellers_evaluated: number | null;
+  }>(
     executor,
     sql`select id, as_of, policy_version, sellers_evaluated from evaluations where id = ${evaluationId} and status = 'completed'`,
   );
@@ -26,6 +31,9 @@ export async function getEvaluationSummary(executor: Executor, evaluationId: num
     asOf: new Date(evaluation.as_of).toISOString(),
     policyVersion: Number(evaluation.policy_version),
     sellersEvaluated: Number(evaluation.sellers_evaluated ?? 0),
-    flagged: flagged.map((row) => ({ sellerId: row.seller_id, reasons: typeof row.reasons === "string" ? JSON.parse(row.reasons) : row.reasons })),
+    flagged: flagged.map((row) => ({
+      sellerId: row.seller_id,
+      reasons: typeof row.reasons === "string" ? JSON.parse(row.reasons) : row.reasons,
+    })),
   };
 }

@@ -42,7 +42,14 @@ export async function getSellerQuality(params: { actor: Actor; sellerExternalId:
   const metrics = Object.fromEntries(
     WINDOWS.map((window) => {
       const row = rows.find((candidate) => candidate.window === window);
-      return [window, readMetricValues(QUALITY_METRICS, row?.metrics as Record<string, unknown> | null, row?.portal as Record<string, unknown> | null)];
+      return [
+        window,
+        readMetricValues(
+          QUALITY_METRICS,
+          row?.metrics as Record<string, unknown> | null,
+          row?.portal as Record<string, unknown> | null,
+        ),
+      ];
     }),
   ) as SellerQuality["metrics"];
 

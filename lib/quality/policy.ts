@@ -10,8 +10,7 @@ import { z } from "zod";
 
 const days = (what: string, max = 3650) =>
   z.number().int(`${what} must be a whole number of days`).min(1, `${what} must be at least 1 day`).max(max);
-const fraction = (what: string) =>
-  z.number().min(0, `${what} must be between 0 and 1`).max(1, `${what} must be between 0 and 1`);
+const fraction = (what: string) => z.number().min(0, `${what} must be between 0 and 1`).max(1, `${what} must be between 0 and 1`);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "holidays are dates written YYYY-MM-DD");
 
 export const policyParamsSchema = z

@@ -28,7 +28,10 @@ const metricValueSchema = z
   .meta({ id: "MetricValue" });
 
 const windowMetricsSchema = z.object(
-  Object.fromEntries(QUALITY_METRICS.map((metric) => [metric, metricValueSchema])) as Record<QualityMetric, typeof metricValueSchema>,
+  Object.fromEntries(QUALITY_METRICS.map((metric) => [metric, metricValueSchema])) as Record<
+    QualityMetric,
+    typeof metricValueSchema
+  >,
 );
 
 export const sellerQualitySchema = z
@@ -39,7 +42,10 @@ export const sellerQualitySchema = z
     eligible: z.boolean().describe("Enough orders and unique reviews over the year to be judged"),
     flagged: z.boolean(),
     metrics: z.object(
-      Object.fromEntries(WINDOWS.map((window) => [window, windowMetricsSchema])) as Record<(typeof WINDOWS)[number], typeof windowMetricsSchema>,
+      Object.fromEntries(WINDOWS.map((window) => [window, windowMetricsSchema])) as Record<
+        (typeof WINDOWS)[number],
+        typeof windowMetricsSchema
+      >,
     ),
   })
   .meta({ id: "SellerQuality" });

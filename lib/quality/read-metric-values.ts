@@ -8,9 +8,16 @@ type JsonRow = Record<string, unknown> | null | undefined;
  * The seller's value beside the portal's for each of `metrics`, from a seller_metrics row (keyed by
  * column) and a portal_metrics `values` object (keyed by metric name). Missing rows give nulls.
  */
-export function readMetricValues<M extends QualityMetric>(metrics: readonly M[], own: JsonRow, portal: JsonRow): Record<M, MetricValue> {
+export function readMetricValues<M extends QualityMetric>(
+  metrics: readonly M[],
+  own: JsonRow,
+  portal: JsonRow,
+): Record<M, MetricValue> {
   return Object.fromEntries(
-    metrics.map((metric) => [metric, { value: toNumber(own?.[QUALITY_METRIC_COLUMNS[metric]]), portalValue: toNumber(portal?.[metric]) }]),
+    metrics.map((metric) => [
+      metric,
+      { value: toNumber(own?.[QUALITY_METRIC_COLUMNS[metric]]), portalValue: toNumber(portal?.[metric]) },
+    ]),
   ) as Record<M, MetricValue>;
 }
 

@@ -12,8 +12,7 @@ const buyerThread = (askedAt: Date | null, repliedAt: Date | null) => ({
   firstBuyerMessageAt: askedAt,
   firstSellerReplyAt: repliedAt,
 });
-const classify = (thread: Parameters<typeof classifyResponse>[0]) =>
-  classifyResponse(thread, AS_OF, KYIV, ON_TIME_HOURS);
+const classify = (thread: Parameters<typeof classifyResponse>[0]) => classifyResponse(thread, AS_OF, KYIV, ON_TIME_HOURS);
 
 const NOT_COUNTED = { counted: false, onTime: false, responseHours: null };
 const UNANSWERED = { counted: true, onTime: false, responseHours: null };

@@ -12,7 +12,6 @@ import { DAY_SECONDS, instant, secondsInterval } from "./sql-literals";
 
 export type SignalFrame = { from: Date; asOf: Date; now: Date; timeZone: string; params: PolicyParams["fakeReviews"] };
 
-
 function candidates(frame: SignalFrame): SQL {
   return sql`
     create temp table signal_reviews on commit drop as

@@ -36,7 +36,14 @@ async function evaluate(asOf: Date) {
 /** The signals of these reviews (by marketplace id): `{ [reviewId]: [{ kind, status, details }, …] }`, kinds sorted. */
 async function signalsOf(reviewIds: readonly string[]) {
   const rows = await db
-    .select({ reviewId: reviews.externalId, id: reviewSignals.id, kind: reviewSignals.kind, status: reviewSignals.status, details: reviewSignals.details, decidedBy: reviewSignals.decidedBy })
+    .select({
+      reviewId: reviews.externalId,
+      id: reviewSignals.id,
+      kind: reviewSignals.kind,
+      status: reviewSignals.status,
+      details: reviewSignals.details,
+      decidedBy: reviewSignals.decidedBy,
+    })
     .from(reviewSignals)
     .innerJoin(reviews, eq(reviews.id, reviewSignals.reviewId))
     .where(inArray(reviews.externalId, [...reviewIds]));
@@ -52,8 +59,20 @@ describe("[EVALUATION] suspected fake reviews", () => {
   test("[EVALUATION] a review without a purchase, and one from a buyer with no other activity, are signalled; an ordinary one is not", async () => {
     const asOf = new Date("2026-03-02T00:00:00+02:00");
     const [shop, elsewhere] = [marketplaceId("S"), marketplaceId("S")];
-    const buyers = { ordinary: marketplaceId("B"), boughtElsewhere: marketplaceId("B"), boughtLater: marketplaceId("B"), borrowedOrder: marketplaceId("B"), onlyReview: marketplaceId("B") };
-    const ids = { ordinary: marketplaceId("R"), boughtElsewhere: marketplaceId("R"), boughtLater: marketplaceId("R"), borrowedOrder: marketplaceId("R"), onlyReview: marketplaceId("R") };
+    const buyers = {
+      ordinary: marketplaceId("B"),
+      boughtElsewhere: marketplaceId("B"),
+      boughtLater: marketplaceId("B"),
+      borrowedOrder: marketplaceId("B"),
+      onlyReview: marketplaceId("B"),
+    };
+    const ids = {
+      ordinary: marketplaceId("R"),
+      boughtElsewhere: marketplaceId("R"),
+      boughtLater: marketplaceId("R"),
+      borrowedOrder: marketplaceId("R"),
+      onlyReview: marketplaceId("R"),
+    };
     const ordinaryOrder = marketplaceId("O");
     await ingest(
       [
@@ -88,10 +107,19 @@ describe("[EVALUATION] suspected fake reviews", () => {
       // No order at all, and no other trace: both.
       [ids.onlyReview]: ["no_matching_purchase", "single_activity_buyer"],
     });
-    expect(signals[ids.boughtElsewhere]![0]).toMatchObject({ status: "suspected", details: { buyerId: buyers.boughtElsewhere, orderId: null, orderBuyerId: null } });
+    expect(signals[ids.boughtElsewhere]![0]).toMatchObject({
+      status: "suspected",
+      details: { buyerId: buyers.boughtElsewhere, orderId: null, orderBuyerId: null },
+    });
     // The reason shows whose order the review named.
-    expect(signals[ids.borrowedOrder]![0]).toMatchObject({ details: { buyerId: buyers.borrowedOrder, orderId: ordinaryOrder, orderBuyerId: buyers.ordinary } });
-    expect(signals[ids.onlyReview]![1]).toMatchObject({ kind: "single_activity_buyer", status: "suspected", details: { buyerId: buyers.onlyReview } });
+    expect(signals[ids.borrowedOrder]![0]).toMatchObject({
+      details: { buyerId: buyers.borrowedOrder, orderId: ordinaryOrder, orderBuyerId: buyers.ordinary },
+    });
+    expect(signals[ids.onlyReview]![1]).toMatchObject({
+      kind: "single_activity_buyer",
+      status: "suspected",
+      details: { buyerId: buyers.onlyReview },
+    });
   });
 
   test("[EVALUATION] six 5-star reviews in one day, against a usual 0.1 a day, are each a five_star_burst", async () => {
@@ -102,18 +130,31 @@ describe("[EVALUATION] suspected fake reviews", () => {
     /** A review from a buyer who ordered from the shop a day earlier: no other signal applies. */
     const boughtAndReviewed = (sellerId: string, rating: number, at: Date) => {
       const [buyerId, orderId, reviewId] = [marketplaceId("B"), marketplaceId("O"), marketplaceId("R")];
-      return { reviewId, events: [order(orderId, sellerId, buyerId, new Date(at.getTime() - DAY_MS)), review(reviewId, sellerId, buyerId, rating, at, { orderId })] };
+      return {
+        reviewId,
+        events: [
+          order(orderId, sellerId, buyerId, new Date(at.getTime() - DAY_MS)),
+          review(reviewId, sellerId, buyerId, rating, at, { orderId }),
+        ],
+      };
     };
     // Usual: 9 five-star reviews in the 90 days before the day (5, 15, …, 85 days before it): 9 / 90 = 0.1 a day.
     const usual = Array.from({ length: 9 }, (_, k) => boughtAndReviewed(shop, 5, daysBefore(burstDay, 5 + 10 * k)));
     // The day: six 5-star reviews between 10:00 and 15:00, and one 4-star.
-    const burst = Array.from({ length: 6 }, (_, k) => boughtAndReviewed(shop, 5, new Date(burstDay.getTime() + (10 + k) * HOUR_MS)));
+    const burst = Array.from({ length: 6 }, (_, k) =>
+      boughtAndReviewed(shop, 5, new Date(burstDay.getTime() + (10 + k) * HOUR_MS)),
+    );
     const fourStar = boughtAndReviewed(shop, 4, new Date(burstDay.getTime() + 16 * HOUR_MS));
     // A busy shop: 120 five-star reviews in the 90 days before (1.33 a day), then 6 on the day:
     // 6 < 5 × 1.33 = 6.67, an ordinary day for it.
     const busyUsual = Array.from({ length: 120 }, (_, k) => boughtAndReviewed(busyShop, 5, daysBefore(burstDay, 0.74 * (k + 1))));
-    const busyDay = Array.from({ length: 6 }, (_, k) => boughtAndReviewed(busyShop, 5, new Date(burstDay.getTime() + (10 + k) * HOUR_MS)));
-    await ingest([seller(shop), seller(busyShop), ...[...usual, ...burst, fourStar, ...busyUsual, ...busyDay].flatMap((r) => r.events)], NOW);
+    const busyDay = Array.from({ length: 6 }, (_, k) =>
+      boughtAndReviewed(busyShop, 5, new Date(burstDay.getTime() + (10 + k) * HOUR_MS)),
+    );
+    await ingest(
+      [seller(shop), seller(busyShop), ...[...usual, ...burst, fourStar, ...busyUsual, ...busyDay].flatMap((r) => r.events)],
+      NOW,
+    );
 
     await evaluate(asOf);
 
@@ -153,7 +194,9 @@ describe("[EVALUATION] suspected fake reviews", () => {
 
     const signals = await signalsOf([...repeated, ...doubled].map((r) => r.id));
     for (const { id } of repeated) {
-      expect(signals[id]).toEqual([expect.objectContaining({ kind: "repeat_buyer", details: { buyerId: repeater, reviewsNearby: 3, withinDays: 30 } })]);
+      expect(signals[id]).toEqual([
+        expect.objectContaining({ kind: "repeat_buyer", details: { buyerId: repeater, reviewsNearby: 3, withinDays: 30 } }),
+      ]);
     }
     for (const { id } of doubled) expect(signals[id]).toEqual([]);
   });
@@ -173,13 +216,19 @@ describe("[EVALUATION] suspected fake reviews", () => {
     const decidedAt = new Date(first.getTime() + DAY_MS);
     const [reviewRow] = await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.externalId, earlier));
     const decide = (kind: "no_matching_purchase" | "single_activity_buyer", status: "confirmed" | "cleared") =>
-      db.update(reviewSignals).set({ status, decidedBy: moderator.id, decidedAt }).where(and(eq(reviewSignals.reviewId, reviewRow!.id), eq(reviewSignals.kind, kind)));
+      db
+        .update(reviewSignals)
+        .set({ status, decidedBy: moderator.id, decidedAt })
+        .where(and(eq(reviewSignals.reviewId, reviewRow!.id), eq(reviewSignals.kind, kind)));
     await decide("no_matching_purchase", "confirmed");
     await decide("single_activity_buyer", "cleared");
     const decided = (await signalsOf([earlier]))[earlier]!;
 
     // The same buyer reviews the shop twice more; the next run's range reaches back to the first review.
-    await ingest([review(laterOne, shop, buyer, 5, daysBefore(second, 6)), review(laterTwo, shop, buyer, 5, daysBefore(second, 4))], NOW);
+    await ingest(
+      [review(laterOne, shop, buyer, 5, daysBefore(second, 6)), review(laterTwo, shop, buyer, 5, daysBefore(second, 4))],
+      NOW,
+    );
     await evaluate(second);
 
     const after = await signalsOf([earlier, laterOne, laterTwo]);
@@ -210,7 +259,10 @@ describe("[EVALUATION] suspected fake reviews", () => {
     // Again for the same evaluation: nothing is done, nothing is written.
     const again = await computeReviewSignals({ actor: TEST_ACTOR, evaluationId: summary.evaluationId, now: NOW });
     expect(again).toMatchObject({ computed: false, raised: 0 });
-    const entries = await db.select().from(auditLog).where(and(eq(auditLog.action, "review-signals.computed"), eq(auditLog.entityId, String(summary.evaluationId))));
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "review-signals.computed"), eq(auditLog.entityId, String(summary.evaluationId))));
     expect(entries).toHaveLength(1);
     expect(entries[0]!.after).toMatchObject({ raised: signals.raised, asOf: first.toISOString() });
 
@@ -221,7 +273,10 @@ describe("[EVALUATION] suspected fake reviews", () => {
     const made = await evaluate(third);
     expect(made.signals.from?.toISOString()).toBe(new Date(first.getTime() - 7 * DAY_MS).toISOString());
     expect(await kindsOf([missed])).toEqual({ [missed]: ["no_matching_purchase", "single_activity_buyer"] });
-    const [skippedRow] = await db.select({ at: evaluations.signalsComputedAt }).from(evaluations).where(eq(evaluations.asOf, skipped));
+    const [skippedRow] = await db
+      .select({ at: evaluations.signalsComputedAt })
+      .from(evaluations)
+      .where(eq(evaluations.asOf, skipped));
     expect(skippedRow?.at).toBeNull();
   });
 });

@@ -3,12 +3,24 @@ import { sql } from "drizzle-orm";
 import type { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { openExtraConnection, postgresClientOf, queryRows, type Transaction } from "@/db";
-import { correctionSteps, createPassTable, independentPasses, passStep, passSteps, scanSteps, type EvaluationFrame, type TablePass } from "./evaluation-sql";
+import {
+  correctionSteps,
+  createPassTable,
+  independentPasses,
+  passStep,
+  passSteps,
+  scanSteps,
+  type EvaluationFrame,
+  type TablePass,
+} from "./evaluation-sql";
 import { runSqlSteps, timedStep } from "./run-sql-steps";
 
 /** PGlite has no JIT setting; PostgreSQL built without LLVM has it but ignores it. */
 async function supportsJit(tx: Transaction): Promise<boolean> {
-  const rows = await queryRows<{ found: boolean }>(tx, sql`select exists (select 1 from pg_settings where name = 'jit') as found`);
+  const rows = await queryRows<{ found: boolean }>(
+    tx,
+    sql`select exists (select 1 from pg_settings where name = 'jit') as found`,
+  );
   return rows[0]?.found === true;
 }
 
@@ -50,7 +62,11 @@ export async function runEvaluationPasses(
         await prepareEvaluationTransaction(sideTx);
         // Analyzed only where a later pass here joins it (the calendar): the others are analyzed
         // once copied, where the metrics join them.
-        await runSqlSteps(sideTx, evaluationId, passes.map((pass) => ({ ...passStep(pass), table: pass.joinedByLaterPass ? pass.table : undefined })));
+        await runSqlSteps(
+          sideTx,
+          evaluationId,
+          passes.map((pass) => ({ ...passStep(pass), table: pass.joinedByLaterPass ? pass.table : undefined })),
+        );
         // The evaluation's connection takes the copies once its corrections are done; should they
         // fail, this transaction ends with them.
         await corrections;

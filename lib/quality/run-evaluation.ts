@@ -52,9 +52,15 @@ export async function runEvaluation(params: {
       .from(evaluations)
       .where(and(eq(evaluations.asOf, asOf), eq(evaluations.policyVersion, policy.version), eq(evaluations.status, "completed")));
     if (done) return { evaluationId: done.id, reused: true };
-    return { evaluationId: await evaluate(tx, { actor, asOf, now, timeZone, policy, sideConnection: params.sideConnection ?? true }), reused: false };
+    return {
+      evaluationId: await evaluate(tx, { actor, asOf, now, timeZone, policy, sideConnection: params.sideConnection ?? true }),
+      reused: false,
+    };
   });
-  logger.info({ evaluationId: result.evaluationId, asOf, reused: result.reused, seconds: (performance.now() - started) / 1000 }, "evaluation finished");
+  logger.info(
+    { evaluationId: result.evaluationId, asOf, reused: result.reused, seconds: (performance.now() - started) / 1000 },
+    "evaluation finished",
+  );
   const summary = await getEvaluationSummary(db, result.evaluationId);
   if (!summary) throw new Error(`Evaluation ${result.evaluationId} vanished after it was made`);
   return summary;
@@ -71,7 +77,12 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
     .returning();
   if (!evaluation) throw new Error("The evaluation row was not created");
 
-  const frame: evaluationSql.EvaluationFrame = { asOf, windows: evaluationWindows(asOf, policy.params.windows), timeZone, params: policy.params };
+  const frame: evaluationSql.EvaluationFrame = {
+    asOf,
+    windows: evaluationWindows(asOf, policy.params.windows),
+    timeZone,
+    params: policy.params,
+  };
   await runEvaluationPasses(tx, evaluation.id, frame, { sideConnection });
   await runSqlSteps(tx, evaluation.id, evaluationSql.resultSteps(frame, evaluation.id));
 
@@ -79,7 +90,12 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
     const portal = await loadPortalValues(tx, evaluation.id);
     const decided = decideFlags(await loadCandidates(tx, portal), portal, policy.params);
     const ids = await storeFlags(tx, evaluation, decided, now);
-    await tx.execute(evaluationSql.insertEvaluationSellers(evaluation.id, decided.map((decision) => decision.sellerId)));
+    await tx.execute(
+      evaluationSql.insertEvaluationSellers(
+        evaluation.id,
+        decided.map((decision) => decision.sellerId),
+      ),
+    );
     return { decisions: decided, flagIds: ids };
   });
 
@@ -149,14 +165,24 @@ async function loadCandidates(tx: Transaction, portal: PortalValues): Promise<Fl
   );
   return rows.map((row) => ({
     sellerId: Number(row.seller_id),
-    year: { orders: Number(row.orders), uniqueReviews: Number(row.y_reviews), negativeReviews: Number(row.y_negative), complaints: Number(row.complaints) },
+    year: {
+      orders: Number(row.orders),
+      uniqueReviews: Number(row.y_reviews),
+      negativeReviews: Number(row.y_negative),
+      complaints: Number(row.complaints),
+    },
     recent: { uniqueReviews: Number(row.q_reviews), negativeReviews: Number(row.q_negative) },
     baseline: { uniqueReviews: Number(row.b_reviews), negativeReviews: Number(row.b_negative) },
   }));
 }
 
 /** The flags and their reasons; an older untriaged flag of the same seller is superseded by the new one. */
-async function storeFlags(tx: Transaction, evaluation: Evaluation, decisions: readonly FlagDecision[], now: Date): Promise<number[]> {
+async function storeFlags(
+  tx: Transaction,
+  evaluation: Evaluation,
+  decisions: readonly FlagDecision[],
+  now: Date,
+): Promise<number[]> {
   if (decisions.length === 0) return [];
   const input = JSON.stringify(decisions);
   const inserted = await queryRows<{ id: number; seller_id: number }>(

@@ -16,7 +16,11 @@ export async function timedStep<T>(evaluationId: number, step: string, work: () 
 }
 
 /** Runs `work` under the step's planner settings (`set local`), then sets them back. */
-export async function withStepSettings<T>(tx: { execute(query: SQL): Promise<unknown> }, step: SqlStep, work: () => Promise<T>): Promise<T> {
+export async function withStepSettings<T>(
+  tx: { execute(query: SQL): Promise<unknown> },
+  step: SqlStep,
+  work: () => Promise<T>,
+): Promise<T> {
   const settings = Object.entries(step.settings ?? {});
   for (const [name, value] of settings) await tx.execute(sql.raw(`set local ${name} = '${value}'`));
   const result = await work();
@@ -25,7 +29,11 @@ export async function withStepSettings<T>(tx: { execute(query: SQL): Promise<unk
 }
 
 /** Runs the steps in order, each timed; answers each step's rows. */
-export async function runSqlSteps(tx: Transaction, evaluationId: number, steps: readonly SqlStep[]): Promise<Record<string, unknown>[][]> {
+export async function runSqlSteps(
+  tx: Transaction,
+  evaluationId: number,
+  steps: readonly SqlStep[],
+): Promise<Record<string, unknown>[][]> {
   const results: Record<string, unknown>[][] = [];
   for (const step of steps) {
     const rows = await timedStep(evaluationId, step.name, async () => {

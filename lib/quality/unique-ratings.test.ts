@@ -30,12 +30,7 @@ describe("the unique-rating rule (7 days)", () => {
   });
 
   test("one buyer's reviews of different sellers are independent, and so are different buyers", () => {
-    const reviews = [
-      review(1, "b-1", 7, 0),
-      review(2, "b-1", 8, 1),
-      review(3, "b-2", 7, 2),
-      review(4, "b-1", 7, 3),
-    ];
+    const reviews = [review(1, "b-1", 7, 0), review(2, "b-1", 8, 1), review(3, "b-2", 7, 2), review(4, "b-1", 7, 3)];
     expect(ids(selectCountedReviews(reviews, 7))).toEqual([1, 2, 3]);
   });
 

@@ -22,10 +22,7 @@ export function defaultAsOf(now: Date, timeZone: string): Date {
  * PostgreSQL's `asOf - interval 'N days'` with the session in UTC, so both sides cut at the same instant
  * even across a DST change.
  */
-export function evaluationWindows(
-  asOf: Date,
-  windows: PolicyParams["windows"],
-): Record<QualityWindow, TimeRange> {
+export function evaluationWindows(asOf: Date, windows: PolicyParams["windows"]): Record<QualityWindow, TimeRange> {
   const end = asOf.getTime();
   if (Number.isNaN(end)) throw new RangeError("asOf is not a valid date");
   const daysBefore = (days: number) => new Date(end - days * DAY_MS);

@@ -5,16 +5,36 @@ const rows = (...ids: number[]) => ids.map((id) => ({ id }));
 
 describe("keyset pages of a seller's lists", () => {
   test("the first page: one row more than a page means an older page, and there is no newer one", () => {
-    expect(keysetPage(rows(9, 8, 7), 2, {})).toEqual({ rows: rows(9, 8), pageSize: 2, newerCursor: undefined, olderCursor: { before: 8 } });
+    expect(keysetPage(rows(9, 8, 7), 2, {})).toEqual({
+      rows: rows(9, 8),
+      pageSize: 2,
+      newerCursor: undefined,
+      olderCursor: { before: 8 },
+    });
   });
 
   test("the last page going older: a newer page, no older one", () => {
-    expect(keysetPage(rows(3, 2), 2, { before: 4 })).toEqual({ rows: rows(3, 2), pageSize: 2, newerCursor: { after: 3 }, olderCursor: undefined });
+    expect(keysetPage(rows(3, 2), 2, { before: 4 })).toEqual({
+      rows: rows(3, 2),
+      pageSize: 2,
+      newerCursor: { after: 3 },
+      olderCursor: undefined,
+    });
   });
 
   test("going newer: rows come oldest first and are turned round; the extra row means a newer page still", () => {
-    expect(keysetPage(rows(5, 6, 7), 2, { after: 4 })).toEqual({ rows: rows(6, 5), pageSize: 2, newerCursor: { after: 6 }, olderCursor: { before: 5 } });
-    expect(keysetPage(rows(5, 6), 2, { after: 4 })).toEqual({ rows: rows(6, 5), pageSize: 2, newerCursor: undefined, olderCursor: { before: 5 } });
+    expect(keysetPage(rows(5, 6, 7), 2, { after: 4 })).toEqual({
+      rows: rows(6, 5),
+      pageSize: 2,
+      newerCursor: { after: 6 },
+      olderCursor: { before: 5 },
+    });
+    expect(keysetPage(rows(5, 6), 2, { after: 4 })).toEqual({
+      rows: rows(6, 5),
+      pageSize: 2,
+      newerCursor: undefined,
+      olderCursor: { before: 5 },
+    });
   });
 
   test("an empty page has no cursors", () => {

@@ -34,7 +34,10 @@ export const REVIEWS_BY_POSTED_AT: KeysetKey = {
 /** The WHERE condition (`and …`, or nothing on the first page) and ORDER BY of one page. */
 export function keysetQuery(key: KeysetKey, cursor: ListCursor): { condition: SQL; orderBy: SQL } {
   if (cursor.after !== undefined) {
-    return { condition: sql`and (${key.time}, ${key.id}) > (${key.cursorRow(cursor.after)})`, orderBy: sql`${key.time} asc, ${key.id} asc` };
+    return {
+      condition: sql`and (${key.time}, ${key.id}) > (${key.cursorRow(cursor.after)})`,
+      orderBy: sql`${key.time} asc, ${key.id} asc`,
+    };
   }
   const condition = cursor.before !== undefined ? sql`and (${key.time}, ${key.id}) < (${key.cursorRow(cursor.before)})` : sql``;
   return { condition, orderBy: sql`${key.time} desc, ${key.id} desc` };
@@ -45,7 +48,12 @@ export function keysetQuery(key: KeysetKey, cursor: ListCursor): { condition: SQ
  * more that way), newest first, with the cursors to the neighbouring pages.
  */
 export function keysetPage<T extends { id: number }>(found: readonly T[], pageSize: number, cursor: ListCursor): KeysetPage<T>;
-export function keysetPage<T>(found: readonly T[], pageSize: number, cursor: ListCursor, keyOf: (row: T) => number): KeysetPage<T>;
+export function keysetPage<T>(
+  found: readonly T[],
+  pageSize: number,
+  cursor: ListCursor,
+  keyOf: (row: T) => number,
+): KeysetPage<T>;
 export function keysetPage<T>(
   found: readonly T[],
   pageSize: number,

@@ -7,7 +7,11 @@ describe("reading the counts behind a flag reason", () => {
       code: "LOW_YEAR",
       details: { successes: 12, trials: 30, confidence: 0.95 },
     });
-    const worsened = { z: 2.9047, recent: { successes: 5, trials: 10, rate: 0.5 }, baseline: { successes: 1, trials: 20, rate: 0.05 } };
+    const worsened = {
+      z: 2.9047,
+      recent: { successes: 5, trials: 10, rate: 0.5 },
+      baseline: { successes: 1, trials: 20, rate: 0.05 },
+    };
     expect(readFlagReasonExplanation("WORSENED", worsened)).toEqual({ code: "WORSENED", details: worsened });
   });
 

@@ -13,7 +13,17 @@ import { getSellerForModerator } from "@/lib/sellers/get-seller-for-moderator";
 import { getSellerTrend } from "@/lib/sellers/get-seller-trend";
 import { listSellerReviewSignals } from "@/lib/sellers/list-seller-review-signals";
 import { listSellers } from "@/lib/sellers/list-sellers";
-import { DAY_MS, TEST_ACTOR, daysBefore, evenly, ingest, marketplaceId, review, shopEvents, type ShopPlan } from "@/scripts/test-support/events";
+import {
+  DAY_MS,
+  TEST_ACTOR,
+  daysBefore,
+  evenly,
+  ingest,
+  marketplaceId,
+  review,
+  shopEvents,
+  type ShopPlan,
+} from "@/scripts/test-support/events";
 import { createTestSeller, createTestUser } from "@/scripts/test-support/factories";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -33,16 +43,29 @@ const ordinary = [marketplaceId("S-ordinary"), marketplaceId("S-ordinary"), mark
 const worsening = marketplaceId("S-worsening");
 const plans: ShopPlan[] = [
   // Year 2/20 = 0.1 (recent 1/5 = 0.2), average rating (2 + 18 × 5) / 20 = 4.6, complaints 2/40 = 0.05.
-  ...ordinary.map((sellerId) => ({ sellerId, orderDays: FORTY_ORDERS, reviews: reviewsOf({ count: 5, negative: 1 }, { count: 15, negative: 1 }), complaintDays: TWO_COMPLAINTS })),
+  ...ordinary.map((sellerId) => ({
+    sellerId,
+    orderDays: FORTY_ORDERS,
+    reviews: reviewsOf({ count: 5, negative: 1 }, { count: 15, negative: 1 }),
+    complaintDays: TWO_COMPLAINTS,
+  })),
   // Year 6/30 = 0.2, recent 5/10 = 0.5 against a baseline of 1/20, average (6 + 24 × 5) / 30 = 4.2.
-  { sellerId: worsening, orderDays: FORTY_ORDERS, reviews: reviewsOf({ count: 10, negative: 5 }, { count: 20, negative: 1 }), complaintDays: TWO_COMPLAINTS },
+  {
+    sellerId: worsening,
+    orderDays: FORTY_ORDERS,
+    reviews: reviewsOf({ count: 10, negative: 5 }, { count: 20, negative: 1 }),
+    complaintDays: TWO_COMPLAINTS,
+  },
 ];
 
 const ids: { worsening: number; ordinary: number } = { worsening: 0, ordinary: 0 };
 const evaluationIds: number[] = [];
 
 beforeAll(async () => {
-  await ingest(plans.flatMap((plan) => shopEvents(plan, AS_OF)), NOW);
+  await ingest(
+    plans.flatMap((plan) => shopEvents(plan, AS_OF)),
+    NOW,
+  );
   // In the week between the evaluations, two more 1-star reviews: year 8/32 = 0.25, recent 7/12, average (8 + 120) / 32 = 4.
   await ingest(
     [2, 3].map((day) => review(marketplaceId("R-late"), worsening, marketplaceId("B-late"), 1, daysBefore(A_WEEK_LATER, day))),
@@ -53,7 +76,8 @@ beforeAll(async () => {
     await computeReviewSignals({ actor: TEST_ACTOR, evaluationId, now: NOW });
     evaluationIds.push(evaluationId);
   }
-  const idOf = async (externalId: string) => (await db.select({ id: sellers.id }).from(sellers).where(eq(sellers.externalId, externalId)))[0]!.id;
+  const idOf = async (externalId: string) =>
+    (await db.select({ id: sellers.id }).from(sellers).where(eq(sellers.externalId, externalId)))[0]!.id;
   ids.worsening = await idOf(worsening);
   ids.ordinary = await idOf(ordinary[0]!);
 });
@@ -65,7 +89,12 @@ describe("the moderator's seller view", () => {
     const view = await getSellerForModerator({ actor, sellerId: ids.worsening });
 
     expect(view.seller).toMatchObject({ id: ids.worsening, externalId: worsening, name: `Shop ${worsening}` });
-    expect(view.quality).toMatchObject({ evaluationId: evaluationIds[1], asOf: A_WEEK_LATER.toISOString(), eligible: true, flagged: true });
+    expect(view.quality).toMatchObject({
+      evaluationId: evaluationIds[1],
+      asOf: A_WEEK_LATER.toISOString(),
+      eligible: true,
+      flagged: true,
+    });
     const year = view.quality.metrics.year;
     expect(year.orders).toEqual({ value: 40, portalValue: 40 });
     expect(year.negativeReviewRate.value).toBeCloseTo(0.25, 10);
@@ -79,7 +108,13 @@ describe("the moderator's seller view", () => {
     expect(view.openFlag).toMatchObject({ evaluationId: evaluationIds[1], evaluationAsOf: A_WEEK_LATER });
     expect(view.openFlag!.reasons).toHaveLength(1);
     // Recent 7/12 against baseline 1/20: pooled 8/32, se = √(0.25 × 0.75 × (1/12 + 1/20)) = 0.158114, z = 3.3731.
-    expect(view.openFlag!.reasons[0]).toMatchObject({ code: "WORSENED", metric: "negativeReviewRate", window: "recent", portalValue: 0.2, threshold: 2.33 });
+    expect(view.openFlag!.reasons[0]).toMatchObject({
+      code: "WORSENED",
+      metric: "negativeReviewRate",
+      window: "recent",
+      portalValue: 0.2,
+      threshold: 2.33,
+    });
     expect(view.openFlag!.reasons[0]!.value).toBeCloseTo(7 / 12, 10);
     const { explanation } = view.openFlag!.reasons[0]!;
     expect(explanation.code === "WORSENED" && explanation.details).toMatchObject({
@@ -106,14 +141,27 @@ describe("the moderator's seller view", () => {
       .returning();
     const [active] = await db
       .insert(cases)
-      .values({ sellerId: ids.ordinary, status: "EXCLUDED", openedBy: moderator.id, excludedAt: new Date("2026-10-01T10:00:00Z"), recheckAt: new Date("2026-10-15T10:00:00Z"), evidence: {} })
+      .values({
+        sellerId: ids.ordinary,
+        status: "EXCLUDED",
+        openedBy: moderator.id,
+        excludedAt: new Date("2026-10-01T10:00:00Z"),
+        recheckAt: new Date("2026-10-15T10:00:00Z"),
+        evidence: {},
+      })
       .returning();
 
     const view = await getSellerForModerator({ actor, sellerId: ids.ordinary });
 
     expect(view.openFlag).toBeNull();
     expect(view.quality).toMatchObject({ eligible: true, flagged: false });
-    expect(view.activeCase).toMatchObject({ id: active!.id, status: "EXCLUDED", recheckAt: new Date("2026-10-15T10:00:00Z"), reinstatedAt: null, openedByName: "Test moderator" });
+    expect(view.activeCase).toMatchObject({
+      id: active!.id,
+      status: "EXCLUDED",
+      recheckAt: new Date("2026-10-15T10:00:00Z"),
+      reinstatedAt: null,
+      openedByName: "Test moderator",
+    });
     expect(view.cases.map((sellerCase) => [sellerCase.id, sellerCase.status])).toEqual([
       [active!.id, "EXCLUDED"],
       [earlier!.id, "REINSTATED"],
@@ -122,7 +170,15 @@ describe("the moderator's seller view", () => {
 
     const list = await listSellers({ actor, page: 1, search: ordinary[0] });
     expect(list.rows).toEqual([
-      { id: ids.ordinary, externalId: ordinary[0], name: `Shop ${ordinary[0]}`, eligible: true, flagged: false, hasOpenFlag: false, activeCase: { id: active!.id, status: "EXCLUDED", recheckAt: new Date("2026-10-15T10:00:00Z") } },
+      {
+        id: ids.ordinary,
+        externalId: ordinary[0],
+        name: `Shop ${ordinary[0]}`,
+        eligible: true,
+        flagged: false,
+        hasOpenFlag: false,
+        activeCase: { id: active!.id, status: "EXCLUDED", recheckAt: new Date("2026-10-15T10:00:00Z") },
+      },
     ]);
   });
 
@@ -194,7 +250,9 @@ describe("the moderator's seller view", () => {
     const own = actor.sellerId!;
     await expect(getSellerForModerator({ actor, sellerId: own })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(getSellerTrend({ actor, sellerId: own })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(listSellerReviewSignals({ actor, sellerId: ids.worsening, cursor: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listSellerReviewSignals({ actor, sellerId: ids.worsening, cursor: {} })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(listSellers({ actor, page: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 

@@ -104,5 +104,11 @@ async function findOpenFlag(sellerId: number): Promise<SellerForModerator["openF
     .from(flagReasons)
     .where(eq(flagReasons.flagId, flag.id))
     .orderBy(asc(flagReasons.id));
-  return { ...flag, reasons: reasons.map(({ details, ...reason }) => ({ ...reason, explanation: readFlagReasonExplanation(reason.code, details) })) };
+  return {
+    ...flag,
+    reasons: reasons.map(({ details, ...reason }) => ({
+      ...reason,
+      explanation: readFlagReasonExplanation(reason.code, details),
+    })),
+  };
 }

@@ -11,7 +11,9 @@ const unique = () => randomBytes(5).toString("hex");
 
 async function plantActivity(sellerId: number, counts: { recentOrders: number; oldOrders: number }) {
   for (let i = 0; i < counts.recentOrders + counts.oldOrders; i++) {
-    await db.insert(orders).values({ sellerId, externalId: `O-${unique()}`, buyerId: "B1", placedAt: daysAgo(i < counts.recentOrders ? 3 : 40) });
+    await db
+      .insert(orders)
+      .values({ sellerId, externalId: `O-${unique()}`, buyerId: "B1", placedAt: daysAgo(i < counts.recentOrders ? 3 : 40) });
   }
 }
 
@@ -23,15 +25,22 @@ describe("the seller's live overview", () => {
     await plantActivity(mine, { recentOrders: 3, oldOrders: 2 });
     await plantActivity(other.id, { recentOrders: 7, oldOrders: 0 });
     const review = (sellerId: number, rating: number, postedAt: Date, removedAt: Date | null = null) => ({
-      sellerId, externalId: `R-${unique()}`, buyerId: "B1", rating, postedAt, removedAt,
+      sellerId,
+      externalId: `R-${unique()}`,
+      buyerId: "B1",
+      rating,
+      postedAt,
+      removedAt,
     });
-    await db.insert(reviews).values([
-      review(mine, 1, daysAgo(1)),
-      review(mine, 5, daysAgo(2)),
-      review(mine, 2, daysAgo(2), daysAgo(1)),
-      review(mine, 1, daysAgo(31)),
-      review(other.id, 1, daysAgo(1)),
-    ]);
+    await db
+      .insert(reviews)
+      .values([
+        review(mine, 1, daysAgo(1)),
+        review(mine, 5, daysAgo(2)),
+        review(mine, 2, daysAgo(2), daysAgo(1)),
+        review(mine, 1, daysAgo(31)),
+        review(other.id, 1, daysAgo(1)),
+      ]);
     await db.insert(complaints).values([
       { sellerId: mine, externalId: `C-${unique()}`, buyerId: "B1", reason: "late", filedAt: daysAgo(5) },
       { sellerId: other.id, externalId: `C-${unique()}`, buyerId: "B1", reason: "late", filedAt: daysAgo(5) },

@@ -13,7 +13,12 @@ export const TREND_EVALUATIONS = 26;
 const MAX_TREND_EVALUATIONS = 104;
 
 /** The rates a moderator follows over time (the counts behind them are on the metrics table). */
-export const TREND_METRICS = ["negativeReviewRate", "complaintRate", "averageRating", "onTimeResponseRate"] as const satisfies readonly QualityMetric[];
+export const TREND_METRICS = [
+  "negativeReviewRate",
+  "complaintRate",
+  "averageRating",
+  "onTimeResponseRate",
+] as const satisfies readonly QualityMetric[];
 export type TrendMetric = (typeof TREND_METRICS)[number];
 /** The year for the standing, recent and month for a change, messages for response times. */
 export const TREND_WINDOWS = ["year", "recent", "month", "messages"] as const satisfies readonly QualityWindow[];

@@ -53,16 +53,14 @@ export async function listSellerComplaints(params: {
       order by ${page.orderBy}
       limit ${pageSize + 1}`,
   );
-  const complaints = rows.map(
-    (row): SellerComplaint => ({
-      id: Number(row.id),
-      externalId: row.external_id,
-      buyerId: row.buyer_id,
-      orderExternalId: row.order_external_id,
-      reason: row.reason,
-      text: row.text,
-      filedAt: new Date(row.filed_at),
-    }),
-  );
+  const complaints = rows.map((row): SellerComplaint => ({
+    id: Number(row.id),
+    externalId: row.external_id,
+    buyerId: row.buyer_id,
+    orderExternalId: row.order_external_id,
+    reason: row.reason,
+    text: row.text,
+    filedAt: new Date(row.filed_at),
+  }));
   return { ...keysetPage(complaints, pageSize, cursor), total };
 }

@@ -31,7 +31,14 @@ type Row = {
   text: string | null;
   posted_at: string | Date;
   removed_at: string | Date | null;
-  signals: { id: number; kind: ReviewSignalKind; status: ReviewSignalStatus; details: unknown; computedAt: string; decidedAt: string | null }[];
+  signals: {
+    id: number;
+    kind: ReviewSignalKind;
+    status: ReviewSignalStatus;
+    details: unknown;
+    computedAt: string;
+    decidedAt: string | null;
+  }[];
 };
 
 /**
@@ -69,24 +76,24 @@ export async function listSellerReviewSignals(params: {
       order by ${page.orderBy}
       limit ${pageSize + 1}`,
   );
-  const reviews = rows.map(
-    (row): SellerSuspectedReview => ({
-      id: Number(row.id),
-      externalId: row.external_id,
-      buyerId: row.buyer_id,
-      rating: Number(row.rating),
-      text: row.text,
-      postedAt: new Date(row.posted_at),
-      removedAt: row.removed_at === null ? null : new Date(row.removed_at),
-      signals: row.signals.map((signal) => ({
-        ...readReviewSignalReason(signal.kind, signal.details),
-        id: Number(signal.id),
-        status: signal.status,
-        computedAt: new Date(signal.computedAt),
-        decidedAt: signal.decidedAt === null ? null : new Date(signal.decidedAt),
-      })),
-    }),
-  );
-  const counts = Object.fromEntries(FAKE_SIGNAL_STATUSES.map((status) => [status, Number(countsByStatus[status] ?? 0)])) as Record<ReviewSignalStatus, number>;
+  const reviews = rows.map((row): SellerSuspectedReview => ({
+    id: Number(row.id),
+    externalId: row.external_id,
+    buyerId: row.buyer_id,
+    rating: Number(row.rating),
+    text: row.text,
+    postedAt: new Date(row.posted_at),
+    removedAt: row.removed_at === null ? null : new Date(row.removed_at),
+    signals: row.signals.map((signal) => ({
+      ...readReviewSignalReason(signal.kind, signal.details),
+      id: Number(signal.id),
+      status: signal.status,
+      computedAt: new Date(signal.computedAt),
+      decidedAt: signal.decidedAt === null ? null : new Date(signal.decidedAt),
+    })),
+  }));
+  const counts = Object.fromEntries(
+    FAKE_SIGNAL_STATUSES.map((status) => [status, Number(countsByStatus[status] ?? 0)]),
+  ) as Record<ReviewSignalStatus, number>;
   return { ...keysetPage(reviews, pageSize, cursor), counts };
 }

@@ -12,7 +12,9 @@ const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
 const unique = () => randomBytes(5).toString("hex");
 
 /** Every page of a list, following the older cursors from the first page. */
-async function allPages<T extends { id: number }>(list: (cursor: { before?: number }) => Promise<{ rows: T[]; olderCursor?: { before: number } }>) {
+async function allPages<T extends { id: number }>(
+  list: (cursor: { before?: number }) => Promise<{ rows: T[]; olderCursor?: { before: number } }>,
+) {
   const pages: T[][] = [];
   let cursor: { before?: number } | undefined = {};
   while (cursor) {
@@ -29,20 +31,34 @@ describe("a seller's negative reviews and complaints for moderators", () => {
     const shop = await createTestSeller("Reviewed shop");
     const other = await createTestSeller("Another shop");
     const review = (sellerId: number, rating: number, postedAt: Date, extra: Partial<typeof reviews.$inferInsert> = {}) => ({
-      sellerId, externalId: `R-${unique()}`, buyerId: `B-${unique()}`, rating, text: `rated ${rating}`, postedAt, ...extra,
+      sellerId,
+      externalId: `R-${unique()}`,
+      buyerId: `B-${unique()}`,
+      rating,
+      text: `rated ${rating}`,
+      postedAt,
+      ...extra,
     });
     // 12 negative reviews an hour apart, two of them at the very same instant (the id breaks the tie).
     const negative = await db
       .insert(reviews)
-      .values([...Array.from({ length: 11 }, (_, i) => review(shop.id, i % 2 ? 1 : 2, hoursAgo(i + 1))), review(shop.id, 1, hoursAgo(5))])
+      .values([
+        ...Array.from({ length: 11 }, (_, i) => review(shop.id, i % 2 ? 1 : 2, hoursAgo(i + 1))),
+        review(shop.id, 1, hoursAgo(5)),
+      ])
       .returning();
-    await db.insert(reviews).values([
-      review(shop.id, 3, hoursAgo(1)),
-      review(shop.id, 5, hoursAgo(2)),
-      review(shop.id, 1, hoursAgo(3), { removedAt: hoursAgo(2), removedBy: "buyer" }),
-      review(other.id, 1, hoursAgo(1)),
-    ]);
-    const [order] = await db.insert(orders).values({ sellerId: shop.id, externalId: `O-${unique()}`, buyerId: "B-order", placedAt: hoursAgo(100) }).returning();
+    await db
+      .insert(reviews)
+      .values([
+        review(shop.id, 3, hoursAgo(1)),
+        review(shop.id, 5, hoursAgo(2)),
+        review(shop.id, 1, hoursAgo(3), { removedAt: hoursAgo(2), removedBy: "buyer" }),
+        review(other.id, 1, hoursAgo(1)),
+      ]);
+    const [order] = await db
+      .insert(orders)
+      .values({ sellerId: shop.id, externalId: `O-${unique()}`, buyerId: "B-order", placedAt: hoursAgo(100) })
+      .returning();
     const newest = negative[0]!;
     await db.update(reviews).set({ orderId: order!.id }).where(eq(reviews.id, newest.id));
     await db.insert(reviewReplies).values([
@@ -51,7 +67,13 @@ describe("a seller's negative reviews and complaints for moderators", () => {
     ]);
     const [sellerCase] = await db
       .insert(cases)
-      .values({ sellerId: shop.id, openedBy: moderator.id, excludedAt: hoursAgo(1), recheckAt: new Date(NOW.getTime() + 14 * 86_400_000), evidence: {} })
+      .values({
+        sellerId: shop.id,
+        openedBy: moderator.id,
+        excludedAt: hoursAgo(1),
+        recheckAt: new Date(NOW.getTime() + 14 * 86_400_000),
+        evidence: {},
+      })
       .returning();
     await db.insert(caseReviews).values({ caseId: sellerCase!.id, reviewId: negative[1]!.id, sellerId: shop.id });
 
@@ -59,7 +81,9 @@ describe("a seller's negative reviews and complaints for moderators", () => {
 
     expect(pages.map((page) => page.length)).toEqual([5, 5, 2]);
     const listed = pages.flat();
-    const expectedOrder = [...negative].sort((a, b) => b.postedAt.getTime() - a.postedAt.getTime() || b.id - a.id).map((row) => row.id);
+    const expectedOrder = [...negative]
+      .sort((a, b) => b.postedAt.getTime() - a.postedAt.getTime() || b.id - a.id)
+      .map((row) => row.id);
     expect(listed.map((row) => row.id)).toEqual(expectedOrder);
     expect(listed[0]).toMatchObject({
       id: newest.id,
@@ -87,14 +111,27 @@ describe("a seller's negative reviews and complaints for moderators", () => {
     const filed = await db
       .insert(complaints)
       .values(
-        [3, 1, 2].map((hours) => ({ sellerId: shop.id, externalId: `C-${unique()}`, buyerId: "B1", reason: `late by ${hours}`, text: "Still waiting", filedAt: hoursAgo(hours) })),
+        [3, 1, 2].map((hours) => ({
+          sellerId: shop.id,
+          externalId: `C-${unique()}`,
+          buyerId: "B1",
+          reason: `late by ${hours}`,
+          text: "Still waiting",
+          filedAt: hoursAgo(hours),
+        })),
       )
       .returning();
 
     const pages = await allPages((cursor) => listSellerComplaints({ actor, sellerId: shop.id, cursor, pageSize: 2 }));
 
     expect(pages.map((page) => page.map((complaint) => complaint.reason))).toEqual([["late by 1", "late by 2"], ["late by 3"]]);
-    expect(pages[0]![0]).toMatchObject({ id: filed[1]!.id, buyerId: "B1", text: "Still waiting", filedAt: hoursAgo(1), orderExternalId: null });
+    expect(pages[0]![0]).toMatchObject({
+      id: filed[1]!.id,
+      buyerId: "B1",
+      text: "Still waiting",
+      filedAt: hoursAgo(1),
+      orderExternalId: null,
+    });
     expect((await listSellerComplaints({ actor, sellerId: shop.id, cursor: {} })).total).toBe(3);
   });
 
@@ -110,6 +147,8 @@ describe("a seller's negative reviews and complaints for moderators", () => {
   test("[MODERATOR] an unknown seller's lists are not found", async () => {
     const { actor } = await createTestUser("moderator");
     await expect(listSellerReviews({ actor, sellerId: 9_000_000_000, cursor: {} })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(listSellerComplaints({ actor, sellerId: 9_000_000_000, cursor: {} })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listSellerComplaints({ actor, sellerId: 9_000_000_000, cursor: {} })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

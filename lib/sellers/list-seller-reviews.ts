@@ -57,7 +57,12 @@ export async function listSellerReviews(params: {
   assertCan(params.actor, "sellers:view-all");
   const { sellerId, cursor } = params;
   const pageSize = params.pageSize ?? SELLER_LIST_PAGE_SIZE;
-  const total = Number(await selectForSeller(sellerId, sql`select count(*)::int from reviews r where r.seller_id = s.id and r.rating <= ${NEGATIVE_MAX_RATING} and r.removed_at is null`));
+  const total = Number(
+    await selectForSeller(
+      sellerId,
+      sql`select count(*)::int from reviews r where r.seller_id = s.id and r.rating <= ${NEGATIVE_MAX_RATING} and r.removed_at is null`,
+    ),
+  );
 
   const page = keysetQuery(REVIEWS_BY_POSTED_AT, cursor);
   const rows = await queryRows<Row>(
@@ -75,20 +80,20 @@ export async function listSellerReviews(params: {
       order by ${page.orderBy}
       limit ${pageSize + 1}`,
   );
-  const reviews = rows.map(
-    (row): SellerNegativeReview => ({
-      id: Number(row.id),
-      externalId: row.external_id,
-      buyerId: row.buyer_id,
-      orderExternalId: row.order_external_id,
-      rating: Number(row.rating),
-      text: row.text,
-      postedAt: new Date(row.posted_at),
-      editedAt: row.edited_at === null ? null : new Date(row.edited_at),
-      reply: row.reply_body === null || row.reply_created_at === null ? null : { body: row.reply_body, createdAt: new Date(row.reply_created_at) },
-      caseId: row.case_id === null ? null : Number(row.case_id),
-    }),
-  );
+  const reviews = rows.map((row): SellerNegativeReview => ({
+    id: Number(row.id),
+    externalId: row.external_id,
+    buyerId: row.buyer_id,
+    orderExternalId: row.order_external_id,
+    rating: Number(row.rating),
+    text: row.text,
+    postedAt: new Date(row.posted_at),
+    editedAt: row.edited_at === null ? null : new Date(row.edited_at),
+    reply:
+      row.reply_body === null || row.reply_created_at === null
+        ? null
+        : { body: row.reply_body, createdAt: new Date(row.reply_created_at) },
+    caseId: row.case_id === null ? null : Number(row.case_id),
+  }));
   return { ...keysetPage(reviews, pageSize, cursor), total };
 }
-

@@ -67,20 +67,18 @@ export async function listSellers(params: { actor: Actor; page: number; search?:
   // A page past the end has no rows to carry the total: count apart then.
   const total = rows[0] ? Number(rows[0].total) : page > 1 ? await countSellers(where) : 0;
   return {
-    rows: rows.map(
-      (row): SellerListRow => ({
-        id: Number(row.id),
-        externalId: row.external_id,
-        name: row.name,
-        eligible: row.eligible,
-        flagged: row.flagged,
-        hasOpenFlag: row.has_open_flag,
-        activeCase:
-          row.case_id === null || row.case_status === null || row.recheck_at === null
-            ? null
-            : { id: Number(row.case_id), status: row.case_status, recheckAt: new Date(row.recheck_at) },
-      }),
-    ),
+    rows: rows.map((row): SellerListRow => ({
+      id: Number(row.id),
+      externalId: row.external_id,
+      name: row.name,
+      eligible: row.eligible,
+      flagged: row.flagged,
+      hasOpenFlag: row.has_open_flag,
+      activeCase:
+        row.case_id === null || row.case_status === null || row.recheck_at === null
+          ? null
+          : { id: Number(row.case_id), status: row.case_status, recheckAt: new Date(row.recheck_at) },
+    })),
     page,
     pageSize: SELLERS_PAGE_SIZE,
     total,

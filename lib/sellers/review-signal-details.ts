@@ -14,7 +14,12 @@ import { FAKE_SIGNAL_KINDS } from "@/db/enums";
  */
 export const REVIEW_SIGNAL_DETAILS = {
   no_matching_purchase: z.object({ buyerId: z.string(), orderId: z.string().nullable(), orderBuyerId: z.string().nullable() }),
-  five_star_burst: z.object({ day: z.string(), fiveStarReviews: z.coerce.number(), usualDailyRate: z.coerce.number(), baselineDays: z.coerce.number() }),
+  five_star_burst: z.object({
+    day: z.string(),
+    fiveStarReviews: z.coerce.number(),
+    usualDailyRate: z.coerce.number(),
+    baselineDays: z.coerce.number(),
+  }),
   repeat_buyer: z.object({ buyerId: z.string(), reviewsNearby: z.coerce.number(), withinDays: z.coerce.number() }),
   single_activity_buyer: z.object({ buyerId: z.string() }),
 } as const satisfies Record<(typeof FAKE_SIGNAL_KINDS)[number], z.ZodType>;

@@ -20,7 +20,15 @@ export async function createUser(params: { actor: Actor; input: CreateUserInput;
     // The unique index decides, so two admins creating the same e-mail at once get one account.
     const [user] = await tx
       .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash, role: input.role, sellerId: seller?.id ?? null, createdAt: params.now, updatedAt: params.now })
+      .values({
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        role: input.role,
+        sellerId: seller?.id ?? null,
+        createdAt: params.now,
+        updatedAt: params.now,
+      })
       .onConflictDoNothing({ target: users.email })
       .returning();
     if (!user) throw conflict(`An account with the e-mail ${input.email} exists already`);

@@ -46,7 +46,8 @@ function parseOptions(): Options {
   const sellers = Number(values.sellers);
   const seed = Number(values.seed);
   const asOf = new Date(values["as-of"]);
-  if (!Number.isInteger(sellers) || sellers < 10) throw new Error(`--sellers must be a whole number ≥ 10, not "${values.sellers}"`);
+  if (!Number.isInteger(sellers) || sellers < 10)
+    throw new Error(`--sellers must be a whole number ≥ 10, not "${values.sellers}"`);
   if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000) throw new Error(`--seed must be a whole number 0…1,000,000`);
   if (Number.isNaN(asOf.getTime())) throw new Error(`--as-of "${values["as-of"]}" is not an ISO-8601 date-time`);
   return { sellers, seed, asOf, keep: values.keep, skipChecks: values["skip-checks"] };
@@ -69,7 +70,11 @@ async function measureFloor(sql: Sql, tables: readonly string[], postmaster: num
     }
   });
   const total = seconds(Object.values(byTable).reduce((sum, value) => sum + value * 1000, 0));
-  return { seconds: total, byTable, postgresCpuSeconds: postgresCpuSeconds === null ? null : Math.round(postgresCpuSeconds * 100) / 100 };
+  return {
+    seconds: total,
+    byTable,
+    postgresCpuSeconds: postgresCpuSeconds === null ? null : Math.round(postgresCpuSeconds * 100) / 100,
+  };
 }
 
 type StepTimings = Record<string, number>;
@@ -108,7 +113,9 @@ async function evaluateOnce(asOf: Date, steps: { take: () => StepTimings }, post
   const actor = { kind: "system", label: "bench" } as const;
   const started = performance.now();
   try {
-    const { result, postgresCpuSeconds } = await withPostgresCpu(postmaster, () => runEvaluation({ actor, asOf, now: new Date() }));
+    const { result, postgresCpuSeconds } = await withPostgresCpu(postmaster, () =>
+      runEvaluation({ actor, asOf, now: new Date() }),
+    );
     const evaluationSeconds = seconds(performance.now() - started);
     const stepsMs = steps.take();
     const signalsStarted = performance.now();
@@ -119,12 +126,24 @@ async function evaluateOnce(asOf: Date, steps: { take: () => StepTimings }, post
       seconds: evaluationSeconds,
       postgresCpuSeconds,
       stepsMs,
-      signals: { seconds: signalSeconds, from: signals.from?.toISOString() ?? null, raised: signals.raised, stepsMs: steps.take() },
+      signals: {
+        seconds: signalSeconds,
+        from: signals.from?.toISOString() ?? null,
+        raised: signals.raised,
+        stepsMs: steps.take(),
+      },
       error: null,
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { summary: null, seconds: seconds(performance.now() - started), postgresCpuSeconds: null, stepsMs: steps.take(), signals: null, error: message };
+    return {
+      summary: null,
+      seconds: seconds(performance.now() - started),
+      postgresCpuSeconds: null,
+      stepsMs: steps.take(),
+      signals: null,
+      error: message,
+    };
   }
 }
 
@@ -150,9 +169,21 @@ async function describeFlags(sql: Sql, evaluationId: number) {
 /** The server and its settings; the evaluation's own work_mem beside them. */
 async function describeEvaluationPostgres(sql: Sql) {
   const described = await describePostgres(sql, [
-    "shared_buffers", "work_mem", "maintenance_work_mem", "effective_cache_size", "max_parallel_workers_per_gather", "max_parallel_workers",
-    "max_worker_processes", "wal_level", "fsync", "synchronous_commit", "full_page_writes", "max_wal_size", "checkpoint_timeout",
-    "random_page_cost", "jit",
+    "shared_buffers",
+    "work_mem",
+    "maintenance_work_mem",
+    "effective_cache_size",
+    "max_parallel_workers_per_gather",
+    "max_parallel_workers",
+    "max_worker_processes",
+    "wal_level",
+    "fsync",
+    "synchronous_commit",
+    "full_page_writes",
+    "max_wal_size",
+    "checkpoint_timeout",
+    "random_page_cost",
+    "jit",
   ]);
   return { ...described, evaluationWorkMem: `${EVALUATION_WORK_MEM} (set local by runEvaluation; the floor uses the same)` };
 }
@@ -163,13 +194,17 @@ async function main() {
   if (!url) throw new Error("DATABASE_URL is not set: run this through `npm run bench:evaluate`.");
   const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: "UTC" } });
   try {
-    process.stderr.write(`==> generating ${options.sellers} sellers (seed ${options.seed}, asOf ${options.asOf.toISOString()})\n`);
+    process.stderr.write(
+      `==> generating ${options.sellers} sellers (seed ${options.seed}, asOf ${options.asOf.toISOString()})\n`,
+    );
     const load = await timed(() => generatePortal(sql, options));
     const checks = options.skipChecks ? null : await timed(() => checkInvariants(sql));
     if (checks) process.stderr.write(`==> invariants ${JSON.stringify(checks.result)} (${seconds(checks.ms)} s)\n`);
 
     const postmaster = await findPostmaster(sql);
-    await sql.unsafe(`alter database "${(await sql<{ name: string }[]>`select current_database() as name`)[0]!.name}" set statement_timeout = '${STATEMENT_TIMEOUT}'`);
+    await sql.unsafe(
+      `alter database "${(await sql<{ name: string }[]>`select current_database() as name`)[0]!.name}" set statement_timeout = '${STATEMENT_TIMEOUT}'`,
+    );
     // The load leaves gigabytes of dirty buffers; written out now, not by the checkpointer during
     // the passes being timed.
     await sql.unsafe("checkpoint");
@@ -180,7 +215,9 @@ async function main() {
     // every day's queries.
     process.stderr.write("==> warm-up evaluation (not counted)\n");
     const warmUpAsOf = new Date(options.asOf.getTime() - HOUR_MS);
-    const warmUp = await timed(() => runEvaluation({ actor: { kind: "system", label: "bench warm-up" }, asOf: warmUpAsOf, now: new Date() }));
+    const warmUp = await timed(() =>
+      runEvaluation({ actor: { kind: "system", label: "bench warm-up" }, asOf: warmUpAsOf, now: new Date() }),
+    );
     steps.take();
     process.stderr.write("==> floor: group by seller_id over each table, twice\n");
     const loadBefore = os.loadavg();
@@ -190,14 +227,19 @@ async function main() {
     process.stderr.write("==> evaluation\n");
     const first = await evaluateOnce(options.asOf, steps, postmaster);
     // What autovacuum would have done in the week between two runs: statistics that know the first evaluation.
-    await sql.unsafe("analyze evaluations, seller_metrics, evaluation_sellers, portal_metrics, flags, flag_reasons, review_signals");
+    await sql.unsafe(
+      "analyze evaluations, seller_metrics, evaluation_sellers, portal_metrics, flags, flag_reasons, review_signals",
+    );
     const secondAsOf = new Date(options.asOf.getTime() - 7 * DAY_MS);
     process.stderr.write("==> second evaluation\n");
     const second = await evaluateOnce(secondAsOf, steps, postmaster);
 
     const loadAfter = os.loadavg();
-    const signals = await sql<{ kind: string; reviews: string }[]>`select kind, count(*) as reviews from review_signals group by kind order by kind`;
-    const ratio = (value: number | null, of: number | null) => (value === null || of === null ? null : Math.round((value / of) * 100) / 100);
+    const signals = await sql<
+      { kind: string; reviews: string }[]
+    >`select kind, count(*) as reviews from review_signals group by kind order by kind`;
+    const ratio = (value: number | null, of: number | null) =>
+      value === null || of === null ? null : Math.round((value / of) * 100) / 100;
     const report = {
       sellers: options.sellers,
       seed: options.seed,
@@ -209,7 +251,11 @@ async function main() {
       caching:
         "warm: a warm-up evaluation (not counted) and the floor passes (each table read twice) run right before the evaluations, on a server with shared_buffers below; " +
         "both evaluation runs and the counted floor passes find the tables and indexes they read in shared_buffers / the OS page cache",
-      warmUpEvaluation: { asOf: warmUpAsOf.toISOString(), seconds: seconds(warmUp.ms), note: "the same week's evaluation an hour earlier, right after loading: not counted" },
+      warmUpEvaluation: {
+        asOf: warmUpAsOf.toISOString(),
+        seconds: seconds(warmUp.ms),
+        note: "the same week's evaluation an hour earlier, right after loading: not counted",
+      },
       evaluationSeconds: first.error ? null : first.seconds,
       evaluationError: first.error ?? undefined,
       evaluationPostgresCpuSeconds: first.postgresCpuSeconds,
@@ -235,7 +281,8 @@ async function main() {
       ratio: ratio(first.error ? null : first.seconds, floor.seconds),
       ratioSecondRun: ratio(second.error ? null : second.seconds, floor.seconds),
       cpuRatio: ratio(first.postgresCpuSeconds, floor.postgresCpuSeconds),
-      cpuRatioNote: "PostgreSQL CPU seconds of the evaluation / of the floor passes: unlike wall-clock, not inflated by other load on the machine",
+      cpuRatioNote:
+        "PostgreSQL CPU seconds of the evaluation / of the floor passes: unlike wall-clock, not inflated by other load on the machine",
       targets: {
         evaluationSeconds: 30,
         ratio: 3,

@@ -20,14 +20,24 @@ import { evaluationWindows } from "@/lib/quality/windows";
 
 async function main() {
   const { values } = parseArgs({
-    options: { "as-of": { type: "string", default: "2026-11-23T00:00:00+02:00" }, step: { type: "string", multiple: true }, jit: { type: "boolean", default: false }, print: { type: "boolean", default: false } },
+    options: {
+      "as-of": { type: "string", default: "2026-11-23T00:00:00+02:00" },
+      step: { type: "string", multiple: true },
+      jit: { type: "boolean", default: false },
+      print: { type: "boolean", default: false },
+    },
     strict: true,
   });
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const asOf = new Date(values["as-of"]);
   const timeZone = process.env.PORTAL_TIME_ZONE ?? "Europe/Kyiv";
-  const frame: evaluationSql.EvaluationFrame = { asOf, windows: evaluationWindows(asOf, DEFAULT_POLICY.windows), timeZone, params: DEFAULT_POLICY };
+  const frame: evaluationSql.EvaluationFrame = {
+    asOf,
+    windows: evaluationWindows(asOf, DEFAULT_POLICY.windows),
+    timeZone,
+    params: DEFAULT_POLICY,
+  };
   // One connection, so the explicit transaction below holds every statement.
   const client = postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: "UTC" } });
   const db = drizzle(client);
@@ -49,7 +59,9 @@ async function main() {
         process.stdout.write(`\n-- ${step.name} ${JSON.stringify(query.params)}\n${query.sql};\n`);
       }
       const started = performance.now();
-      const plan = await withStepSettings(db, step, () => rows(wanted ? sql`explain (analyze, buffers, verbose) ${step.statement}` : step.statement));
+      const plan = await withStepSettings(db, step, () =>
+        rows(wanted ? sql`explain (analyze, buffers, verbose) ${step.statement}` : step.statement),
+      );
       const ms = Math.round(performance.now() - started);
       if (step.table) await db.execute(sql.raw(`analyze ${step.table}`));
       if (!wanted) {

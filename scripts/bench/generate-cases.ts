@@ -14,7 +14,12 @@
 import type postgres from "postgres";
 import { seconds, timed } from "./measure";
 
-export type CaseOptions = { count: number; now: Date; evaluationId: number; moderators: readonly { id: string; email: string }[] };
+export type CaseOptions = {
+  count: number;
+  now: Date;
+  evaluationId: number;
+  moderators: readonly { id: string; email: string }[];
+};
 type Sql = postgres.Sql;
 
 /** The tables this adds rows to, counted in the report. */
@@ -41,7 +46,8 @@ function caseStatements(options: CaseOptions): { step: string; sql: string }[] {
   const now = `'${options.now.toISOString()}'::timestamptz`;
   const days = (expression: string) => `make_interval(secs => 86400 * (${expression}))`;
   const moderatorIds = `array[${options.moderators.map((moderator) => `'${moderator.id}'`).join(", ")}]::uuid[]`;
-  const moderator = (key: string, salt: number) => `(${moderatorIds})[1 + floor(bench.u(${key}, ${salt}) * ${options.moderators.length})::int]`;
+  const moderator = (key: string, salt: number) =>
+    `(${moderatorIds})[1 + floor(bench.u(${key}, ${salt}) * ${options.moderators.length})::int]`;
   const active = Math.round(count * 0.4);
   const due = Math.round(count * 0.15);
   const repeats = Math.round(count * 0.15);

@@ -390,7 +390,11 @@ export async function generatePortal(sql: Sql, options: PortalOptions) {
   const rows: Record<string, number> = {};
   await sql.begin(async (tx) => {
     // JIT would spend seconds compiling the generator's long expressions, for nothing the benchmark measures.
-    await tx.unsafe(`set local work_mem = '1GB'; set local maintenance_work_mem = '2GB'; set local synchronous_commit = off; set local jit = off`).simple();
+    await tx
+      .unsafe(
+        `set local work_mem = '1GB'; set local maintenance_work_mem = '2GB'; set local synchronous_commit = off; set local jit = off`,
+      )
+      .simple();
     await tx.unsafe(`truncate ${LOADED_TABLES.join(", ")} restart identity cascade`);
     const ddl = await loadRestorableDdl(tx);
     for (const { drop } of [...ddl.foreignKeys, ...ddl.indexes]) await tx.unsafe(drop).simple();
@@ -444,4 +448,3 @@ export async function checkInvariants(sql: Sql): Promise<Record<string, number>>
         is distinct from (m.started_at, m.started_by, m.first_buyer_at, m.first_reply_at)) as "threadsNotMatchingMessages"`;
   return Object.fromEntries(Object.entries(result ?? {}).map(([name, value]) => [name, Number(value)]));
 }
-

@@ -51,7 +51,6 @@ function parseOptions(): Options {
 
 // ---------------------------------------------------------------- the events
 
-
 /** About `total` events of a marketplace's usual mix, grouped by kind in the order they may be sent. */
 function generateEvents(total: number, seed: number, now: number): Phase[] {
   const random = createRng(seed);
@@ -97,7 +96,12 @@ function generateEvents(total: number, seed: number, now: number): Phase[] {
     });
     const fate = random();
     const change = (n: number, status: string, offset: number) =>
-      statuses.events.push({ id: `bench-status-${i}-${n}`, type: "order.status_changed", occurredAt: at(offset), data: { orderId, status } });
+      statuses.events.push({
+        id: `bench-status-${i}-${n}`,
+        type: "order.status_changed",
+        occurredAt: at(offset),
+        data: { orderId, status },
+      });
     const shippedAfter = between(4, 72) * HOUR_MS;
     const deliveredAfter = shippedAfter + between(24, 144) * HOUR_MS;
     if (fate < 0.02) change(1, "cancelled_by_seller", between(2, 72) * HOUR_MS);
@@ -114,7 +118,14 @@ function generateEvents(total: number, seed: number, now: number): Phase[] {
         id: `bench-review-${reviewNumber}`,
         type: "review.posted",
         occurredAt: at(postedAfter),
-        data: { reviewId, sellerId, buyerId, orderId, rating: negative ? 1 : 5, text: negative ? "Never arrived." : "Fast delivery, thank you!" },
+        data: {
+          reviewId,
+          sellerId,
+          buyerId,
+          orderId,
+          rating: negative ? 1 : 5,
+          text: negative ? "Never arrived." : "Fast delivery, thank you!",
+        },
       });
       if (random() < 0.03) {
         reviewEdits.events.push({
@@ -134,7 +145,14 @@ function generateEvents(total: number, seed: number, now: number): Phase[] {
           id: `bench-message-${++messageNumber}`,
           type: "message.sent",
           occurredAt: at(sentAt),
-          data: { messageId: `M${messageNumber}`, threadId, sellerId, buyerId, from: m % 2 === 0 ? "buyer" : "seller", text: "Is it in stock?" },
+          data: {
+            messageId: `M${messageNumber}`,
+            threadId,
+            sellerId,
+            buyerId,
+            from: m % 2 === 0 ? "buyer" : "seller",
+            text: "Is it in stock?",
+          },
         });
         sentAt += between(0.2, 30) * HOUR_MS;
       }
@@ -183,7 +201,13 @@ async function sendBatch(baseUrl: string, key: string, body: string): Promise<Ba
 }
 
 /** Every phase's batches from `concurrency` clients; a phase starts when the one before has finished. */
-async function sendAll(baseUrl: string, key: string, phases: { name: string; bodies: string[]; events: number }[], concurrency: number, cpu: CpuProbe) {
+async function sendAll(
+  baseUrl: string,
+  key: string,
+  phases: { name: string; bodies: string[]; events: number }[],
+  concurrency: number,
+  cpu: CpuProbe,
+) {
   const results: BatchResult[] = [];
   const byPhase: Record<string, { events: number; batches: number; seconds: number; eventsPerSecond: number }> = {};
   const cpuBefore = cpu();
@@ -199,21 +223,35 @@ async function sendAll(baseUrl: string, key: string, phases: { name: string; bod
     };
     await Promise.all(Array.from({ length: concurrency }, client));
     const seconds = (performance.now() - phaseStarted) / 1000;
-    byPhase[phase.name] = { events: phase.events, batches: phase.bodies.length, seconds: round(seconds), eventsPerSecond: Math.round(phase.events / seconds) };
+    byPhase[phase.name] = {
+      events: phase.events,
+      batches: phase.bodies.length,
+      seconds: round(seconds),
+      eventsPerSecond: Math.round(phase.events / seconds),
+    };
   }
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = cpu();
   const events = phases.reduce((sum, phase) => sum + phase.events, 0);
   const latencies = results.map((result) => result.ms).sort((a, b) => a - b);
   const failures = results.filter((result) => result.status !== 200);
-  const spent = (before: number | null, after: number | null) => (before === null || after === null ? null : round(after - before));
-  const used = [spent(cpuBefore.client, cpuAfter.client), spent(cpuBefore.server, cpuAfter.server), spent(cpuBefore.postgres, cpuAfter.postgres)];
+  const spent = (before: number | null, after: number | null) =>
+    before === null || after === null ? null : round(after - before);
+  const used = [
+    spent(cpuBefore.client, cpuAfter.client),
+    spent(cpuBefore.server, cpuAfter.server),
+    spent(cpuBefore.postgres, cpuAfter.postgres),
+  ];
   return {
     events,
     batches: results.length,
     seconds: round(seconds),
     eventsPerSecond: Math.round(events / seconds),
-    batchLatencyMs: { p50: Math.round(quantile(latencies, 0.5)), p95: Math.round(quantile(latencies, 0.95)), max: Math.round(latencies.at(-1) ?? 0) },
+    batchLatencyMs: {
+      p50: Math.round(quantile(latencies, 0.5)),
+      p95: Math.round(quantile(latencies, 0.95)),
+      max: Math.round(latencies.at(-1) ?? 0),
+    },
     accepted: results.reduce((sum, result) => sum + result.accepted, 0),
     duplicates: results.reduce((sum, result) => sum + result.duplicates, 0),
     errors: failures.length,
@@ -226,7 +264,9 @@ async function sendAll(baseUrl: string, key: string, phases: { name: string; bod
       available: round(seconds * os.cpus().length),
     },
     // Throughput per CPU-second spent by client, server and PostgreSQL together: what 2 idle cores could at most do is twice this.
-    eventsPerCpuSecond: used.every((value) => value !== null) ? Math.round(events / used.reduce((sum, value) => sum! + value!, 0)!) : null,
+    eventsPerCpuSecond: used.every((value) => value !== null)
+      ? Math.round(events / used.reduce((sum, value) => sum! + value!, 0)!)
+      : null,
     loadAverage1m: round(os.loadavg()[0]!),
   };
 }
@@ -254,7 +294,20 @@ async function main() {
     const cpu = makeCpuProbe(server.process.pid!, await findPostmaster(sql));
 
     // One small batch first, so the first timed request does not pay for the route's compilation.
-    await sendBatch(server.baseUrl, secret, JSON.stringify({ events: [{ id: "bench-warm-up", type: "seller.upserted", occurredAt: new Date(now - DAY_MS).toISOString(), data: { sellerId: "S-warm-up", name: "Warm-up shop" } }] }));
+    await sendBatch(
+      server.baseUrl,
+      secret,
+      JSON.stringify({
+        events: [
+          {
+            id: "bench-warm-up",
+            type: "seller.upserted",
+            occurredAt: new Date(now - DAY_MS).toISOString(),
+            data: { sellerId: "S-warm-up", name: "Warm-up shop" },
+          },
+        ],
+      }),
+    );
 
     process.stderr.write(`==> sending ${phases.reduce((sum, p) => sum + p.events, 0)} events, ${options.concurrency} clients\n`);
     const first = await sendAll(server.baseUrl, secret, phases, options.concurrency, cpu);
@@ -301,7 +354,14 @@ async function main() {
           },
           rows: Object.fromEntries(Object.entries(rows ?? {}).map(([name, value]) => [name, Number(value)])),
           machine: `client, the server's processes and PostgreSQL share the machine's ${os.cpus().length} cores (and with anything else running: see loadAverage1m)`,
-          postgres: await describePostgres(sql, ["shared_buffers", "work_mem", "fsync", "synchronous_commit", "wal_level", "max_connections"]),
+          postgres: await describePostgres(sql, [
+            "shared_buffers",
+            "work_mem",
+            "fsync",
+            "synchronous_commit",
+            "wal_level",
+            "max_connections",
+          ]),
         },
         null,
         2,

@@ -19,7 +19,10 @@ export function cpuSecondsOf(selector: Selector): number | null {
       // utime is field 14 of the stat line, stime 15, cutime 16, cstime 17: here 11…14.
       const fields = procStat(pid);
       if (!fields) continue; // gone meanwhile
-      const matches = "group" in selector ? Number(fields[2]) === selector.group : pid === selector.parentOf || Number(fields[1]) === selector.parentOf;
+      const matches =
+        "group" in selector
+          ? Number(fields[2]) === selector.group
+          : pid === selector.parentOf || Number(fields[1]) === selector.parentOf;
       if (matches) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     }
     return ticks / CLOCK_TICKS_PER_SECOND;
@@ -41,7 +44,10 @@ export async function findPostmaster(sql: postgres.Sql): Promise<number | null> 
 }
 
 /** CPU seconds the server used while `work` ran (null if it cannot be told). */
-export async function withPostgresCpu<T>(postmaster: number | null, work: () => Promise<T>): Promise<{ result: T; postgresCpuSeconds: number | null }> {
+export async function withPostgresCpu<T>(
+  postmaster: number | null,
+  work: () => Promise<T>,
+): Promise<{ result: T; postgresCpuSeconds: number | null }> {
   const before = postmaster === null ? null : cpuSecondsOf({ parentOf: postmaster });
   const result = await work();
   const after = postmaster === null ? null : cpuSecondsOf({ parentOf: postmaster });

@@ -91,7 +91,8 @@ function parseOptions(): Options {
   });
   const whole = (name: string, value: string, min: number, max: number) => {
     const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max) throw new Error(`--${name} must be a whole number ${min}…${max}, not "${value}"`);
+    if (!Number.isInteger(number) || number < min || number > max)
+      throw new Error(`--${name} must be a whole number ${min}…${max}, not "${value}"`);
     return number;
   };
   const sellers = whole("sellers", values.sellers, 1000, 10_000_000);
@@ -139,7 +140,9 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
   await response.arrayBuffer();
   const session = cookiesOf(response).find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
   if (!session) throw new Error(`sign-in of ${email} gave no session cookie (HTTP ${response.status})`);
-  const check = (await (await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie: session } })).json()) as { user?: { email?: string } };
+  const check = (await (await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie: session } })).json()) as {
+    user?: { email?: string };
+  };
   if (check.user?.email !== email) throw new Error(`the session of ${email} is not recognised`);
   return session;
 }
@@ -164,7 +167,13 @@ async function pickCasePages(sql: Sql, count: number) {
     order by abs(cr.n - 10) + abs(li.n - 3) + case when cn.n = 0 then 2 else 0 end, c.id desc
     limit ${count}`;
   if (rows.length === 0) throw new Error("no case with a decision and an answered letter: too few cases (--cases)");
-  return rows.map((row) => ({ caseId: Number(row.id), reviewsInScope: row.reviews, notes: row.notes, letterItems: row.letter_items, status: row.status }));
+  return rows.map((row) => ({
+    caseId: Number(row.id),
+    reviewsInScope: row.reviews,
+    notes: row.notes,
+    letterItems: row.letter_items,
+    status: row.status,
+  }));
 }
 
 /** Every path answers 200 with the page it should be (not the sign-in page) before it is timed. */
@@ -196,7 +205,12 @@ async function timeQueries(moderator: { id: string; email: string }, caseIds: nu
     for (let i = 0; i < calls; i++) await call(i);
     const times: number[] = [];
     for (let i = 0; i < calls; i++) times.push((await timed(() => call(i))).ms);
-    medians[name] = round(quantile(times.sort((a, b) => a - b), 0.5));
+    medians[name] = round(
+      quantile(
+        times.sort((a, b) => a - b),
+        0.5,
+      ),
+    );
   }
   return medians;
 }
@@ -214,7 +228,12 @@ type RunResult = {
 type Samples = { latencies: number[]; bytes: number; non2xx: number; errors: number; timeouts: number };
 
 /** One autocannon instance; `requestsFor(n)` gives its n-th connection's requests. */
-function cannon(baseUrl: string, settings: { connections: number; overallRate?: number; connectionRate?: number }, durationSeconds: number, requestsFor: (n: number) => autocannon.Request[]): Promise<Samples> {
+function cannon(
+  baseUrl: string,
+  settings: { connections: number; overallRate?: number; connectionRate?: number },
+  durationSeconds: number,
+  requestsFor: (n: number) => autocannon.Request[],
+): Promise<Samples> {
   const samples: Samples = { latencies: [], bytes: 0, non2xx: 0, errors: 0, timeouts: 0 };
   let nextClient = 0;
   return new Promise((resolve, reject) => {
@@ -266,7 +285,13 @@ function requestsOf(n: number, paths: string[], cookies: string[]): autocannon.R
 }
 
 /** Unpaced (or `--rate` in all): one autocannon run, each connection its own moderator. */
-async function drive(baseUrl: string, paths: string[], cookies: string[], options: Pick<Options, "connections" | "rate">, durationSeconds: number): Promise<RunResult> {
+async function drive(
+  baseUrl: string,
+  paths: string[],
+  cookies: string[],
+  options: Pick<Options, "connections" | "rate">,
+  durationSeconds: number,
+): Promise<RunResult> {
   const settings = { connections: options.connections, ...(options.rate === null ? {} : { overallRate: options.rate }) };
   return summarize([await cannon(baseUrl, settings, durationSeconds, (n) => requestsOf(n, paths, cookies))], durationSeconds);
 }
@@ -277,7 +302,14 @@ async function drive(baseUrl: string, paths: string[], cookies: string[], option
  * people's do instead of arriving as one burst. One autocannon instance a moderator: autocannon
  * paces by whole requests a second, and an instance's connections tick together.
  */
-async function driveModerators(baseUrl: string, paths: string[], cookies: string[], moderators: number, durationSeconds: number, seed: number): Promise<RunResult> {
+async function driveModerators(
+  baseUrl: string,
+  paths: string[],
+  cookies: string[],
+  moderators: number,
+  durationSeconds: number,
+  seed: number,
+): Promise<RunResult> {
   const random = createRng(seed);
   const parts = await Promise.all(
     Array.from({ length: moderators }, async (_, n) => {
@@ -294,8 +326,13 @@ function meetsTarget(run: RunResult): boolean {
 
 /** CPU milliseconds per request of each side: steadier than latency on a shared machine. */
 function cpuPerRequest(before: CpuSample, after: CpuSample, requests: number) {
-  const per = (from: number | null, to: number | null) => (from === null || to === null || requests === 0 ? null : round(((to - from) * 1000) / requests));
-  return { client: per(before.client, after.client), server: per(before.server, after.server), postgres: per(before.postgres, after.postgres) };
+  const per = (from: number | null, to: number | null) =>
+    from === null || to === null || requests === 0 ? null : round(((to - from) * 1000) / requests);
+  return {
+    client: per(before.client, after.client),
+    server: per(before.server, after.server),
+    postgres: per(before.postgres, after.postgres),
+  };
 }
 
 // ---------------------------------------------------------------- the report
@@ -313,7 +350,8 @@ function printTable(results: { target: string; pace: string; run: RunResult }[])
     String(run.errors),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
   console.log([line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n"));
 }
 
@@ -333,14 +371,21 @@ async function loadData(sql: Sql, options: Options, password: string) {
 
   process.stderr.write(`==> ${options.connections} moderators and ${options.cases} cases\n`);
   const moderators = await createModerators(sql, options.connections, password);
-  const cases = await timed(() => generateCases(sql, { count: options.cases, now, evaluationId: evaluation.result.evaluationId, moderators }));
+  const cases = await timed(() =>
+    generateCases(sql, { count: options.cases, now, evaluationId: evaluation.result.evaluationId, moderators }),
+  );
   await sql.unsafe("checkpoint");
   return {
     asOf,
     moderators,
     portalRows: portal.result.rows,
     caseRows: cases.result.rows,
-    loadSeconds: { portal: seconds(portal.ms), evaluationAndSignals: seconds(evaluation.ms), cases: seconds(cases.ms), casesBySteps: cases.result.steps },
+    loadSeconds: {
+      portal: seconds(portal.ms),
+      evaluationAndSignals: seconds(evaluation.ms),
+      cases: seconds(cases.ms),
+      casesBySteps: cases.result.steps,
+    },
   };
 }
 
@@ -351,8 +396,11 @@ async function reuseData(sql: Sql, options: Options, password: string) {
     update users set password_hash = ${passwordHash}
     where id in (select id from users where role = 'moderator' and email like '%@bench.example' order by email limit ${options.connections})
     returning id, email`;
-  if (moderators.length < options.connections) throw new Error(`--reuse: ${moderators.length} bench moderators in the database, ${options.connections} wanted`);
-  const [evaluation] = await sql<{ as_of: Date }[]>`select as_of from evaluations where status = 'completed' order by as_of desc limit 1`;
+  if (moderators.length < options.connections)
+    throw new Error(`--reuse: ${moderators.length} bench moderators in the database, ${options.connections} wanted`);
+  const [evaluation] = await sql<
+    { as_of: Date }[]
+  >`select as_of from evaluations where status = 'completed' order by as_of desc limit 1`;
   return {
     asOf: evaluation?.as_of ?? null,
     moderators: [...moderators].sort((a, b) => a.email.localeCompare(b.email)),
@@ -384,10 +432,18 @@ async function main() {
       { name: "floor: /icon.svg", paths: ["/icon.svg"], expect: "<svg" },
       { name: "/moderator/flags", paths: ["/moderator/flags"], expect: "/moderator/flags/" },
       { name: "/moderator/cases", paths: ["/moderator/cases"], expect: "/moderator/cases/" },
-      { name: "/moderator/cases/<id>", paths: casePages.map((page) => `/moderator/cases/${page.caseId}`), expect: "case-summary-heading" },
+      {
+        name: "/moderator/cases/<id>",
+        paths: casePages.map((page) => `/moderator/cases/${page.caseId}`),
+        expect: "case-summary-heading",
+      },
     ];
     await checkTargets(server.baseUrl, cookies[0]!, targets);
-    const queryMsMedian = await timeQueries(moderators[0]!, casePages.map((page) => page.caseId), 50);
+    const queryMsMedian = await timeQueries(
+      moderators[0]!,
+      casePages.map((page) => page.caseId),
+      50,
+    );
 
     const cpu = makeCpuProbe(server.process.pid!, await findPostmaster(sql));
     // The server processes under the primary, as serve.mjs chose them (WEB_CONCURRENCY or the cores).
@@ -414,16 +470,19 @@ async function main() {
       );
       // An unpaced run ends with a line of requests still being answered: let it drain first.
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-      const atPeoplesPace = await measure(`${target.name}: ${options.duration} s, ${options.connections} moderators at a page a second each`, () =>
-        driveModerators(server!.baseUrl, target.paths, cookies, options.connections, options.duration, options.seed),
+      const atPeoplesPace = await measure(
+        `${target.name}: ${options.duration} s, ${options.connections} moderators at a page a second each`,
+        () => driveModerators(server!.baseUrl, target.paths, cookies, options.connections, options.duration, options.seed),
       );
       results.push({ target: target.name, paths: target.paths.length, ...saturated, atPeoplesPace });
     }
 
-    printTable(results.flatMap(({ target, run, atPeoplesPace }) => [
-      { target, pace: options.rate === null ? "unpaced" : `${options.rate}/s in all`, run },
-      { target: "", pace: "1 page/s each", run: atPeoplesPace.run },
-    ]));
+    printTable(
+      results.flatMap(({ target, run, atPeoplesPace }) => [
+        { target, pace: options.rate === null ? "unpaced" : `${options.rate}/s in all`, run },
+        { target: "", pace: "1 page/s each", run: atPeoplesPace.run },
+      ]),
+    );
     console.log(
       `queries alone (median): listOpenFlags ${queryMsMedian.listOpenFlags} ms, listCases ${queryMsMedian.listCases} ms, ` +
         `getCaseForModerator ${queryMsMedian.getCaseForModerator} ms; DB_POOL_SIZE ${process.env.DB_POOL_SIZE ?? "10 (default)"}`,
@@ -442,7 +501,8 @@ async function main() {
           warmUpSeconds: options.warmUp,
           targets: results,
           queryMsMedian,
-          queryMsNote: "each page's lib/ function called alone in the benchmark's process (its queries and their decoding, no rendering): the database's part of a page",
+          queryMsNote:
+            "each page's lib/ function called alone in the benchmark's process (its queries and their decoding, no rendering): the database's part of a page",
           target: {
             p95Ms: TARGET_P95_MS,
             metUnpaced: pages.every(({ run }) => meetsTarget(run)),
@@ -467,7 +527,14 @@ async function main() {
             cpus: os.cpus().length,
             note: "autocannon, the server's processes and PostgreSQL share these cores (and with anything else running: see loadAverage1mBefore)",
           },
-          postgres: await describePostgres(sql, ["shared_buffers", "work_mem", "effective_cache_size", "max_connections", "jit", "random_page_cost"]),
+          postgres: await describePostgres(sql, [
+            "shared_buffers",
+            "work_mem",
+            "effective_cache_size",
+            "max_connections",
+            "jit",
+            "random_page_cost",
+          ]),
         },
         null,
         2,

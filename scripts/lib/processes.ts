@@ -25,7 +25,10 @@ export function procStat(pid: number | string): string[] | null {
 
 /** Every process id in /proc. */
 export function processIds(): number[] {
-  return fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return fs
+    .readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number);
 }
 
 /** The processes whose parent is `parent`. */

@@ -43,9 +43,12 @@ export function apiClient(key: string | null) {
       answer(await getVisibility(request("GET", `/api/v1/catalog/visibility${query}`, undefined, { key, ...options }), noParams)),
     getQuality: async (sellerId: string, options: Options = {}) =>
       answer(
-        await getQuality(request("GET", `/api/v1/sellers/${encodeURIComponent(sellerId)}/quality`, undefined, { key, ...options }), {
-          params: Promise.resolve({ sellerId }),
-        }),
+        await getQuality(
+          request("GET", `/api/v1/sellers/${encodeURIComponent(sellerId)}/quality`, undefined, { key, ...options }),
+          {
+            params: Promise.resolve({ sellerId }),
+          },
+        ),
       ),
   };
 }

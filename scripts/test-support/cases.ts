@@ -4,14 +4,36 @@
  */
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { evaluations, flagReasons, flags, letters, portalMetrics, reviews, reviewSignals, sellerMetrics, sellers } from "@/db/schema";
+import {
+  evaluations,
+  flagReasons,
+  flags,
+  letters,
+  portalMetrics,
+  reviews,
+  reviewSignals,
+  sellerMetrics,
+  sellers,
+} from "@/db/schema";
 import { ensureDefaultPolicy } from "@/lib/quality/get-current-policy";
 import { daysBefore, ingest, marketplaceId, order, review, seller } from "./events";
 
 export const YEAR_METRICS = {
-  orders: 120, uniqueReviews: 40, negativeReviews: 12, negativeReviewRate: 0.3, averageRating: 3.1,
-  complaints: 3, complaintRate: 0.025, sellerCancellations: 2, sellerCancellationRate: 0.0167,
-  threads: 10, threadsOnTime: 8, onTimeResponseRate: 0.8, medianResponseHours: 5, refunds: 1, medianRefundHours: 30,
+  orders: 120,
+  uniqueReviews: 40,
+  negativeReviews: 12,
+  negativeReviewRate: 0.3,
+  averageRating: 3.1,
+  complaints: 3,
+  complaintRate: 0.025,
+  sellerCancellations: 2,
+  sellerCancellationRate: 0.0167,
+  threads: 10,
+  threadsOnTime: 8,
+  onTimeResponseRate: 0.8,
+  medianResponseHours: 5,
+  refunds: 1,
+  medianRefundHours: 30,
   openNegativeReviews: 12,
 };
 
@@ -29,20 +51,50 @@ export async function createFlaggedSeller(params: { now: Date; negativeReviews?:
   const events = [seller(externalId)];
   for (let i = 0; i < (params.negativeReviews ?? 2); i++) {
     events.push(order(`${externalId}-O${i}`, externalId, `${externalId}-B${i}`, daysBefore(now, 40 + i)));
-    events.push(review(`${externalId}-R${i}`, externalId, `${externalId}-B${i}`, 1, daysBefore(now, 30 + i), { orderId: `${externalId}-O${i}` }));
+    events.push(
+      review(`${externalId}-R${i}`, externalId, `${externalId}-B${i}`, 1, daysBefore(now, 30 + i), {
+        orderId: `${externalId}-O${i}`,
+      }),
+    );
   }
   await ingest(events, now);
   const [theSeller] = await db.select().from(sellers).where(eq(sellers.externalId, externalId));
   const [evaluation] = await db
     .insert(evaluations)
-    .values({ asOf: new Date(daysBefore(now, 1).getTime() - ++evaluationSequence * 1000), policyVersion: 1, status: "completed", startedAt: now, completedAt: now, sellersEvaluated: 1, flaggedCount: 1, timeZone: "Europe/Kyiv", requestedBy: "test" })
+    .values({
+      asOf: new Date(daysBefore(now, 1).getTime() - ++evaluationSequence * 1000),
+      policyVersion: 1,
+      status: "completed",
+      startedAt: now,
+      completedAt: now,
+      sellersEvaluated: 1,
+      flaggedCount: 1,
+      timeZone: "Europe/Kyiv",
+      requestedBy: "test",
+    })
     .returning();
-  await db.insert(sellerMetrics).values({ evaluationId: evaluation!.id, sellerId: theSeller!.id, window: "year", ...YEAR_METRICS });
-  await db.insert(portalMetrics).values({ evaluationId: evaluation!.id, window: "year", eligibleSellers: 30, values: { negativeReviewRate: 0.05 } });
-  const [flag] = await db.insert(flags).values({ evaluationId: evaluation!.id, sellerId: theSeller!.id, createdAt: now }).returning();
+  await db
+    .insert(sellerMetrics)
+    .values({ evaluationId: evaluation!.id, sellerId: theSeller!.id, window: "year", ...YEAR_METRICS });
+  await db
+    .insert(portalMetrics)
+    .values({ evaluationId: evaluation!.id, window: "year", eligibleSellers: 30, values: { negativeReviewRate: 0.05 } });
+  const [flag] = await db
+    .insert(flags)
+    .values({ evaluationId: evaluation!.id, sellerId: theSeller!.id, createdAt: now })
+    .returning();
   await db.insert(flagReasons).values({
-    flagId: flag!.id, sellerId: theSeller!.id, code: "LOW_YEAR", metric: "negativeReviewRate", window: "year",
-    value: 0.3, intervalLow: 0.18, intervalHigh: 0.45, portalValue: 0.05, rule: "wilson_lower_above_threshold", threshold: 0.1,
+    flagId: flag!.id,
+    sellerId: theSeller!.id,
+    code: "LOW_YEAR",
+    metric: "negativeReviewRate",
+    window: "year",
+    value: 0.3,
+    intervalLow: 0.18,
+    intervalHigh: 0.45,
+    portalValue: 0.05,
+    rule: "wilson_lower_above_threshold",
+    threshold: 0.1,
   });
   return { seller: theSeller!, externalId, flag: flag!, evaluation: evaluation! };
 }
@@ -51,7 +103,15 @@ export async function createFlaggedSeller(params: { now: Date; negativeReviews?:
 export async function submitTestLetter(params: { caseId: number; sellerId: number; version?: number; at: Date }) {
   const [letter] = await db
     .insert(letters)
-    .values({ caseId: params.caseId, sellerId: params.sellerId, version: params.version ?? 1, status: "submitted", createdAt: params.at, updatedAt: params.at, submittedAt: params.at })
+    .values({
+      caseId: params.caseId,
+      sellerId: params.sellerId,
+      version: params.version ?? 1,
+      status: "submitted",
+      createdAt: params.at,
+      updatedAt: params.at,
+      submittedAt: params.at,
+    })
     .returning();
   return letter!;
 }
@@ -63,7 +123,13 @@ export async function createSuspectedReview(params: { sellerExternalId: string; 
   const [found] = await db.select().from(reviews).where(eq(reviews.externalId, reviewId));
   const [signal] = await db
     .insert(reviewSignals)
-    .values({ sellerId: params.sellerId, reviewId: found!.id, kind: "no_matching_purchase", details: { reason: "test" }, computedAt: params.at })
+    .values({
+      sellerId: params.sellerId,
+      reviewId: found!.id,
+      kind: "no_matching_purchase",
+      details: { reason: "test" },
+      computedAt: params.at,
+    })
     .returning();
   return signal!;
 }

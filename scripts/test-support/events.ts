@@ -68,10 +68,17 @@ export const reviewRemoved = (reviewId: string, at: When, by: "buyer" | "moderat
 export const complaint = (complaintId: string, sellerId: string, buyerId: string, at: When, options: { orderId?: string } = {}) =>
   event("complaint.filed", at, { complaintId, sellerId, buyerId, reason: "late delivery", ...options });
 
-export const message = (messageId: string, threadId: string, sellerId: string, buyerId: string, from: "buyer" | "seller", at: When) =>
-  event("message.sent", at, { messageId, threadId, sellerId, buyerId, from });
+export const message = (
+  messageId: string,
+  threadId: string,
+  sellerId: string,
+  buyerId: string,
+  from: "buyer" | "seller",
+  at: When,
+) => event("message.sent", at, { messageId, threadId, sellerId, buyerId, from });
 
-export const refund = (orderId: string, requestedAt: When, at: When) => event("refund.issued", at, { orderId, requestedAt: iso(requestedAt) });
+export const refund = (orderId: string, requestedAt: When, at: When) =>
+  event("refund.issued", at, { orderId, requestedAt: iso(requestedAt) });
 
 /**
  * Takes events in as the API does, in batches of at most 5,000 (in order, so later batches may
@@ -101,8 +108,14 @@ export type ShopPlan = {
 export function shopEvents(plan: ShopPlan, asOf: Date): MarketplaceEvent[] {
   const { sellerId } = plan;
   const events = [seller(sellerId)];
-  plan.orderDays.forEach((day, i) => events.push(order(`${sellerId}-O${i}`, sellerId, `${sellerId}-OB${i}`, daysBefore(asOf, day))));
-  plan.reviews.forEach(({ day, rating }, i) => events.push(review(`${sellerId}-R${i}`, sellerId, `${sellerId}-RB${i}`, rating, daysBefore(asOf, day))));
-  (plan.complaintDays ?? []).forEach((day, i) => events.push(complaint(`${sellerId}-C${i}`, sellerId, `${sellerId}-OB${i}`, daysBefore(asOf, day))));
+  plan.orderDays.forEach((day, i) =>
+    events.push(order(`${sellerId}-O${i}`, sellerId, `${sellerId}-OB${i}`, daysBefore(asOf, day))),
+  );
+  plan.reviews.forEach(({ day, rating }, i) =>
+    events.push(review(`${sellerId}-R${i}`, sellerId, `${sellerId}-RB${i}`, rating, daysBefore(asOf, day))),
+  );
+  (plan.complaintDays ?? []).forEach((day, i) =>
+    events.push(complaint(`${sellerId}-C${i}`, sellerId, `${sellerId}-OB${i}`, daysBefore(asOf, day))),
+  );
   return events;
 }

@@ -19,11 +19,16 @@ export async function createTestSeller(name = "Test shop") {
 }
 
 export async function createTestUser(role: Role, options: { sellerExternalId?: string } = {}) {
-  const sellerExternalId =
-    role === "seller" ? (options.sellerExternalId ?? (await createTestSeller()).externalId) : undefined;
+  const sellerExternalId = role === "seller" ? (options.sellerExternalId ?? (await createTestSeller()).externalId) : undefined;
   const user = await createUser({
     actor: SYSTEM_ACTOR,
-    input: { email: `${role}-${unique()}@test.catalog-guard.test`, name: `Test ${role}`, password: TEST_PASSWORD, role, sellerExternalId },
+    input: {
+      email: `${role}-${unique()}@test.catalog-guard.test`,
+      name: `Test ${role}`,
+      password: TEST_PASSWORD,
+      role,
+      sellerExternalId,
+    },
     now: new Date(),
   });
   const actor = actorFromUser(user);

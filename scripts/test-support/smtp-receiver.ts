@@ -54,16 +54,17 @@ function headerOf(raw: string, name: string): string {
 
 /** RFC 2047 encoded words (=?UTF-8?B?…?= and =?UTF-8?Q?…?=), adjacent ones joined before decoding. */
 function decodeHeader(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, "?==?")
-    .replace(/(=\?utf-8\?[bq]\?[^?]*\?=)+/gi, (words) => {
-      const bytes = [...words.matchAll(/=\?utf-8\?([bq])\?([^?]*)\?=/gi)].map(([, encoding, text]) =>
-        encoding!.toLowerCase() === "b"
-          ? Buffer.from(text!, "base64")
-          : Buffer.from(text!.replace(/_/g, " ").replace(/=([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1"),
-      );
-      return Buffer.concat(bytes).toString("utf8");
-    });
+  return value.replace(/\?=\s+=\?/g, "?==?").replace(/(=\?utf-8\?[bq]\?[^?]*\?=)+/gi, (words) => {
+    const bytes = [...words.matchAll(/=\?utf-8\?([bq])\?([^?]*)\?=/gi)].map(([, encoding, text]) =>
+      encoding!.toLowerCase() === "b"
+        ? Buffer.from(text!, "base64")
+        : Buffer.from(
+            text!.replace(/_/g, " ").replace(/=([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            "latin1",
+          ),
+    );
+    return Buffer.concat(bytes).toString("utf8");
+  });
 }
 
 /** The text/plain part, decoded from quoted-printable or base64. */
@@ -74,7 +75,9 @@ function plainTextOf(raw: string): string {
   const body = part[1]!;
   if (/Content-Transfer-Encoding: base64/i.test(headers)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) {
-    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     return Buffer.from(bytes, "latin1").toString("utf8");
   }
   return body;

@@ -33,7 +33,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const webhook = { headers: request.headers, body, id: envelope.id, type: envelope.type, sellerId: envelope.data.sellerId };
       receiver.received.push(webhook);
       const answer = receiver.reply(webhook);
-      setTimeout(() => response.writeHead(answer.status, { "Content-Type": "text/plain" }).end(answer.body ?? ""), answer.delayMs ?? 0);
+      setTimeout(
+        () => response.writeHead(answer.status, { "Content-Type": "text/plain" }).end(answer.body ?? ""),
+        answer.delayMs ?? 0,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

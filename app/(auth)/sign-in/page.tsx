@@ -22,7 +22,11 @@ function initialError(code: string | string[] | undefined) {
   return "generic" as const;
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await getActor();
   if (actor) redirect(HOME_PATH[actor.role]);
   const [t, params] = await Promise.all([getTranslations("signIn"), searchParams]);

@@ -44,7 +44,7 @@ export function SignInForm({ initialError }: { initialError: ErrorKey | null }) 
     const result = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
     if (result?.ok && !result.error) {
       // A full load, so the server renders the header and the role's home with the new session.
-      window.location.assign("/");
+      window.location.assign(new URL("/", window.location.href));
       return;
     }
     setFormError(errorKeyFor(result?.error));

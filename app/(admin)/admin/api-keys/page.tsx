@@ -48,7 +48,14 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           isEmpty={list.rows.length === 0}
           empty={t("list.empty")}
           caption={t("list.caption", { total: list.total })}
-          headings={[t("list.name"), t("list.prefix"), t("list.createdBy"), t("list.created"), t("list.lastUsed"), t("list.status")]}
+          headings={[
+            t("list.name"),
+            t("list.prefix"),
+            t("list.createdBy"),
+            t("list.created"),
+            t("list.lastUsed"),
+            t("list.status"),
+          ]}
           actionsLabel={t("list.actions")}
         >
           {list.rows.map((key) => (

@@ -125,9 +125,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         previousLabel={t("newer")}
         nextLabel={t("older")}
         status={
-          list.rows.length
-            ? t("pageStatus", { newest: list.rows[0]!.seq, oldest: list.rows[list.rows.length - 1]!.seq })
-            : ""
+          list.rows.length ? t("pageStatus", { newest: list.rows[0]!.seq, oldest: list.rows[list.rows.length - 1]!.seq }) : ""
         }
       />
     </>

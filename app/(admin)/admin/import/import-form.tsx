@@ -59,7 +59,12 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
           hint={t("upload.fileHint", { maxRows: format.number(maxRows), maxMiB: MAX_CSV_UPLOAD_MIB })}
           error={fileError}
         >
-          <input {...register("file")} {...fieldProps("import-file", { error: fileError, hint: true })} type="file" accept=".csv,text/csv" />
+          <input
+            {...register("file")}
+            {...fieldProps("import-file", { error: fileError, hint: true })}
+            type="file"
+            accept=".csv,text/csv"
+          />
         </Field>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={isSubmitting} aria-busy={isSubmitting}>
@@ -68,7 +73,9 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
         </div>
       </form>
       {outcome?.status === "ok" && <ImportedSummary fileName={outcome.fileName} result={outcome.data} />}
-      {outcome?.status === "rejected" && <ImportProblems fileName={outcome.fileName} issues={outcome.issues} issueCount={outcome.issueCount} />}
+      {outcome?.status === "rejected" && (
+        <ImportProblems fileName={outcome.fileName} issues={outcome.issues} issueCount={outcome.issueCount} />
+      )}
     </>
   );
 }
@@ -92,7 +99,13 @@ function describeFileError(t: Translate, error: FieldError | undefined): string 
   }
 }
 
-function ImportedSummary({ fileName, result }: { fileName: string; result: { rows: number; accepted: number; duplicates: number } }) {
+function ImportedSummary({
+  fileName,
+  result,
+}: {
+  fileName: string;
+  result: { rows: number; accepted: number; duplicates: number };
+}) {
   const t = useTranslations("import.result");
   const format = useFormatter();
   return (
@@ -120,7 +133,11 @@ function ImportedSummary({ fileName, result }: { fileName: string; result: { row
   );
 }
 
-function ImportProblems(props: { fileName: string; issues: { row: number | null; column: string | null; message: string }[]; issueCount: number }) {
+function ImportProblems(props: {
+  fileName: string;
+  issues: { row: number | null; column: string | null; message: string }[];
+  issueCount: number;
+}) {
   const t = useTranslations("import.rejected");
   const format = useFormatter();
   const hidden = props.issueCount - props.issues.length;
@@ -146,7 +163,9 @@ function ImportProblems(props: { fileName: string; issues: { row: number | null;
           <tbody>
             {props.issues.map((issue, position) => (
               <tr key={position}>
-                <td className="cell-number">{issue.row === null ? <span className="muted">—</span> : format.number(issue.row, { useGrouping: false })}</td>
+                <td className="cell-number">
+                  {issue.row === null ? <span className="muted">—</span> : format.number(issue.row, { useGrouping: false })}
+                </td>
                 <td>{issue.column === null ? <span className="muted">—</span> : <code>{issue.column}</code>}</td>
                 <td className="cell-wrap" lang="en">
                   {issue.message}

@@ -99,7 +99,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               </td>
               <td className="cell-nowrap">{dateTime(event.createdAt)}</td>
               <td className="cell-number">{event.attempts}</td>
-              <td className="cell-nowrap">{event.deliveredAt ? <span className="muted">—</span> : dateTime(event.nextAttemptAt)}</td>
+              <td className="cell-nowrap">
+                {event.deliveredAt ? <span className="muted">—</span> : dateTime(event.nextAttemptAt)}
+              </td>
               <td className="cell-nowrap">
                 {event.deliveredAt ? (
                   <span className="status status-on">{dateTime(event.deliveredAt)}</span>

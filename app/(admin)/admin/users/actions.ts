@@ -14,7 +14,10 @@ import type { changeRoleInput, CreateUserInput, setDisabledInput } from "@/lib/u
 const USERS_PATH = "/admin/users";
 
 /** Authorize on the server, then the lib function (which validates the input and checks again). */
-async function runUserAdmin(name: string, body: (actor: UserActor, now: Date) => Promise<PublicUser>): Promise<ActionResult<PublicUser>> {
+async function runUserAdmin(
+  name: string,
+  body: (actor: UserActor, now: Date) => Promise<PublicUser>,
+): Promise<ActionResult<PublicUser>> {
   return runAction(name, async () => {
     const actor = await authorize("users:manage");
     const user = await body(actor, new Date());

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { createUserAction } from "@/app/(admin)/admin/users/actions";
 import { useUserFieldError } from "@/app/(admin)/admin/users/user-field-error";
@@ -30,12 +30,12 @@ export function CreateUserForm() {
   const {
     register,
     handleSubmit,
-    watch,
+    control,
     reset,
     setError,
     formState: { errors, isSubmitting },
   } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(createUserInput), defaultValues: EMPTY });
-  const isSeller = watch("role") === "seller";
+  const isSeller = useWatch({ control, name: "role" }) === "seller";
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

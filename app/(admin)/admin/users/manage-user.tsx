@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { changeUserRoleAction, setUserDisabledAction } from "@/app/(admin)/admin/users/actions";
 import { useUserFieldError } from "@/app/(admin)/admin/users/user-field-error";
@@ -62,7 +62,7 @@ function ChangeRoleForm({ user }: { user: ManagedUser }) {
   const {
     register,
     handleSubmit,
-    watch,
+    control,
     setError,
     resetField,
     formState: { errors, isSubmitting },
@@ -70,7 +70,7 @@ function ChangeRoleForm({ user }: { user: ManagedUser }) {
     resolver: zodResolver(changeRoleInput),
     defaultValues: { userId: user.id, role: user.role, sellerExternalId: user.sellerExternalId ?? "", reason: "" },
   });
-  const isSeller = watch("role") === "seller";
+  const isSeller = useWatch({ control, name: "role" }) === "seller";
   const prefix = `role-${user.id}`;
 
   const onSubmit = handleSubmit(async (values) => {

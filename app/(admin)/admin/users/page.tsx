@@ -92,9 +92,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   )}
                 </td>
                 <td className="cell-nowrap">
-                  <time dateTime={user.createdAt.toISOString()}>
-                    {format.dateTime(user.createdAt, { dateStyle: "medium" })}
-                  </time>
+                  <time dateTime={user.createdAt.toISOString()}>{format.dateTime(user.createdAt, { dateStyle: "medium" })}</time>
                 </td>
                 <td className="cell-actions">
                   {isSelf ? (

@@ -21,7 +21,10 @@ export function FlagReasonText({ reason }: { reason: FlagReasonView }) {
         portal: show(reason.portalValue),
       })}
       {reason.intervalLow !== null && reason.intervalHigh !== null && (
-        <span className="muted"> · {t("reasonInterval", { low: show(reason.intervalLow), high: show(reason.intervalHigh) })}</span>
+        <span className="muted">
+          {" "}
+          · {t("reasonInterval", { low: show(reason.intervalLow), high: show(reason.intervalHigh) })}
+        </span>
       )}
       <span className="muted"> · {t("reasonThreshold", { threshold: show(reason.threshold) })}</span>
     </span>

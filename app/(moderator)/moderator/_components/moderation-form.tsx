@@ -23,7 +23,10 @@ export function useModerationForm<S extends z.ZodType<FieldValues, FieldValues>,
   const router = useRouter();
   const describe = useCaseFailureMessage();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema as never), defaultValues: defaultValues as never });
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never),
+    defaultValues: defaultValues as never,
+  });
   const setError = form.setError as UseFormSetError<z.input<S>>;
 
   const submitWith = (
@@ -41,7 +44,15 @@ export function useModerationForm<S extends z.ZodType<FieldValues, FieldValues>,
         else router.refresh();
         return;
       }
-      const placed = result.status === "invalid" ? { ...result, fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors).map(([path, message]) => [placeError(path), message])) } : result;
+      const placed =
+        result.status === "invalid"
+          ? {
+              ...result,
+              fieldErrors: Object.fromEntries(
+                Object.entries(result.fieldErrors).map(([path, message]) => [placeError(path), message]),
+              ),
+            }
+          : result;
       showActionFailure(placed, { fields, setError, setFormError, describe });
     });
   return { form, formError, submitWith };
@@ -58,7 +69,13 @@ export function SubmitButton(props: { isSubmitting: boolean; label: string; pend
 }
 
 /** A labelled textarea with its error. */
-export function TextAreaField(props: { id: string; label: string; error?: string; registration: UseFormRegisterReturn; rows?: number }) {
+export function TextAreaField(props: {
+  id: string;
+  label: string;
+  error?: string;
+  registration: UseFormRegisterReturn;
+  rows?: number;
+}) {
   return (
     <Field id={props.id} label={props.label} error={props.error}>
       <textarea {...props.registration} {...fieldProps(props.id, { error: props.error })} rows={props.rows ?? 3} />

@@ -18,7 +18,9 @@ export function useCaseFailureMessage() {
       return t("case_decided", {
         decision: details.decision ?? "",
         decidedBy: details.decidedBy ?? "",
-        decidedAt: details.decidedAt ? format.dateTime(new Date(details.decidedAt), { dateStyle: "medium", timeStyle: "short" }) : "",
+        decidedAt: details.decidedAt
+          ? format.dateTime(new Date(details.decidedAt), { dateStyle: "medium", timeStyle: "short" })
+          : "",
       });
     }
     if (details?.reason === "case_changed") return t("case_changed");

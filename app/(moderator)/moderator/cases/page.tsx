@@ -35,21 +35,55 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     getTranslations("cases"),
     getFormatter(),
   ]);
-  const query = { queue: queue === "active" ? undefined : queue, holder: holder === "any" ? undefined : holder, sort: sort === "recheck" ? undefined : sort, q };
+  const query = {
+    queue: queue === "active" ? undefined : queue,
+    holder: holder === "any" ? undefined : holder,
+    sort: sort === "recheck" ? undefined : sort,
+    q,
+  };
   const isFiltered = Object.values(query).some(Boolean);
 
   return (
     <>
       <PageHeading title={t("casesQueue.title")} intro={t("casesQueue.intro")} />
 
-      <form method="get" action={CASES_PATH} className="panel filter-form" role="search" aria-label={t("casesQueue.filters.label")}>
-        <SelectFilter id="cases-queue" name="queue" label={t("casesQueue.filters.queue")} value={queue} options={CASE_QUEUES.map((value) => ({ value, label: t(`casesQueue.queues.${value}`) }))} />
-        <SelectFilter id="cases-holder" name="holder" label={t("casesQueue.filters.holder")} value={holder} options={CASE_HOLDERS.map((value) => ({ value, label: t(`casesQueue.holders.${value}`) }))} />
+      <form
+        method="get"
+        action={CASES_PATH}
+        className="panel filter-form"
+        role="search"
+        aria-label={t("casesQueue.filters.label")}
+      >
+        <SelectFilter
+          id="cases-queue"
+          name="queue"
+          label={t("casesQueue.filters.queue")}
+          value={queue}
+          options={CASE_QUEUES.map((value) => ({ value, label: t(`casesQueue.queues.${value}`) }))}
+        />
+        <SelectFilter
+          id="cases-holder"
+          name="holder"
+          label={t("casesQueue.filters.holder")}
+          value={holder}
+          options={CASE_HOLDERS.map((value) => ({ value, label: t(`casesQueue.holders.${value}`) }))}
+        />
         <Field id="cases-q" label={t("casesQueue.filters.q")} hint={t("casesQueue.filters.qHint")}>
           <input {...fieldProps("cases-q", { hint: true })} name="q" defaultValue={q ?? ""} />
         </Field>
-        <SelectFilter id="cases-sort" name="sort" label={t("casesQueue.filters.sort")} value={sort} options={CASE_SORTS.map((value) => ({ value, label: t(`casesQueue.sorts.${value}`) }))} />
-        <FilterActions applyLabel={t("casesQueue.filters.apply")} clearLabel={t("casesQueue.filters.clear")} clearHref={CASES_PATH} isFiltered={isFiltered} />
+        <SelectFilter
+          id="cases-sort"
+          name="sort"
+          label={t("casesQueue.filters.sort")}
+          value={sort}
+          options={CASE_SORTS.map((value) => ({ value, label: t(`casesQueue.sorts.${value}`) }))}
+        />
+        <FilterActions
+          applyLabel={t("casesQueue.filters.apply")}
+          clearLabel={t("casesQueue.filters.clear")}
+          clearHref={CASES_PATH}
+          isFiltered={isFiltered}
+        />
       </form>
 
       <div className="section">
@@ -83,7 +117,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
               <td className="cell-number">{row.lettersAwaitingAnswer}</td>
               <td className="cell-number">{row.reviewsInScope}</td>
               <td>
-                <Link href={`/moderator/cases/${row.caseId}`} className="button button-small" aria-label={`${t("casesQueue.open")}: #${row.caseId} ${row.sellerName}`}>
+                <Link
+                  href={`/moderator/cases/${row.caseId}`}
+                  className="button button-small"
+                  aria-label={`${t("casesQueue.open")}: #${row.caseId} ${row.sellerName}`}
+                >
                   {t("casesQueue.open")}
                 </Link>
               </td>

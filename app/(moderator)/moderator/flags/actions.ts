@@ -7,7 +7,9 @@ import { dismissFlag } from "@/lib/cases/dismiss-flag";
 import { openCaseFromFlag, openCaseManually } from "@/lib/cases/open-case";
 import { runCaseAction } from "@/lib/cases/run-case-action";
 
-export async function openCaseFromFlagAction(input: z.input<typeof openCaseFromFlagInput>): Promise<ActionResult<{ caseId: number }>> {
+export async function openCaseFromFlagAction(
+  input: z.input<typeof openCaseFromFlagInput>,
+): Promise<ActionResult<{ caseId: number }>> {
   return runCaseAction(
     "openCaseFromFlag",
     "flags:triage",
@@ -16,7 +18,9 @@ export async function openCaseFromFlagAction(input: z.input<typeof openCaseFromF
   );
 }
 
-export async function openCaseManuallyAction(input: z.input<typeof openCaseManuallyInput>): Promise<ActionResult<{ caseId: number }>> {
+export async function openCaseManuallyAction(
+  input: z.input<typeof openCaseManuallyInput>,
+): Promise<ActionResult<{ caseId: number }>> {
   return runCaseAction(
     "openCaseManually",
     "cases:decide",

@@ -40,13 +40,22 @@ export default async function FlagsQueuePage({ searchParams }: { searchParams: P
     <>
       <PageHeading title={t("flagsQueue.title")} intro={t("flagsQueue.intro")} />
 
-      <form method="get" action={FLAGS_PATH} className="panel filter-form" role="search" aria-label={t("flagsQueue.filters.label")}>
+      <form
+        method="get"
+        action={FLAGS_PATH}
+        className="panel filter-form"
+        role="search"
+        aria-label={t("flagsQueue.filters.label")}
+      >
         <SelectFilter
           id="flags-code"
           name="code"
           label={t("flagsQueue.filters.code")}
           value={filters.code ?? ""}
-          options={[{ value: "", label: t("flagsQueue.filters.anyCode") }, ...FLAG_CODES.map((code) => ({ value: code, label: tQuality(`flagCodes.${code}`) }))]}
+          options={[
+            { value: "", label: t("flagsQueue.filters.anyCode") },
+            ...FLAG_CODES.map((code) => ({ value: code, label: tQuality(`flagCodes.${code}`) })),
+          ]}
         />
         <Field id="flags-q" label={t("flagsQueue.filters.q")} hint={t("flagsQueue.filters.qHint")}>
           <input {...fieldProps("flags-q", { hint: true })} name="q" defaultValue={filters.q ?? ""} />
@@ -58,7 +67,12 @@ export default async function FlagsQueuePage({ searchParams }: { searchParams: P
           value={sort}
           options={FLAG_SORTS.map((value) => ({ value, label: t(`flagsQueue.sorts.${value}`) }))}
         />
-        <FilterActions applyLabel={t("flagsQueue.filters.apply")} clearLabel={t("flagsQueue.filters.clear")} clearHref={FLAGS_PATH} isFiltered={isFiltered} />
+        <FilterActions
+          applyLabel={t("flagsQueue.filters.apply")}
+          clearLabel={t("flagsQueue.filters.clear")}
+          clearHref={FLAGS_PATH}
+          isFiltered={isFiltered}
+        />
       </form>
 
       <div className="section">
@@ -66,12 +80,21 @@ export default async function FlagsQueuePage({ searchParams }: { searchParams: P
           isEmpty={list.rows.length === 0}
           empty={isFiltered ? t("flagsQueue.noMatches") : t("flagsQueue.empty")}
           caption={t("flagsQueue.caption")}
-          headings={[t("flagsQueue.columns.seller"), t("flagsQueue.columns.reasons"), t("flagsQueue.columns.flagged"), t("flagsQueue.columns.earlierCases")]}
+          headings={[
+            t("flagsQueue.columns.seller"),
+            t("flagsQueue.columns.reasons"),
+            t("flagsQueue.columns.flagged"),
+            t("flagsQueue.columns.earlierCases"),
+          ]}
           actionsLabel={t("flagsQueue.triage")}
         >
           {list.rows.map((flag) => (
             <tr key={flag.flagId}>
-              <SellerCell name={flag.sellerName} externalId={flag.sellerExternalId} href={`/moderator/sellers/${flag.sellerId}`} />
+              <SellerCell
+                name={flag.sellerName}
+                externalId={flag.sellerExternalId}
+                href={`/moderator/sellers/${flag.sellerId}`}
+              />
               <td className="cell-wrap">
                 <FlagReasonList reasons={flag.reasons} />
               </td>
@@ -80,7 +103,11 @@ export default async function FlagsQueuePage({ searchParams }: { searchParams: P
               </td>
               <td className="cell-number">{flag.earlierCases}</td>
               <td>
-                <Link href={`/moderator/flags/${flag.flagId}`} className="button button-small" aria-label={`${t("flagsQueue.triage")}: ${flag.sellerName}`}>
+                <Link
+                  href={`/moderator/flags/${flag.flagId}`}
+                  className="button button-small"
+                  aria-label={`${t("flagsQueue.triage")}: ${flag.sellerName}`}
+                >
                   {t("flagsQueue.triage")}
                 </Link>
               </td>

@@ -24,7 +24,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LettersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePagePermission("letters:answer");
   const params = await searchParams;
-  const filters = { isOverdueOnly: readParam(params, "overdue") === "1", holder: readChoice(params, "holder", CASE_HOLDERS, "any") };
+  const filters = {
+    isOverdueOnly: readParam(params, "overdue") === "1",
+    holder: readChoice(params, "holder", CASE_HOLDERS, "any"),
+  };
   const sort = readChoice(params, "sort", LETTER_SORTS, "oldest");
   const [list, t, format] = await Promise.all([
     listLettersAwaitingAnswer({ actor, filters, sort, page: readPage(params), now: currentTime() }),
@@ -32,13 +35,23 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
     getFormatter(),
   ]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
-  const query = { overdue: filters.isOverdueOnly ? "1" : undefined, holder: filters.holder === "any" ? undefined : filters.holder, sort: sort === "oldest" ? undefined : sort };
+  const query = {
+    overdue: filters.isOverdueOnly ? "1" : undefined,
+    holder: filters.holder === "any" ? undefined : filters.holder,
+    sort: sort === "oldest" ? undefined : sort,
+  };
   const isFiltered = Object.values(query).some(Boolean);
 
   return (
     <>
       <PageHeading title={t("lettersQueue.title")} intro={t("lettersQueue.intro", { days: list.answerDays })} />
-      <form method="get" action={LETTERS_PATH} className="panel filter-form" role="search" aria-label={t("lettersQueue.filters.label")}>
+      <form
+        method="get"
+        action={LETTERS_PATH}
+        className="panel filter-form"
+        role="search"
+        aria-label={t("lettersQueue.filters.label")}
+      >
         <SelectFilter
           id="letters-overdue"
           name="overdue"
@@ -49,16 +62,39 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
             { value: "1", label: t("lettersQueue.filters.overdueOnly") },
           ]}
         />
-        <SelectFilter id="letters-holder" name="holder" label={t("casesQueue.filters.holder")} value={filters.holder} options={CASE_HOLDERS.map((value) => ({ value, label: t(`casesQueue.holders.${value}`) }))} />
-        <SelectFilter id="letters-sort" name="sort" label={t("casesQueue.filters.sort")} value={sort} options={LETTER_SORTS.map((value) => ({ value, label: t(`lettersQueue.sorts.${value}`) }))} />
-        <FilterActions applyLabel={t("casesQueue.filters.apply")} clearLabel={t("casesQueue.filters.clear")} clearHref={LETTERS_PATH} isFiltered={isFiltered} />
+        <SelectFilter
+          id="letters-holder"
+          name="holder"
+          label={t("casesQueue.filters.holder")}
+          value={filters.holder}
+          options={CASE_HOLDERS.map((value) => ({ value, label: t(`casesQueue.holders.${value}`) }))}
+        />
+        <SelectFilter
+          id="letters-sort"
+          name="sort"
+          label={t("casesQueue.filters.sort")}
+          value={sort}
+          options={LETTER_SORTS.map((value) => ({ value, label: t(`lettersQueue.sorts.${value}`) }))}
+        />
+        <FilterActions
+          applyLabel={t("casesQueue.filters.apply")}
+          clearLabel={t("casesQueue.filters.clear")}
+          clearHref={LETTERS_PATH}
+          isFiltered={isFiltered}
+        />
       </form>
       <div className="section">
         <ListTable
           isEmpty={list.rows.length === 0}
           empty={t("lettersQueue.empty")}
           caption={t("lettersQueue.caption")}
-          headings={[t("lettersQueue.columns.seller"), t("lettersQueue.columns.letter"), t("lettersQueue.columns.submitted"), t("lettersQueue.columns.due"), t("lettersQueue.columns.holder")]}
+          headings={[
+            t("lettersQueue.columns.seller"),
+            t("lettersQueue.columns.letter"),
+            t("lettersQueue.columns.submitted"),
+            t("lettersQueue.columns.due"),
+            t("lettersQueue.columns.holder"),
+          ]}
           actionsLabel={t("lettersQueue.read")}
         >
           {list.rows.map((letter) => (
@@ -80,7 +116,12 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
           ))}
         </ListTable>
       </div>
-      <QueuePagination pathname={LETTERS_PATH} query={query} list={list} status={t("lettersQueue.page", { page: list.page, pages: list.pageCount, total: list.total })} />
+      <QueuePagination
+        pathname={LETTERS_PATH}
+        query={query}
+        list={list}
+        status={t("lettersQueue.page", { page: list.page, pages: list.pageCount, total: list.total })}
+      />
     </>
   );
 }

@@ -29,7 +29,13 @@ export default async function SellersPage({ searchParams }: { searchParams: Prom
   const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
   const query = { q: search };
   const standing = (row: SellerListRow) =>
-    row.eligible === null ? <span className="muted">{t("notEvaluated")}</span> : row.eligible ? t("eligible") : <span className="muted">{t("notEligible")}</span>;
+    row.eligible === null ? (
+      <span className="muted">{t("notEvaluated")}</span>
+    ) : row.eligible ? (
+      t("eligible")
+    ) : (
+      <span className="muted">{t("notEligible")}</span>
+    );
 
   return (
     <>

@@ -48,7 +48,12 @@ export default async function SellerInboxPage({ searchParams }: { searchParams: 
       ) : (
         <ol aria-label={t("listLabel")} style={{ listStyle: "none", padding: 0 }}>
           {inbox.rows.map((notification) => {
-            const { title, blocks } = renderNotification({ kind: notification.kind, payload: notification.payload, locale, timeZone });
+            const { title, blocks } = renderNotification({
+              kind: notification.kind,
+              payload: notification.payload,
+              locale,
+              timeZone,
+            });
             const isUnread = notification.readAt == null;
             const headingId = `notification-${notification.id}-title`;
             return (

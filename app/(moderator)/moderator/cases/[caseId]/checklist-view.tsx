@@ -27,14 +27,28 @@ function Evidence({ item }: { item: ChecklistItem }) {
   const rating = (value: unknown) => (typeof value === "number" ? format.number(value, { maximumFractionDigits: 2 }) : "—");
   switch (item.key) {
     case "negative_reviews_resolved":
-      return t("checklistEvidence.negative_reviews_resolved", { resolved: Number(evidence.resolved), inScope: Number(evidence.inScope), open: ids(evidence.unresolvedReviewIds) });
+      return t("checklistEvidence.negative_reviews_resolved", {
+        resolved: Number(evidence.resolved),
+        inScope: Number(evidence.inScope),
+        open: ids(evidence.unresolvedReviewIds),
+      });
     case "new_positive_reviews":
-      return t("checklistEvidence.new_positive_reviews", { count: Number(evidence.newPositiveReviews), since: rating(evidence.averageRatingSince), before: rating(evidence.averageRatingAtExclusion) });
+      return t("checklistEvidence.new_positive_reviews", {
+        count: Number(evidence.newPositiveReviews),
+        since: rating(evidence.averageRatingSince),
+        before: rating(evidence.averageRatingAtExclusion),
+      });
     case "no_suspected_fake_reviews":
       return t("checklistEvidence.no_suspected_fake_reviews", { count: ids(evidence.suspectedReviewIds) });
     case "letter_received":
-      return t("checklistEvidence.letter_received", { letters: ids(evidence.letters), accepted: evidence.acceptedVersion == null ? t("none") : `v${String(evidence.acceptedVersion)}` });
+      return t("checklistEvidence.letter_received", {
+        letters: ids(evidence.letters),
+        accepted: evidence.acceptedVersion == null ? t("none") : `v${String(evidence.acceptedVersion)}`,
+      });
     case "no_new_negative_feedback":
-      return t("checklistEvidence.no_new_negative_feedback", { reviews: ids(evidence.newNegativeReviewIds), complaints: ids(evidence.newComplaintIds) });
+      return t("checklistEvidence.no_new_negative_feedback", {
+        reviews: ids(evidence.newNegativeReviewIds),
+        complaints: ids(evidence.newComplaintIds),
+      });
   }
 }

@@ -33,15 +33,27 @@ export async function generateMetadata({ params }: { params: Promise<{ caseId: s
   return { title: `#${(await params).caseId} · ${t("title")}` };
 }
 
-export default async function CasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<SearchParams> }) {
+export default async function CasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ caseId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const actor = await requirePagePermission("cases:view-all");
   const caseId = idFromUrl((await params).caseId);
   const query = await searchParams;
   const now = currentTime();
   const reviewsCursor = readListCursor((name) => readParam(query, name), "reviews");
   const theCase = await orNotFound(() => getCaseForModerator({ actor, caseId, now, reviewsCursor }));
-  const reviewsPageHref = (cursor: ListCursor) => `${listHref(`/moderator/cases/${caseId}`, listCursorParams("reviews", cursor))}#reviews-heading`;
-  const [t, terms, tQuality, format] = await Promise.all([getTranslations("cases"), getTranslations("notifications"), getTranslations("quality"), getFormatter()]);
+  const reviewsPageHref = (cursor: ListCursor) =>
+    `${listHref(`/moderator/cases/${caseId}`, listCursorParams("reviews", cursor))}#reviews-heading`;
+  const [t, terms, tQuality, format] = await Promise.all([
+    getTranslations("cases"),
+    getTranslations("notifications"),
+    getTranslations("quality"),
+    getFormatter(),
+  ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
   const rootCause = (cause: RootCause | null) => (cause ? terms(`rootCauses.${cause}`) : t("case.notNamed"));
@@ -65,7 +77,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <div>
             <dt>{t("case.status")}</dt>
             <dd>
-              <CaseStatusBadge status={theCase.status} /> {theCase.status !== "REINSTATED" && <span className="muted">{t("dayOf", { day: theCase.day })}</span>}
+              <CaseStatusBadge status={theCase.status} />{" "}
+              {theCase.status !== "REINSTATED" && <span className="muted">{t("dayOf", { day: theCase.day })}</span>}
             </dd>
           </div>
           <div>
@@ -97,9 +110,17 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               {theCase.holder?.email ?? <span className="muted">{t("case.nobody")}</span>}{" "}
               {theCase.status !== "REINSTATED" &&
                 (isHeldByMe ? (
-                  <ActionButton action={assignCaseAction.bind(null, { caseId: theCase.caseId, assigneeId: null })} label={t("case.release")} pendingLabel={t("case.releasing")} />
+                  <ActionButton
+                    action={assignCaseAction.bind(null, { caseId: theCase.caseId, assigneeId: null })}
+                    label={t("case.release")}
+                    pendingLabel={t("case.releasing")}
+                  />
                 ) : (
-                  <ActionButton action={assignCaseAction.bind(null, { caseId: theCase.caseId, assigneeId: actor.userId })} label={t("case.take")} pendingLabel={t("case.taking")} />
+                  <ActionButton
+                    action={assignCaseAction.bind(null, { caseId: theCase.caseId, assigneeId: actor.userId })}
+                    label={t("case.take")}
+                    pendingLabel={t("case.taking")}
+                  />
                 ))}
             </dd>
           </div>
@@ -129,13 +150,24 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             <section className="panel" aria-labelledby="extend-heading">
               <h3 id="extend-heading">{t("case.extendHeading")}</h3>
               <p className="muted">{t("case.extendIntro")}</p>
-              <ExtendForm caseId={theCase.caseId} version={theCase.version} defaultRecheckOn={localDate(addDays(now, 14), env.PORTAL_TIME_ZONE)} />
+              <ExtendForm
+                caseId={theCase.caseId}
+                version={theCase.version}
+                defaultRecheckOn={localDate(addDays(now, 14), env.PORTAL_TIME_ZONE)}
+              />
             </section>
           </div>
         )}
         {theCase.status === "EXCLUDED" && (
           <p className="panel" role="status">
-            {t("case.notYet", { date: when(theCase.recheckAt), day: Math.max(MINIMUM_EXCLUSION_DAYS, Math.round((theCase.recheckAt.getTime() - theCase.excludedAt.getTime()) / 86_400_000)), minDays: MINIMUM_EXCLUSION_DAYS })}
+            {t("case.notYet", {
+              date: when(theCase.recheckAt),
+              day: Math.max(
+                MINIMUM_EXCLUSION_DAYS,
+                Math.round((theCase.recheckAt.getTime() - theCase.excludedAt.getTime()) / 86_400_000),
+              ),
+              minDays: MINIMUM_EXCLUSION_DAYS,
+            })}
           </p>
         )}
         {theCase.status === "REINSTATED" && <p className="panel">{t("case.closed")}</p>}
@@ -145,8 +177,14 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <li key={index} className="panel">
                 {decision.kind === "reinstate"
                   ? t("case.decisionReinstate", { by: decision.by, at: when(decision.at) })
-                  : t("case.decisionExtend", { by: decision.by, at: when(decision.at), until: decision.newRecheckAt ? day(decision.newRecheckAt) : "—" })}
-                {decision.extendReasons && <p>{decision.extendReasons.map((reason) => terms(`extendReasons.${reason as "other"}`)).join(" · ")}</p>}
+                  : t("case.decisionExtend", {
+                      by: decision.by,
+                      at: when(decision.at),
+                      until: decision.newRecheckAt ? day(decision.newRecheckAt) : "—",
+                    })}
+                {decision.extendReasons && (
+                  <p>{decision.extendReasons.map((reason) => terms(`extendReasons.${reason as "other"}`)).join(" · ")}</p>
+                )}
                 {decision.message && <p className="quote">{decision.message}</p>}
                 {Array.isArray(decision.overrides) && decision.overrides.length > 0 && (
                   <>
@@ -168,10 +206,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
 
       <section className="panel section" aria-labelledby="evidence-heading">
         <h2 id="evidence-heading">{t("case.evidenceHeading")}</h2>
-        {evidence.asOf ? <p className="muted">{t("case.evidenceIntro", { asOf: when(new Date(evidence.asOf)) })}</p> : <p className="muted">{t("case.noEvaluation")}</p>}
-        {evidence.reasons.length > 0 && (
-          <FlagReasonList reasons={evidence.reasons} />
+        {evidence.asOf ? (
+          <p className="muted">{t("case.evidenceIntro", { asOf: when(new Date(evidence.asOf)) })}</p>
+        ) : (
+          <p className="muted">{t("case.noEvaluation")}</p>
         )}
+        {evidence.reasons.length > 0 && <FlagReasonList reasons={evidence.reasons} />}
         {evidence.metrics && (
           <div className="table-wrap">
             <table className="table table-dense">
@@ -249,7 +289,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                   {theCase.reviews.rows.map((review) => (
                     <tr key={review.reviewId}>
                       <td className="cell-wrap">
-                        <span className="cell-strong">{"★".repeat(review.rating)}</span> <span className="muted">{day(review.postedAt)}</span>
+                        <span className="cell-strong">{"★".repeat(review.rating)}</span>{" "}
+                        <span className="muted">{day(review.postedAt)}</span>
                         <br />
                         {review.text ?? <span className="muted">—</span>}
                         {review.removedAt && <p className="muted">{t("case.removed")}</p>}
@@ -258,7 +299,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                         {rootCause(review.rootCause)}
                         {review.rootCauseNote && <p className="muted">{review.rootCauseNote}</p>}
                       </td>
-                      <td>{review.resolution ? t(`resolutions.${review.resolution}`) : <span className="muted">{t("case.open")}</span>}</td>
+                      <td>
+                        {review.resolution ? (
+                          t(`resolutions.${review.resolution}`)
+                        ) : (
+                          <span className="muted">{t("case.open")}</span>
+                        )}
+                      </td>
                       <td className="cell-wrap">
                         {review.steps.length === 0 ? (
                           <span className="muted">—</span>
@@ -273,7 +320,17 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                           </ul>
                         )}
                       </td>
-                      <td className="cell-wrap">{review.replies.length === 0 ? <span className="muted">—</span> : review.replies.map((reply, index) => <p key={index} className="quote">{reply.body}</p>)}</td>
+                      <td className="cell-wrap">
+                        {review.replies.length === 0 ? (
+                          <span className="muted">—</span>
+                        ) : (
+                          review.replies.map((reply, index) => (
+                            <p key={index} className="quote">
+                              {reply.body}
+                            </p>
+                          ))
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -294,8 +351,18 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <h2 id="letters-heading">{t("case.lettersHeading")}</h2>
         {theCase.letters.length === 0 && <p className="empty">{t("case.noLetters")}</p>}
         {theCase.letters.map((letter) => (
-          <article key={letter.letterId} id={`letter-${letter.letterId}`} className="panel section" aria-label={t("case.letterVersion", { version: letter.version, at: letter.submittedAt ? when(letter.submittedAt) : "—" })}>
-            <h3>{t("case.letterVersion", { version: letter.version, at: letter.submittedAt ? when(letter.submittedAt) : "—" })}</h3>
+          <article
+            key={letter.letterId}
+            id={`letter-${letter.letterId}`}
+            className="panel section"
+            aria-label={t("case.letterVersion", {
+              version: letter.version,
+              at: letter.submittedAt ? when(letter.submittedAt) : "—",
+            })}
+          >
+            <h3>
+              {t("case.letterVersion", { version: letter.version, at: letter.submittedAt ? when(letter.submittedAt) : "—" })}
+            </h3>
             <ol className="letter-items">
               {letter.items.map((item) => (
                 <li key={item.position}>
@@ -337,14 +404,31 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <ul className="plain-list">
             {theCase.signals.map((signal) => (
               <li key={signal.signalId} className="panel">
-                <span className="cell-strong">{tQuality(`signalKinds.${signal.kind as "repeat_buyer"}`)}</span> · {t("case.signalReview", { rating: signal.rating, at: day(signal.postedAt) })} ·{" "}
+                <span className="cell-strong">{tQuality(`signalKinds.${signal.kind as "repeat_buyer"}`)}</span> ·{" "}
+                {t("case.signalReview", { rating: signal.rating, at: day(signal.postedAt) })} ·{" "}
                 {tQuality(`signalStatuses.${signal.status}`)}
                 {signal.decidedBy && ` ${t("case.decidedBy", { by: signal.decidedBy })}`}
                 {signal.text && <p className="quote">{signal.text}</p>}
                 {theCase.status !== "REINSTATED" && signal.status === "suspected" && (
                   <div className="form-actions">
-                    <ActionButton action={decideFakeReviewAction.bind(null, { caseId: theCase.caseId, signalId: signal.signalId, decision: "confirmed" })} label={t("case.confirm")} pendingLabel={t("case.confirming")} />
-                    <ActionButton action={decideFakeReviewAction.bind(null, { caseId: theCase.caseId, signalId: signal.signalId, decision: "cleared" })} label={t("case.clear")} pendingLabel={t("case.clearing")} />
+                    <ActionButton
+                      action={decideFakeReviewAction.bind(null, {
+                        caseId: theCase.caseId,
+                        signalId: signal.signalId,
+                        decision: "confirmed",
+                      })}
+                      label={t("case.confirm")}
+                      pendingLabel={t("case.confirming")}
+                    />
+                    <ActionButton
+                      action={decideFakeReviewAction.bind(null, {
+                        caseId: theCase.caseId,
+                        signalId: signal.signalId,
+                        decision: "cleared",
+                      })}
+                      label={t("case.clear")}
+                      pendingLabel={t("case.clearing")}
+                    />
                   </div>
                 )}
               </li>
@@ -394,7 +478,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <ul className="plain-list">
             {theCase.otherCases.map((other) => (
               <li key={other.caseId}>
-                <Link href={`/moderator/cases/${other.caseId}`}>{t("case.caseLink", { id: other.caseId })}</Link> · <CaseStatusBadge status={other.status} /> · {day(other.excludedAt)}
+                <Link href={`/moderator/cases/${other.caseId}`}>{t("case.caseLink", { id: other.caseId })}</Link> ·{" "}
+                <CaseStatusBadge status={other.status} /> · {day(other.excludedAt)}
                 {other.reinstatedAt && ` – ${day(other.reinstatedAt)}`}
               </li>
             ))}

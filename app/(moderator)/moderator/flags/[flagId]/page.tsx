@@ -25,7 +25,10 @@ export default async function FlagTriagePage({ params }: { params: Promise<{ fla
 
   return (
     <>
-      <PageHeading title={t("flag.title", { seller: flag.seller.name })} intro={t("flag.intro", { asOf: when(flag.evaluationAsOf) })}>
+      <PageHeading
+        title={t("flag.title", { seller: flag.seller.name })}
+        intro={t("flag.intro", { asOf: when(flag.evaluationAsOf) })}
+      >
         <Link href={`/moderator/sellers/${flag.seller.id}`} className="button button-quiet">
           {t("flag.sellerLink")}
         </Link>

@@ -16,12 +16,26 @@ function useGoToCase() {
 /** Opens the case from the flag and goes to it. */
 export function OpenCaseForm({ flagId }: { flagId: number }) {
   const t = useTranslations("cases.flag");
-  const { form, formError, submitWith } = useModerationForm(openCaseFromFlagInput, { flagId, note: "" }, { onDone: useGoToCase() });
+  const { form, formError, submitWith } = useModerationForm(
+    openCaseFromFlagInput,
+    { flagId, note: "" },
+    { onDone: useGoToCase() },
+  );
   return (
     <form onSubmit={submitWith(openCaseFromFlagAction, ["note"])} noValidate className="form" aria-labelledby="open-case-heading">
       <FormStatus error={formError} />
-      <TextAreaField id="open-case-note" label={t("note")} error={form.formState.errors.note?.message} registration={form.register("note")} />
-      <SubmitButton isSubmitting={form.formState.isSubmitting} label={t("open")} pendingLabel={t("opening")} className="button button-danger" />
+      <TextAreaField
+        id="open-case-note"
+        label={t("note")}
+        error={form.formState.errors.note?.message}
+        registration={form.register("note")}
+      />
+      <SubmitButton
+        isSubmitting={form.formState.isSubmitting}
+        label={t("open")}
+        pendingLabel={t("opening")}
+        className="button button-danger"
+      />
     </form>
   );
 }
@@ -29,12 +43,31 @@ export function OpenCaseForm({ flagId }: { flagId: number }) {
 /** A case without a flag: the moderator's own finding, with the written reason as its evidence. */
 export function OpenCaseManuallyForm({ sellerId }: { sellerId: number }) {
   const t = useTranslations("cases.flag");
-  const { form, formError, submitWith } = useModerationForm(openCaseManuallyInput, { sellerId, reason: "" }, { onDone: useGoToCase() });
+  const { form, formError, submitWith } = useModerationForm(
+    openCaseManuallyInput,
+    { sellerId, reason: "" },
+    { onDone: useGoToCase() },
+  );
   return (
-    <form onSubmit={submitWith(openCaseManuallyAction, ["reason"])} noValidate className="form" aria-labelledby="manual-case-heading">
+    <form
+      onSubmit={submitWith(openCaseManuallyAction, ["reason"])}
+      noValidate
+      className="form"
+      aria-labelledby="manual-case-heading"
+    >
       <FormStatus error={formError} />
-      <TextAreaField id="manual-case-reason" label={t("manualReason")} error={form.formState.errors.reason?.message} registration={form.register("reason")} />
-      <SubmitButton isSubmitting={form.formState.isSubmitting} label={t("open")} pendingLabel={t("opening")} className="button button-danger" />
+      <TextAreaField
+        id="manual-case-reason"
+        label={t("manualReason")}
+        error={form.formState.errors.reason?.message}
+        registration={form.register("reason")}
+      />
+      <SubmitButton
+        isSubmitting={form.formState.isSubmitting}
+        label={t("open")}
+        pendingLabel={t("opening")}
+        className="button button-danger"
+      />
     </form>
   );
 }
@@ -45,7 +78,12 @@ export function DismissFlagForm({ flagId }: { flagId: number }) {
   return (
     <form onSubmit={submitWith(dismissFlagAction, ["reason"])} noValidate className="form" aria-labelledby="dismiss-flag-heading">
       <FormStatus error={formError} />
-      <TextAreaField id="dismiss-flag-reason" label={t("dismissReasonLabel")} error={form.formState.errors.reason?.message} registration={form.register("reason")} />
+      <TextAreaField
+        id="dismiss-flag-reason"
+        label={t("dismissReasonLabel")}
+        error={form.formState.errors.reason?.message}
+        registration={form.register("reason")}
+      />
       <SubmitButton isSubmitting={form.formState.isSubmitting} label={t("dismiss")} pendingLabel={t("dismissing")} />
     </form>
   );

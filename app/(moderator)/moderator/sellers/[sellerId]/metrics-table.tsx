@@ -14,7 +14,9 @@ export function MetricsTable({ quality }: { quality: SellerQuality }) {
     <section aria-labelledby="metrics-heading" className="section">
       <div className="section-heading">
         <h2 id="metrics-heading">{t("metricsHeading")}</h2>
-        {quality.asOf && <p className="muted">{t("metricsIntro", { date: format.dateTime(new Date(quality.asOf), { dateStyle: "medium" }) })}</p>}
+        {quality.asOf && (
+          <p className="muted">{t("metricsIntro", { date: format.dateTime(new Date(quality.asOf), { dateStyle: "medium" }) })}</p>
+        )}
       </div>
       {quality.asOf === null ? (
         <p className="empty">{t("metricsNone")}</p>
@@ -26,7 +28,9 @@ export function MetricsTable({ quality }: { quality: SellerQuality }) {
                 <caption className="table-caption">
                   <span className="cell-strong">{tQuality(`windows.${window}`)}</span>{" "}
                   <span className="muted">{tQuality(`windowRanges.${window}`)}</span>
-                  <span className="visually-hidden">{t("metricsCaption", { window: tQuality(`windows.${window}`), range: tQuality(`windowRanges.${window}`) })}</span>
+                  <span className="visually-hidden">
+                    {t("metricsCaption", { window: tQuality(`windows.${window}`), range: tQuality(`windowRanges.${window}`) })}
+                  </span>
                 </caption>
                 <thead>
                   <tr>
@@ -52,7 +56,9 @@ export function MetricsTable({ quality }: { quality: SellerQuality }) {
                               ▲{" "}
                             </span>
                           )}
-                          <span className={isWorse ? "cell-strong worse-value" : undefined}>{formatMetric(format, metric, value)}</span>
+                          <span className={isWorse ? "cell-strong worse-value" : undefined}>
+                            {formatMetric(format, metric, value)}
+                          </span>
                           {isWorse && <span className="visually-hidden"> ({t("worse")})</span>}
                         </td>
                         <td className="cell-number">{formatMetric(format, metric, portalValue)}</td>

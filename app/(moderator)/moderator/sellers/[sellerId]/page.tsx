@@ -61,7 +61,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SellerPage({ params, searchParams }: Props) {
   const { actor, sellerId, view } = await loadSellerView((await params).sellerId);
   const query = await searchParams;
-  const cursors = Object.fromEntries(LISTS.map((list) => [list, readListCursor((name) => readParam(query, name), list)])) as Record<ListName, ListCursor>;
+  const cursors = Object.fromEntries(
+    LISTS.map((list) => [list, readListCursor((name) => readParam(query, name), list)]),
+  ) as Record<ListName, ListCursor>;
 
   const [trend, reviews, complaints, signals, t, tQuality, tCases, format] = await Promise.all([
     orNotFound(getSellerTrend({ actor, sellerId })),
@@ -77,7 +79,9 @@ export default async function SellerPage({ params, searchParams }: Props) {
 
   const path = `/moderator/sellers/${seller.id}`;
   const pageHref = (list: ListName) => (cursor: ListCursor) => {
-    const kept = Object.fromEntries(LISTS.filter((other) => other !== list).flatMap((other) => Object.entries(listCursorParams(other, cursors[other]))));
+    const kept = Object.fromEntries(
+      LISTS.filter((other) => other !== list).flatMap((other) => Object.entries(listCursorParams(other, cursors[other]))),
+    );
     return `${listHref(path, { ...kept, ...listCursorParams(list, cursor) })}#${list}`;
   };
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
@@ -109,7 +113,9 @@ export default async function SellerPage({ params, searchParams }: Props) {
           <div>
             <dt>{t("flag")}</dt>
             <dd>
-              <span className={`status ${quality.flagged ? "status-off" : "status-on"}`}>{quality.flagged ? t("flagged") : t("notFlagged")}</span>
+              <span className={`status ${quality.flagged ? "status-off" : "status-on"}`}>
+                {quality.flagged ? t("flagged") : t("notFlagged")}
+              </span>
             </dd>
           </div>
           <div>

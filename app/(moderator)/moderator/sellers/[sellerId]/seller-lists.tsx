@@ -54,7 +54,13 @@ function ReviewText({ text }: { text: string | null }) {
   return text ? <p className="quote">{text}</p> : <span className="muted">{t("noText")}</span>;
 }
 
-export function NegativeReviews({ list, pageHref }: { list: KeysetPage<SellerNegativeReview> & { total: number }; pageHref: ListPageHref }) {
+export function NegativeReviews({
+  list,
+  pageHref,
+}: {
+  list: KeysetPage<SellerNegativeReview> & { total: number };
+  pageHref: ListPageHref;
+}) {
   const t = useTranslations("sellerView");
   const format = useFormatter();
   return (
@@ -65,7 +71,14 @@ export function NegativeReviews({ list, pageHref }: { list: KeysetPage<SellerNeg
       isEmpty={list.rows.length === 0}
       empty={t("reviewsEmpty")}
       caption={t("reviewsCaption")}
-      headings={[t("reviewsColumns.posted"), t("reviewsColumns.rating"), t("reviewsColumns.text"), t("reviewsColumns.buyer"), t("reviewsColumns.reply"), t("reviewsColumns.scope")]}
+      headings={[
+        t("reviewsColumns.posted"),
+        t("reviewsColumns.rating"),
+        t("reviewsColumns.text"),
+        t("reviewsColumns.buyer"),
+        t("reviewsColumns.reply"),
+        t("reviewsColumns.scope"),
+      ]}
       page={list}
       pageHref={pageHref}
     >
@@ -73,7 +86,9 @@ export function NegativeReviews({ list, pageHref }: { list: KeysetPage<SellerNeg
         <tr key={review.id}>
           <td className="cell-nowrap">
             <time dateTime={review.postedAt.toISOString()}>{format.dateTime(review.postedAt, DATE_TIME)}</time>
-            {review.editedAt && <div className="muted">{t("edited", { date: format.dateTime(review.editedAt, { dateStyle: "medium" }) })}</div>}
+            {review.editedAt && (
+              <div className="muted">{t("edited", { date: format.dateTime(review.editedAt, { dateStyle: "medium" }) })}</div>
+            )}
           </td>
           <td className="cell-nowrap">{t("stars", { rating: review.rating })}</td>
           <td className="cell-wrap">
@@ -87,7 +102,9 @@ export function NegativeReviews({ list, pageHref }: { list: KeysetPage<SellerNeg
           <td className="cell-wrap">
             {review.reply ? (
               <>
-                <span className="muted">{t("repliedOn", { date: format.dateTime(review.reply.createdAt, { dateStyle: "medium" }) })}</span>{" "}
+                <span className="muted">
+                  {t("repliedOn", { date: format.dateTime(review.reply.createdAt, { dateStyle: "medium" }) })}
+                </span>{" "}
                 {review.reply.body}
               </>
             ) : (
@@ -95,7 +112,11 @@ export function NegativeReviews({ list, pageHref }: { list: KeysetPage<SellerNeg
             )}
           </td>
           <td className="cell-nowrap">
-            {review.caseId === null ? <span className="muted">{t("notInCase")}</span> : <Link href={`/moderator/cases/${review.caseId}`}>{t("inCase", { id: review.caseId })}</Link>}
+            {review.caseId === null ? (
+              <span className="muted">{t("notInCase")}</span>
+            ) : (
+              <Link href={`/moderator/cases/${review.caseId}`}>{t("inCase", { id: review.caseId })}</Link>
+            )}
           </td>
         </tr>
       ))}
@@ -103,7 +124,13 @@ export function NegativeReviews({ list, pageHref }: { list: KeysetPage<SellerNeg
   );
 }
 
-export function Complaints({ list, pageHref }: { list: KeysetPage<SellerComplaint> & { total: number }; pageHref: ListPageHref }) {
+export function Complaints({
+  list,
+  pageHref,
+}: {
+  list: KeysetPage<SellerComplaint> & { total: number };
+  pageHref: ListPageHref;
+}) {
   const t = useTranslations("sellerView");
   const format = useFormatter();
   return (
@@ -114,7 +141,12 @@ export function Complaints({ list, pageHref }: { list: KeysetPage<SellerComplain
       isEmpty={list.rows.length === 0}
       empty={t("complaintsEmpty")}
       caption={t("complaintsCaption")}
-      headings={[t("complaintsColumns.filed"), t("complaintsColumns.reason"), t("complaintsColumns.text"), t("complaintsColumns.buyer")]}
+      headings={[
+        t("complaintsColumns.filed"),
+        t("complaintsColumns.reason"),
+        t("complaintsColumns.text"),
+        t("complaintsColumns.buyer"),
+      ]}
       page={list}
       pageHref={pageHref}
     >
@@ -138,7 +170,11 @@ export function Complaints({ list, pageHref }: { list: KeysetPage<SellerComplain
   );
 }
 
-const STATUS_CLASS: Record<ReviewSignalStatus, string> = { suspected: "signal-suspected", confirmed: "status-off", cleared: "status-on" };
+const STATUS_CLASS: Record<ReviewSignalStatus, string> = {
+  suspected: "signal-suspected",
+  confirmed: "status-off",
+  cleared: "status-on",
+};
 
 export function SuspectedReviews({
   list,
@@ -201,7 +237,11 @@ function SignalReason({ reason }: { reason: ReviewSignalReason }) {
       const details = reason.details;
       if (!details) break;
       return details.orderId
-        ? t("no_matching_purchaseOrder", { buyer: details.buyerId, order: details.orderId, orderBuyer: details.orderBuyerId ?? "—" })
+        ? t("no_matching_purchaseOrder", {
+            buyer: details.buyerId,
+            order: details.orderId,
+            orderBuyer: details.orderBuyerId ?? "—",
+          })
         : t("no_matching_purchase", { buyer: details.buyerId });
     }
     case "five_star_burst": {
@@ -260,7 +300,13 @@ export function SellerCases({ cases }: { cases: SellerCaseSummary[] }) {
                   <td>{tQuality(`caseStatuses.${sellerCase.status}`)}</td>
                   <td className="cell-nowrap">{date(sellerCase.excludedAt)}</td>
                   <td className="cell-nowrap">{date(sellerCase.recheckAt)}</td>
-                  <td className="cell-nowrap">{sellerCase.reinstatedAt ? date(sellerCase.reinstatedAt) : <span className="muted">{t("notReinstated")}</span>}</td>
+                  <td className="cell-nowrap">
+                    {sellerCase.reinstatedAt ? (
+                      date(sellerCase.reinstatedAt)
+                    ) : (
+                      <span className="muted">{t("notReinstated")}</span>
+                    )}
+                  </td>
                   <td>{sellerCase.openedByName}</td>
                 </tr>
               ))}

@@ -31,7 +31,11 @@ export function TrendChart(props: {
           <XAxis dataKey="asOf" tickFormatter={formatDate} tick={{ fontSize: 12 }} minTickGap={16} />
           <YAxis
             domain={domain}
-            tickFormatter={(value: number) => (isRateMetric(props.metric) ? format.number(value, { style: "percent", maximumFractionDigits: 1 }) : formatValue(value))}
+            tickFormatter={(value: number) =>
+              isRateMetric(props.metric)
+                ? format.number(value, { style: "percent", maximumFractionDigits: 1 })
+                : formatValue(value)
+            }
             tick={{ fontSize: 12 }}
             width={56}
           />
