@@ -19,6 +19,31 @@ export default defineConfig([
     },
   },
   {
+    // One clock: pages, actions and lib/ read the time from lib/clock.ts (which the end-to-end tests
+    // move) or take it as `now`, so no part of a request runs on a clock the tests cannot move.
+    files: ["app/**", "lib/**"],
+    ignores: [
+      "lib/clock.ts",
+      "**/*.test.ts",
+      // Sign-in and the API key check: moved to currentTime() with the security changes.
+      "lib/auth/options.ts",
+      "lib/api/with-api-key.ts",
+    ],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Read the time with currentTime() from lib/clock.ts in pages and actions, or take `now` as a parameter.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Read the time with currentTime() from lib/clock.ts in pages and actions, or take `now` as a parameter.",
+        },
+      ],
+    },
+  },
+  {
     // Node's own CommonJS config files (next.config.js) load their plugins with require().
     files: ["**/*.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -10,9 +10,11 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "pino"],
   poweredByHeader: false,
   experimental: {
-    // The admins' CSV import uploads through a server action (default limit 1 MB); its own limit
-    // is 20 MiB (lib/ingest/import-events-csv-input.ts), plus room for the multipart envelope.
-    serverActions: { bodySizeLimit: "21mb" },
+    // Next reads a server action's whole body before the action can authorize anyone, so this is
+    // what anyone can make the server parse. Sized for the forms: the longest, a seller's letter
+    // (Problem → Solution pairs of a few thousand characters each), is a few hundred kB even in
+    // Cyrillic (2 bytes a character). The CSV import has its own route, which authorizes first.
+    serverActions: { bodySizeLimit: "1mb" },
   },
   typedRoutes: false,
   env: {

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { type APIRequestContext, expect, test } from "@playwright/test";
-import { createUser, serverActionId, signIn, sql, type Role } from "./fixtures";
+import http from "node:http";
+import { type APIRequestContext, type Page, expect, test } from "@playwright/test";
+import { createUser, signIn, sql, type Role } from "./fixtures";
+
+const UPLOAD_PATH = "/admin/import/upload";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -114,42 +117,72 @@ for (const role of ["moderator", "seller"] as const satisfies readonly Role[]) {
   });
 }
 
-/**
- * POSTs a file to the import's server action the way Next's client sends a FormData argument:
- * multipart, the FormData's entries prefixed with its reference ("_1_"), then the arguments as
- * part "0", last, as React sends them (the server resolves the reference when it reads "0").
- */
-async function postImportAction(request: APIRequestContext, fileName: string, csv: string) {
-  // A FormData keeps the order of its parts (an object would put the key "0" first).
-  const multipart = new FormData();
-  multipart.append("_1_file", new File([csv], fileName, { type: "text/csv" }));
-  multipart.append("0", JSON.stringify(["$K1"]));
-  return request.post("/admin/import", {
-    headers: { "Next-Action": serverActionId("importEventsCsvAction", "admin/import"), Accept: "text/x-component" },
-    multipart,
+/** POSTs a file to the import's upload route the way the form does: multipart, the file in "file". */
+async function postImport(request: APIRequestContext, fileName: string, csv: string) {
+  return request.post(UPLOAD_PATH, {
+    multipart: { file: { name: fileName, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") } },
     maxRedirects: 0,
   });
 }
 
-/** Who may not import, and what the server action answers them. */
+/**
+ * Sends only the headers of an upload that says it is `length` bytes long, and waits for the
+ * answer. An answer that comes although no byte of the body was sent was given without reading it.
+ */
+function answerBeforeBody(url: string, cookie: string, length: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "multipart/form-data; boundary=e2e", "Content-Length": String(length) },
+    });
+    const timer = setTimeout(() => {
+      request.destroy();
+      reject(new Error("no answer while the body was held back"));
+    }, 10_000);
+    request.on("response", (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => {
+        clearTimeout(timer);
+        request.destroy();
+        resolve({ status: response.statusCode!, body });
+      });
+    });
+    request.on("error", reject);
+    request.flushHeaders();
+  });
+}
+
+async function cookieHeader(page: Page): Promise<string> {
+  return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+}
+
+/** Who may not import, and what the upload route answers them. */
 const REFUSED = [
-  { role: "moderator", code: "FORBIDDEN" },
-  { role: "seller", code: "FORBIDDEN" },
-  { role: "anonymous", code: "UNAUTHENTICATED" },
+  { role: "moderator", status: 403, code: "FORBIDDEN" },
+  { role: "seller", status: 403, code: "FORBIDDEN" },
+  { role: "anonymous", status: 401, code: "UNAUTHENTICATED" },
 ] as const;
 
-for (const { role, code } of REFUSED) {
-  test(`[${role.toUpperCase()}] posting a file straight to the import's server action changes nothing`, async ({ page }) => {
+for (const { role, status, code } of REFUSED) {
+  test(`[${role.toUpperCase()}] posting a file straight to the import's upload route changes nothing`, async ({ page }) => {
     if (role !== "anonymous") await signIn(page, (await createUser(role)).email);
     const { csv, tag } = shopCsv();
     const fileName = `planted-${tag}.csv`;
 
-    const response = await postImportAction(page.request, fileName, csv);
-    const body = await response.text();
-    expect(body).toContain(`"code":"${code}"`);
-    expect(body).not.toContain('"status":"ok"');
+    const response = await postImport(page.request, fileName, csv);
+    expect(response.status()).toBe(status);
+    expect(await response.json()).toMatchObject({ status: "error", code });
     expect(await storedEvents(tag)).toBe(0);
     expect(await importAuditEntries(fileName)).toBe(0);
+  });
+
+  test(`[${role.toUpperCase()}] the upload route refuses before reading the body`, async ({ page, baseURL }) => {
+    if (role !== "anonymous") await signIn(page, (await createUser(role)).email);
+    const answer = await answerBeforeBody(`${baseURL}${UPLOAD_PATH}`, await cookieHeader(page), 10 * 1024 * 1024);
+    expect(answer.status).toBe(status);
+    expect(JSON.parse(answer.body)).toMatchObject({ status: "error", code });
   });
 }
 
@@ -159,13 +192,38 @@ test("[ADMIN] the same direct POST imports for an admin, so the refusal above is
   const { csv, tag, rows } = shopCsv();
   const fileName = `control-${tag}.csv`;
 
-  const response = await postImportAction(page.request, fileName, csv);
-  expect(await response.text()).toContain('"status":"ok"');
+  const response = await postImport(page.request, fileName, csv);
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", data: { rows, accepted: rows } });
   expect(await storedEvents(tag)).toBe(rows);
   expect(await importAuditEntries(fileName)).toBe(1);
 });
 
-test("[ADMIN] a file larger than the usual 1 MB server-action body goes through the form", async ({ page }) => {
+test("[ADMIN] an upload longer than 20 MiB and its envelope is refused from its declared length, unread", async ({
+  page,
+  baseURL,
+}) => {
+  await signIn(page, (await createUser("admin")).email);
+  const answer = await answerBeforeBody(`${baseURL}${UPLOAD_PATH}`, await cookieHeader(page), 21 * 1024 * 1024);
+  expect(answer.status).toBe(413);
+  expect(JSON.parse(answer.body)).toMatchObject({
+    status: "invalid",
+    fieldErrors: { file: "The file is larger than 20 MiB; split it into several files" },
+  });
+});
+
+test("[ADMIN] an upload posted from another site's page is refused", async ({ page }) => {
+  await signIn(page, (await createUser("admin")).email);
+  const { csv, tag } = shopCsv();
+  const response = await page.request.post(UPLOAD_PATH, {
+    headers: { Origin: "https://attacker.example" },
+    multipart: { file: { name: `forged-${tag}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") } },
+  });
+  expect(response.status()).toBe(403);
+  expect(await storedEvents(tag)).toBe(0);
+});
+
+test("[ADMIN] a file larger than the 1 MB server-action body goes through the form", async ({ page }) => {
   const admin = await createUser("admin");
   await signIn(page, admin.email);
   const tag = unique();

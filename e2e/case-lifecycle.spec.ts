@@ -124,3 +124,19 @@ test("[MODERATOR] a second moderator's stale form is refused and told who decide
   expect(stored).toEqual({ status: "EXCLUDED", version: 2 });
   await otherContext.close();
 });
+
+test("[SELLER] the live figures of the last 30 days follow the server's clock", async ({ page }) => {
+  const seller = await createUser("seller");
+  await sql`insert into orders (seller_id, external_id, buyer_id, status, placed_at)
+    values (${seller.sellerId!}, ${`O-clock-${seller.sellerId}`}, 'B-clock', 'delivered', ${new Date(Date.now() - 3_600_000)})`;
+  await signIn(page, seller.email);
+  const orders = page.getByRole("region", { name: "Orders" });
+
+  await page.goto("/seller");
+  await expect(orders.locator(".stat-value")).toHaveText("1");
+
+  // Forty days on, the order has left the 30-day window.
+  moveServerClock(40 * DAY);
+  await page.reload();
+  await expect(orders.locator(".stat-value")).toHaveText("0");
+});

@@ -2,12 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StatCard } from "@/app/_components/stat-card";
 import type { UserActor } from "@/lib/auth/actor";
+import { currentTime } from "@/lib/clock";
 import { getModerationSummary } from "@/lib/dashboard/get-moderation-summary";
 
 /** The moderation queue in numbers: the moderator's home, and part of the admin's. */
 export async function ModerationSummary({ actor, heading }: { actor: UserActor; heading: string }) {
   const [summary, t] = await Promise.all([
-    getModerationSummary({ actor, now: new Date() }),
+    getModerationSummary({ actor, now: currentTime() }),
     getTranslations("moderation.summary"),
   ]);
   const activeCases = summary.excludedCases + summary.casesDueForRecheck;

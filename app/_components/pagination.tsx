@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { neighbourPages } from "@/lib/search/offset-paging";
 
 /** A link to a list with its filters and position; empty values are left out. */
 export function listHref(pathname: string, query: Record<string, string | number | undefined>): string {
@@ -41,5 +42,25 @@ export function Pagination(props: {
         <span />
       )}
     </nav>
+  );
+}
+
+/** Previous/next links of a numbered list (lib/search/offset-paging.ts), keeping its filters; `status` says "page N of M". */
+export function OffsetPagination(props: {
+  pathname: string;
+  query: Record<string, string | undefined>;
+  list: { page: number; pageCount: number };
+  status: string;
+}) {
+  const t = useTranslations("pagination");
+  const { previous, next } = neighbourPages(props.list);
+  return (
+    <Pagination
+      previousHref={previous === undefined ? undefined : pageHref(props.pathname, props.query, previous)}
+      nextHref={next === undefined ? undefined : pageHref(props.pathname, props.query, next)}
+      previousLabel={t("previous")}
+      nextLabel={t("next")}
+      status={props.status}
+    />
   );
 }

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import { offsetPage, offsetPaging } from "@/lib/search/offset-paging";
 
 export const API_KEYS_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 200;
@@ -11,8 +12,8 @@ const MAX_PAGE_SIZE = 200;
 /** One page of API keys for the admin, newest first, with who made each; never the hashes. */
 export async function listApiKeys(params: { actor: Actor; page: number; pageSize?: number }) {
   assertCan(params.actor, "api-keys:manage");
-  const page = Math.max(1, Math.floor(params.page) || 1);
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(params.pageSize ?? API_KEYS_PAGE_SIZE) || API_KEYS_PAGE_SIZE));
+  const paging = offsetPaging(params.page, pageSize);
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -27,9 +28,9 @@ export async function listApiKeys(params: { actor: Actor; page: number; pageSize
       .from(apiKeys)
       .leftJoin(users, eq(users.id, apiKeys.createdBy))
       .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .limit(paging.limit)
+      .offset(paging.offset),
     db.select({ total: count() }).from(apiKeys),
   ]);
-  return { rows, page, pageSize, total: total?.total ?? 0 };
+  return offsetPage(rows, total?.total ?? 0, paging);
 }

@@ -1,20 +1,20 @@
 import "server-only";
 import type { SQL } from "drizzle-orm";
 import { db, queryRows } from "@/db";
+import { offsetPage, offsetPaging, type OffsetPage } from "@/lib/search/offset-paging";
 
 /** The moderators' queues show this many rows a page. */
 export const QUEUE_PAGE_SIZE = 25;
 
-export type QueuePage<T> = { rows: T[]; page: number; pageSize: number; total: number; pageCount: number };
+export type QueuePage<T> = OffsetPage<T>;
 
-/** A page of a queue: `limit`/`offset` for the query, and the page as the UI shows it. */
+/** A page of a queue: `limit`/`offset` for the query (lib/search/offset-paging.ts). */
 export function queuePaging(page: number) {
-  const safePage = Number.isSafeInteger(page) && page >= 1 ? Math.min(page, 10_000) : 1;
-  return { page: safePage, limit: QUEUE_PAGE_SIZE, offset: (safePage - 1) * QUEUE_PAGE_SIZE };
+  return offsetPaging(page, QUEUE_PAGE_SIZE);
 }
 
 export function toQueuePage<T>(rows: T[], total: number, page: number): QueuePage<T> {
-  return { rows, page, pageSize: QUEUE_PAGE_SIZE, total, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) };
+  return offsetPage(rows, total, { page, pageSize: QUEUE_PAGE_SIZE });
 }
 
 /** Runs a `select count(*)::int as n …` query. */

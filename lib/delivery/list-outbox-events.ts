@@ -5,6 +5,7 @@ import { outboxEvents, sellers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import type { OutboxFilter } from "@/lib/delivery/outbox-input";
+import { offsetPage, offsetPaging } from "@/lib/search/offset-paging";
 
 export const OUTBOX_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 200;
@@ -19,8 +20,8 @@ const FILTER_CONDITIONS: Record<OutboxFilter, SQL | undefined> = {
 /** One page of catalog events for the admin, newest first, with the seller's marketplace id. */
 export async function listOutboxEvents(params: { actor: Actor; filter: OutboxFilter; page: number; pageSize?: number }) {
   assertCan(params.actor, "outbox:view");
-  const page = Math.max(1, Math.floor(params.page) || 1);
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(params.pageSize ?? OUTBOX_PAGE_SIZE) || OUTBOX_PAGE_SIZE));
+  const paging = offsetPaging(params.page, pageSize);
   const where = FILTER_CONDITIONS[params.filter];
   const [rows, [total]] = await Promise.all([
     db
@@ -39,9 +40,9 @@ export async function listOutboxEvents(params: { actor: Actor; filter: OutboxFil
       .innerJoin(sellers, eq(sellers.id, outboxEvents.sellerId))
       .where(where)
       .orderBy(desc(outboxEvents.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .limit(paging.limit)
+      .offset(paging.offset),
     db.select({ total: count() }).from(outboxEvents).where(where),
   ]);
-  return { rows, page, pageSize, total: total?.total ?? 0 };
+  return offsetPage(rows, total?.total ?? 0, paging);
 }

@@ -5,6 +5,7 @@ import { db } from "@/db";
 import { signInAttempts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { markDueCases } from "@/lib/cases/mark-due-cases";
+import { currentTime } from "@/lib/clock";
 import { runDeliveryPass } from "@/lib/delivery/kick-delivery";
 import { logger } from "@/lib/logger";
 import { computeReviewSignals } from "@/lib/quality/compute-review-signals";
@@ -46,7 +47,7 @@ export async function startJobWorker(options: {
   timeZone: string;
   clock?: () => Date;
 }): Promise<JobWorker> {
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? currentTime;
   const boss = new PgBoss({
     connectionString: options.connectionString,
     schema: "pgboss",

@@ -5,6 +5,7 @@ import type { CaseStatus } from "@/db/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { escapeLike } from "@/lib/search/escape-like";
+import { offsetPage, offsetPaging } from "@/lib/search/offset-paging";
 
 export const SELLERS_PAGE_SIZE = 50;
 
@@ -38,7 +39,7 @@ type Row = {
  */
 export async function listSellers(params: { actor: Actor; page: number; search?: string }) {
   assertCan(params.actor, "sellers:view-all");
-  const page = Math.max(1, Math.floor(params.page) || 1);
+  const paging = offsetPaging(params.page, SELLERS_PAGE_SIZE);
   const search = params.search?.trim();
   const pattern = search ? `%${escapeLike(search)}%` : undefined;
   const where = pattern ? sql`where s.name ilike ${pattern} or s.external_id ilike ${pattern}` : sql``;
@@ -53,7 +54,7 @@ export async function listSellers(params: { actor: Actor; page: number; search?:
         select s.id, s.external_id, s.name, count(*) over ()::int as total
         from sellers s ${where}
         order by s.name, s.id
-        limit ${SELLERS_PAGE_SIZE} offset ${(page - 1) * SELLERS_PAGE_SIZE}
+        limit ${paging.limit} offset ${paging.offset}
       )
       select m.id, m.external_id, m.name, m.total, es.eligible, es.flagged,
         exists (select 1 from flags f where f.seller_id = m.id and f.status = 'open') as has_open_flag,
@@ -65,9 +66,9 @@ export async function listSellers(params: { actor: Actor; page: number; search?:
       order by m.name, m.id`,
   );
   // A page past the end has no rows to carry the total: count apart then.
-  const total = rows[0] ? Number(rows[0].total) : page > 1 ? await countSellers(where) : 0;
-  return {
-    rows: rows.map((row): SellerListRow => ({
+  const total = rows[0] ? Number(rows[0].total) : paging.page > 1 ? await countSellers(where) : 0;
+  return offsetPage(
+    rows.map((row): SellerListRow => ({
       id: Number(row.id),
       externalId: row.external_id,
       name: row.name,
@@ -79,10 +80,9 @@ export async function listSellers(params: { actor: Actor; page: number; search?:
           ? null
           : { id: Number(row.case_id), status: row.case_status, recheckAt: new Date(row.recheck_at) },
     })),
-    page,
-    pageSize: SELLERS_PAGE_SIZE,
     total,
-  };
+    paging,
+  );
 }
 
 async function countSellers(where: SQL): Promise<number> {

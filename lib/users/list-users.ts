@@ -5,13 +5,14 @@ import { sellers, users } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { escapeLike } from "@/lib/search/escape-like";
+import { offsetPage, offsetPaging } from "@/lib/search/offset-paging";
 
 export const USERS_PAGE_SIZE = 50;
 
 /** One page of accounts for the admin, searchable by e-mail or name. */
 export async function listUsers(params: { actor: UserActor; page: number; search?: string }) {
   assertCan(params.actor, "users:manage");
-  const page = Math.max(1, Math.floor(params.page) || 1);
+  const paging = offsetPaging(params.page, USERS_PAGE_SIZE);
   const pattern = params.search ? `%${escapeLike(params.search)}%` : undefined;
   const where = pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined;
   const [rows, [total]] = await Promise.all([
@@ -30,9 +31,9 @@ export async function listUsers(params: { actor: UserActor; page: number; search
       .leftJoin(sellers, eq(sellers.id, users.sellerId))
       .where(where)
       .orderBy(asc(users.email))
-      .limit(USERS_PAGE_SIZE)
-      .offset((page - 1) * USERS_PAGE_SIZE),
+      .limit(paging.limit)
+      .offset(paging.offset),
     db.select({ total: count() }).from(users).where(where),
   ]);
-  return { rows, page, pageSize: USERS_PAGE_SIZE, total: total?.total ?? 0 };
+  return offsetPage(rows, total?.total ?? 0, paging);
 }

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/app/_components/page-heading";
 import { StatCard } from "@/app/_components/stat-card";
 import { requirePagePermission } from "@/lib/auth/session";
+import { currentTime } from "@/lib/clock";
 import { getSellerOverview, OVERVIEW_WINDOW_DAYS } from "@/lib/sellers/get-seller-overview";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SellerHomePage() {
   const actor = await requirePagePermission("seller-portal:use");
   const [overview, t, format] = await Promise.all([
-    getSellerOverview({ actor, now: new Date() }),
+    getSellerOverview({ actor, now: currentTime() }),
     getTranslations("seller"),
     getFormatter(),
   ]);

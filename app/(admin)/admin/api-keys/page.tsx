@@ -4,7 +4,7 @@ import { CreateApiKeyForm } from "@/app/(admin)/admin/api-keys/create-api-key-fo
 import { RevokeApiKey } from "@/app/(admin)/admin/api-keys/revoke-api-key";
 import { PageHeading } from "@/app/_components/page-heading";
 import { ListTable } from "@/app/_components/list-table";
-import { pageHref, Pagination } from "@/app/_components/pagination";
+import { OffsetPagination } from "@/app/_components/pagination";
 import { readPage, type SearchParams } from "@/app/_components/search-params";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -25,7 +25,6 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     getTranslations("apiKeys"),
     getFormatter(),
   ]);
-  const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
   const dateTime = (date: Date) => (
     <time dateTime={date.toISOString()}>{format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}</time>
   );
@@ -85,12 +84,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           ))}
         </ListTable>
 
-        <Pagination
-          previousHref={list.page > 1 ? pageHref(API_KEYS_PATH, {}, list.page - 1) : undefined}
-          nextHref={list.page < pageCount ? pageHref(API_KEYS_PATH, {}, list.page + 1) : undefined}
-          previousLabel={t("list.previous")}
-          nextLabel={t("list.next")}
-          status={t("list.pageStatus", { page: list.page, pages: pageCount })}
+        <OffsetPagination
+          pathname={API_KEYS_PATH}
+          query={{}}
+          list={list}
+          status={t("list.pageStatus", { page: list.page, pages: list.pageCount })}
         />
       </section>
     </>

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, type FieldError } from "react-hook-form";
 import type { z } from "zod";
-import { importEventsCsvAction, type ImportEventsCsvResult } from "@/app/(admin)/admin/import/actions";
+import { importEventsCsvAction, type ImportEventsCsvResult } from "@/app/(admin)/admin/import/import-events-csv";
 import { useActionErrorMessage } from "@/app/_components/action-error-message";
 import { showActionFailure } from "@/app/_components/apply-field-errors";
 import { Field, fieldProps } from "@/app/_components/field";

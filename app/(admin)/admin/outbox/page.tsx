@@ -5,7 +5,7 @@ import { retryOutboxEventAction } from "@/app/(admin)/admin/outbox/actions";
 import { ActionButton } from "@/app/_components/action-button";
 import { ListTable } from "@/app/_components/list-table";
 import { PageHeading } from "@/app/_components/page-heading";
-import { pageHref, Pagination } from "@/app/_components/pagination";
+import { OffsetPagination, pageHref } from "@/app/_components/pagination";
 import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -40,7 +40,6 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   ]);
   const webhook = webhookConfigFromEnv();
   const mayRetry = can(actor.role, "outbox:retry");
-  const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
   const query = { status: filter === "all" ? undefined : filter };
   const dateTime = (date: Date) => (
     <time dateTime={date.toISOString()}>{format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" })}</time>
@@ -126,12 +125,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           ))}
         </ListTable>
 
-        <Pagination
-          previousHref={list.page > 1 ? pageHref(OUTBOX_PATH, query, list.page - 1) : undefined}
-          nextHref={list.page < pageCount ? pageHref(OUTBOX_PATH, query, list.page + 1) : undefined}
-          previousLabel={t("previous")}
-          nextLabel={t("next")}
-          status={t("pageStatus", { page: list.page, pages: pageCount })}
+        <OffsetPagination
+          pathname={OUTBOX_PATH}
+          query={query}
+          list={list}
+          status={t("pageStatus", { page: list.page, pages: list.pageCount })}
         />
       </section>
     </>

@@ -5,7 +5,7 @@ import { CreateUserForm } from "@/app/(admin)/admin/users/create-user-form";
 import { ManageUser } from "@/app/(admin)/admin/users/manage-user";
 import { PageHeading } from "@/app/_components/page-heading";
 import { ListTable } from "@/app/_components/list-table";
-import { pageHref, Pagination } from "@/app/_components/pagination";
+import { OffsetPagination } from "@/app/_components/pagination";
 import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/list-users";
@@ -29,7 +29,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     getTranslations("roles"),
     getFormatter(),
   ]);
-  const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
   const query = { q: search };
 
   return (
@@ -114,12 +113,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           })}
         </ListTable>
 
-        <Pagination
-          previousHref={list.page > 1 ? pageHref(USERS_PATH, query, list.page - 1) : undefined}
-          nextHref={list.page < pageCount ? pageHref(USERS_PATH, query, list.page + 1) : undefined}
-          previousLabel={t("list.previous")}
-          nextLabel={t("list.next")}
-          status={t("list.pageStatus", { page: list.page, pages: pageCount })}
+        <OffsetPagination
+          pathname={USERS_PATH}
+          query={query}
+          list={list}
+          status={t("list.pageStatus", { page: list.page, pages: list.pageCount })}
         />
       </section>
     </>

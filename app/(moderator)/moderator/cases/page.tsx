@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CaseStatusBadge } from "@/app/(moderator)/moderator/_components/case-status-badge";
-import { QueuePagination } from "@/app/(moderator)/moderator/_components/queue-pagination";
+import { OffsetPagination } from "@/app/_components/pagination";
 import { SellerCell } from "@/app/(moderator)/moderator/_components/seller-cell";
 import { Field, fieldProps } from "@/app/_components/field";
 import { FilterActions, SelectFilter } from "@/app/_components/filter-controls";
@@ -130,7 +130,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         </ListTable>
       </div>
 
-      <QueuePagination
+      <OffsetPagination
         pathname={CASES_PATH}
         query={query}
         list={list}

@@ -1,39 +1,34 @@
 "use server";
 
-import type { z } from "zod";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { dismissFlagInput, openCaseFromFlagInput, openCaseManuallyInput } from "@/lib/cases/case-input";
+import { defineAction } from "@/lib/actions/define-action";
+import { dismissFlagInput, openCaseFromFlagInput, openCaseManuallyInput } from "@/lib/cases/case-input";
 import { dismissFlag } from "@/lib/cases/dismiss-flag";
 import { openCaseFromFlag, openCaseManually } from "@/lib/cases/open-case";
-import { runCaseAction } from "@/lib/cases/run-case-action";
 
-export async function openCaseFromFlagAction(
-  input: z.input<typeof openCaseFromFlagInput>,
-): Promise<ActionResult<{ caseId: number }>> {
-  return runCaseAction(
-    "openCaseFromFlag",
-    "flags:triage",
-    async (actor, now) => ({ caseId: (await openCaseFromFlag({ actor, input, now })).case.id }),
-    () => ["/moderator/flags", "/moderator/cases"],
-  );
-}
+const OPENED_CASE_PATHS = ["/moderator", "/moderator/flags", "/moderator/cases"];
 
-export async function openCaseManuallyAction(
-  input: z.input<typeof openCaseManuallyInput>,
-): Promise<ActionResult<{ caseId: number }>> {
-  return runCaseAction(
-    "openCaseManually",
-    "cases:decide",
-    async (actor, now) => ({ caseId: (await openCaseManually({ actor, input, now })).case.id }),
-    () => ["/moderator/flags", "/moderator/cases"],
-  );
-}
+export const openCaseFromFlagAction = defineAction({
+  name: "openCaseFromFlag",
+  input: openCaseFromFlagInput,
+  permission: "flags:triage",
+  run: async (params) => ({ caseId: (await openCaseFromFlag(params)).case.id }),
+  revalidate: () => OPENED_CASE_PATHS,
+  deliversAfterResponse: true,
+});
 
-export async function dismissFlagAction(input: z.input<typeof dismissFlagInput>): Promise<ActionResult<{ flagId: number }>> {
-  return runCaseAction(
-    "dismissFlag",
-    "flags:triage",
-    async (actor, now) => ({ flagId: (await dismissFlag({ actor, input, now })).id }),
-    () => ["/moderator/flags"],
-  );
-}
+export const openCaseManuallyAction = defineAction({
+  name: "openCaseManually",
+  input: openCaseManuallyInput,
+  permission: "cases:decide",
+  run: async (params) => ({ caseId: (await openCaseManually(params)).case.id }),
+  revalidate: () => OPENED_CASE_PATHS,
+  deliversAfterResponse: true,
+});
+
+export const dismissFlagAction = defineAction({
+  name: "dismissFlag",
+  input: dismissFlagInput,
+  permission: "flags:triage",
+  run: async (params) => ({ flagId: (await dismissFlag(params)).id }),
+  revalidate: () => ["/moderator", "/moderator/flags"],
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FlagReasonList } from "@/app/(moderator)/moderator/_components/flag-reason-text";
-import { QueuePagination } from "@/app/(moderator)/moderator/_components/queue-pagination";
+import { OffsetPagination } from "@/app/_components/pagination";
 import { SellerCell } from "@/app/(moderator)/moderator/_components/seller-cell";
 import { Field, fieldProps } from "@/app/_components/field";
 import { FilterActions, SelectFilter } from "@/app/_components/filter-controls";
@@ -116,7 +116,7 @@ export default async function FlagsQueuePage({ searchParams }: { searchParams: P
         </ListTable>
       </div>
 
-      <QueuePagination
+      <OffsetPagination
         pathname={FLAGS_PATH}
         query={query}
         list={list}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { QueuePagination } from "@/app/(moderator)/moderator/_components/queue-pagination";
+import { OffsetPagination } from "@/app/_components/pagination";
 import { SellerCell } from "@/app/(moderator)/moderator/_components/seller-cell";
 import { ListTable } from "@/app/_components/list-table";
 import { PageHeading } from "@/app/_components/page-heading";
@@ -116,7 +116,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
           ))}
         </ListTable>
       </div>
-      <QueuePagination
+      <OffsetPagination
         pathname={LETTERS_PATH}
         query={query}
         list={list}

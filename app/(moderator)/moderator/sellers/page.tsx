@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/app/_components/page-heading";
-import { pageHref, Pagination } from "@/app/_components/pagination";
+import { OffsetPagination } from "@/app/_components/pagination";
 import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listSellers, type SellerListRow } from "@/lib/sellers/list-sellers";
@@ -26,7 +26,6 @@ export default async function SellersPage({ searchParams }: { searchParams: Prom
     getTranslations("quality"),
     getFormatter(),
   ]);
-  const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
   const query = { q: search };
   const standing = (row: SellerListRow) =>
     row.eligible === null ? (
@@ -109,12 +108,11 @@ export default async function SellersPage({ searchParams }: { searchParams: Prom
         </div>
       )}
 
-      <Pagination
-        previousHref={list.page > 1 ? pageHref(SELLERS_PATH, query, list.page - 1) : undefined}
-        nextHref={list.page < pageCount ? pageHref(SELLERS_PATH, query, list.page + 1) : undefined}
-        previousLabel={t("previous")}
-        nextLabel={t("next")}
-        status={t("pageStatus", { page: list.page, pages: pageCount })}
+      <OffsetPagination
+        pathname={SELLERS_PATH}
+        query={query}
+        list={list}
+        status={t("pageStatus", { page: list.page, pages: list.pageCount })}
       />
     </>
   );

@@ -1,22 +1,17 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/actions/action-result";
-import { authorize } from "@/lib/auth/session";
-import { currentTime } from "@/lib/clock";
+import { defineAction } from "@/lib/actions/define-action";
 import { markNotificationRead } from "@/lib/notifications/mark-notification-read";
-import { markNotificationReadInput, type MarkNotificationReadInput } from "@/lib/notifications/notification-input";
-import { parseInput } from "@/lib/validation";
+import { markNotificationReadInput } from "@/lib/notifications/notification-input";
 
-const INBOX_PATH = "/seller/inbox";
-
-/** Parse, authorize on the server (re-reading the user), then the lib function, scoped to the seller. */
-export async function markNotificationReadAction(input: MarkNotificationReadInput): Promise<ActionResult<{ id: number }>> {
-  return runAction("markNotificationRead", async () => {
-    const { notificationId } = parseInput(markNotificationReadInput, input);
-    const actor = await authorize("seller-portal:use");
-    const { id } = await markNotificationRead({ actor, notificationId, now: currentTime() });
-    revalidatePath(INBOX_PATH);
+/** The lib function finds the notification among the signed-in seller's own only. */
+export const markNotificationReadAction = defineAction({
+  name: "markNotificationRead",
+  input: markNotificationReadInput,
+  permission: "seller-portal:use",
+  run: async ({ actor, input, now }) => {
+    const { id } = await markNotificationRead({ actor, notificationId: input.notificationId, now });
     return { id };
-  });
-}
+  },
+  revalidate: () => ["/seller/inbox"],
+});

@@ -1,79 +1,79 @@
 "use server";
 
-import type { z } from "zod";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { defineAction } from "@/lib/actions/define-action";
 import { addCaseNote } from "@/lib/cases/add-case-note";
 import { answerLetter } from "@/lib/cases/answer-letter";
 import { assignCase } from "@/lib/cases/assign-case";
-import type {
-  AddCaseNoteInput,
-  AnswerLetterInput,
+import {
+  addCaseNoteInput,
+  answerLetterInput,
   assignCaseInput,
   decideFakeReviewInput,
-  ExtendCaseInput,
-  ReinstateCaseInput,
+  extendCaseInput,
+  reinstateCaseInput,
 } from "@/lib/cases/case-input";
 import { decideFakeReview } from "@/lib/cases/decide-fake-review";
 import { extendCase } from "@/lib/cases/extend-case";
 import { reinstateCase } from "@/lib/cases/reinstate-case";
-import { runCaseAction } from "@/lib/cases/run-case-action";
 
-const casePaths = (caseId: number) => [`/moderator/cases/${caseId}`, "/moderator/cases", "/moderator/letters"];
-type Done = { caseId: number };
+/** The pages that show a case: its own, the queues, and the moderator's home. */
+const casePaths = ({ caseId }: { caseId: number }) => [
+  "/moderator",
+  `/moderator/cases/${caseId}`,
+  "/moderator/cases",
+  "/moderator/letters",
+];
 
-export async function reinstateCaseAction(input: ReinstateCaseInput): Promise<ActionResult<Done>> {
-  return runCaseAction(
-    "reinstateCase",
-    "cases:decide",
-    async (actor, now) => ({ caseId: (await reinstateCase({ actor, input, now })).case.id }),
-    (done) => casePaths(done.caseId),
-  );
-}
+export const reinstateCaseAction = defineAction({
+  name: "reinstateCase",
+  input: reinstateCaseInput,
+  permission: "cases:decide",
+  run: async (params) => ({ caseId: (await reinstateCase(params)).case.id }),
+  revalidate: casePaths,
+  deliversAfterResponse: true,
+});
 
-export async function extendCaseAction(input: ExtendCaseInput): Promise<ActionResult<Done>> {
-  return runCaseAction(
-    "extendCase",
-    "cases:decide",
-    async (actor, now) => ({ caseId: (await extendCase({ actor, input, now })).case.id }),
-    (done) => casePaths(done.caseId),
-  );
-}
+export const extendCaseAction = defineAction({
+  name: "extendCase",
+  input: extendCaseInput,
+  permission: "cases:decide",
+  run: async (params) => ({ caseId: (await extendCase(params)).case.id }),
+  revalidate: casePaths,
+  deliversAfterResponse: true,
+});
 
-export async function answerLetterAction(input: AnswerLetterInput): Promise<ActionResult<Done>> {
-  return runCaseAction(
-    "answerLetter",
-    "letters:answer",
-    async (actor, now) => ({ caseId: (await answerLetter({ actor, input, now })).caseId }),
-    (done) => casePaths(done.caseId),
-  );
-}
+export const answerLetterAction = defineAction({
+  name: "answerLetter",
+  input: answerLetterInput,
+  permission: "letters:answer",
+  run: async (params) => ({ caseId: (await answerLetter(params)).caseId }),
+  revalidate: casePaths,
+  deliversAfterResponse: true,
+});
 
-export async function assignCaseAction(input: z.input<typeof assignCaseInput>): Promise<ActionResult<Done>> {
-  return runCaseAction(
-    "assignCase",
-    "cases:decide",
-    async (actor, now) => ({ caseId: (await assignCase({ actor, input, now })).id }),
-    (done) => casePaths(done.caseId),
-  );
-}
+export const assignCaseAction = defineAction({
+  name: "assignCase",
+  input: assignCaseInput,
+  permission: "cases:decide",
+  run: async (params) => ({ caseId: (await assignCase(params)).id }),
+  revalidate: casePaths,
+});
 
-export async function addCaseNoteAction(input: AddCaseNoteInput): Promise<ActionResult<Done>> {
-  return runCaseAction(
-    "addCaseNote",
-    "cases:view-all",
-    async (actor, now) => ({ caseId: (await addCaseNote({ actor, input, now })).caseId }),
-    (done) => casePaths(done.caseId),
-  );
-}
+export const addCaseNoteAction = defineAction({
+  name: "addCaseNote",
+  input: addCaseNoteInput,
+  permission: "cases:view-all",
+  run: async (params) => ({ caseId: (await addCaseNote(params)).caseId }),
+  revalidate: casePaths,
+});
 
-export async function decideFakeReviewAction(input: z.input<typeof decideFakeReviewInput>): Promise<ActionResult<Done>> {
-  return runCaseAction(
-    "decideFakeReview",
-    "fake-reviews:decide",
-    async (actor, now) => {
-      await decideFakeReview({ actor, input, now });
-      return { caseId: Number(input.caseId) };
-    },
-    (done) => casePaths(done.caseId),
-  );
-}
+export const decideFakeReviewAction = defineAction({
+  name: "decideFakeReview",
+  input: decideFakeReviewInput,
+  permission: "fake-reviews:decide",
+  run: async (params) => {
+    await decideFakeReview(params);
+    return { caseId: params.input.caseId };
+  },
+  revalidate: casePaths,
+});
