@@ -19,11 +19,12 @@ import { DEMO_ACCOUNTS } from "@/db/seed/demo-accounts";
 import { createFlaggedSeller } from "@/scripts/test-support/cases";
 import { DAY_MS } from "@/scripts/test-support/events";
 import { createTestUser } from "@/scripts/test-support/factories";
-import { runScript, startScript } from "@/scripts/test-support/run-script";
+import { runScript, startScript, type ScriptEnv } from "@/scripts/test-support/run-script";
 import { startSmtpReceiver } from "@/scripts/test-support/smtp-receiver";
 import { databaseUrl, requireTestServerUrl, withServer } from "@/scripts/test-support/test-databases";
 import { startWebhookReceiver } from "@/scripts/test-support/webhook-receiver";
 
+const SESSION_SECRET = "session-secret-session-secret-session-secret";
 const WEBHOOK_SECRET = "webhook-secret-webhook-secret-webhook-secret";
 const MIGRATIONS = fs.readdirSync(path.resolve(__dirname, "../db/migrations")).filter((file) => file.endsWith(".sql"));
 
@@ -193,3 +194,53 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+describe("[OPERATOR] a missing or malformed variable stops npm start and npm run worker with one line naming it", () => {
+  // lib/env.test.ts names every variable's problem; here, each way a process is refused.
+  type Refusal = { story: string; env: ScriptEnv; line: string; commands?: ("start" | "worker")[] };
+  const REFUSALS: Refusal[] = [
+    { story: "no NEXTAUTH_SECRET", env: { NEXTAUTH_SECRET: "" }, line: "NEXTAUTH_SECRET: is required", commands: ["start"] },
+    {
+      story: "a NEXTAUTH_SECRET that is too short",
+      env: { NEXTAUTH_SECRET: "too-short" },
+      line: "NEXTAUTH_SECRET: must be at least 32 characters",
+    },
+    {
+      story: "no DATABASE_URL for the worker",
+      env: { DATABASE_URL: "" },
+      line: "DATABASE_URL: is required",
+      commands: ["worker"],
+    },
+    {
+      story: "a DATABASE_URL that is not PostgreSQL's",
+      env: { DATABASE_URL: "mysql://db.example.com/guard" },
+      line: "DATABASE_URL: must be a postgres:// connection string",
+    },
+    {
+      story: "CATALOG_WEBHOOK_URL without its secret",
+      env: { CATALOG_WEBHOOK_URL: "https://catalog.example.com/hooks" },
+      line: "CATALOG_WEBHOOK_SECRET: is required when CATALOG_WEBHOOK_URL is set",
+    },
+    { story: "an unknown PORTAL_TIME_ZONE", env: { PORTAL_TIME_ZONE: "Mars/Olympus" }, line: "PORTAL_TIME_ZONE:" },
+  ];
+  const cases = (["start", "worker"] as const).flatMap((command) =>
+    REFUSALS.filter((refusal) => !refusal.commands || refusal.commands.includes(command)).map((refusal) => ({
+      command,
+      ...refusal,
+    })),
+  );
+
+  test.concurrent.each(cases)("npm $command: $story", async ({ command, env, line }) => {
+    const { code, stdout, stderr } = await runScript(command, [], {
+      env: { NEXTAUTH_SECRET: SESSION_SECRET, PORT: "0", ...env },
+      timeoutMs: 60_000,
+    });
+    expect(code).toBe(1);
+    // Besides the one line only npm's "> command" banners, and the migrations `npm start` applies first.
+    const lines = `${stdout}\n${stderr}`
+      .split("\n")
+      .filter((text) => text.trim() !== "" && !text.startsWith("> ") && !text.startsWith("migrations applied"));
+    expect(lines).toEqual([expect.stringMatching(/^Invalid environment: /)]);
+    expect(lines[0]).toContain(line);
+  });
+});

@@ -15,7 +15,8 @@
  *   database (PGlite) belongs to a single process — asking for more without DATABASE_URL is refused.
  *   Each process has its own pool of DB_POOL_SIZE connections.
  * - PORT / -p (default 3000); -H HOSTNAME (default all interfaces). Settings may also come from the
- *   .env files, read as `next start` reads them. NODE_ENV is always production.
+ *   .env files, read as `next start` reads them. NODE_ENV is always production. The environment is
+ *   validated (lib/env.ts) before the first process starts.
  * - Each process gets a larger young generation (--max-semi-space-size=64): a page's short-lived
  *   objects then die young instead of being copied and promoted while twenty requests are in flight
  *   (measured: 5–8% less CPU a page under load). NODE_OPTIONS still wins if it sets its own.
@@ -67,6 +68,17 @@ function readSettings() {
   // Only -H, as `next start`: a HOSTNAME variable is often the machine's own name (exported by some
   // shells, set by containers), which would bind the server to that one address.
   return { port, hostname: values.hostname, processes };
+}
+
+/**
+ * The environment, validated by lib/env.ts (the one validation, loaded through tsx as the worker and
+ * the migrations load it) before any process starts: a missing or malformed variable stops the
+ * server with one line naming it, instead of a server whose every page fails (NEXTAUTH_SECRET).
+ */
+async function requireEnvironment() {
+  const { tsImport } = await import("tsx/esm/api");
+  const { requireEnvFor } = await tsImport("../lib/env.ts", import.meta.url);
+  requireEnvFor("web-server");
 }
 
 /** The cores this process may use: the machine's, or fewer under a cgroup v2 CPU limit (a container's). */
@@ -191,6 +203,7 @@ async function main() {
     return;
   }
   const settings = readSettings();
+  await requireEnvironment();
   process.env.CATALOG_GUARD_SERVE_SETTINGS = JSON.stringify(settings);
   runPrimary(settings);
 }
