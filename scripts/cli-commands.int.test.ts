@@ -19,7 +19,7 @@ import { DEMO_ACCOUNTS } from "@/db/seed/demo-accounts";
 import { createFlaggedSeller } from "@/scripts/test-support/cases";
 import { DAY_MS } from "@/scripts/test-support/events";
 import { createTestUser } from "@/scripts/test-support/factories";
-import { runScript, startScript, type ScriptEnv } from "@/scripts/test-support/run-script";
+import { isRunning, runScript, startScript, type ScriptEnv } from "@/scripts/test-support/run-script";
 import { startSmtpReceiver } from "@/scripts/test-support/smtp-receiver";
 import { databaseUrl, requireTestServerUrl, withServer } from "@/scripts/test-support/test-databases";
 import { startWebhookReceiver } from "@/scripts/test-support/webhook-receiver";
@@ -169,9 +169,9 @@ test("[OPERATOR] npm run worker stays up, schedules the weekly evaluation for Mo
     expect(await worker.exited).toEqual({ code: 0, signal: null });
     expect(worker.output()).toMatch(/worker stopping/);
     // npm and the worker itself: neither is left running (an orphaned worker would run on).
-    await expect.poll(() => processes.filter(isAlive).map(commandLineOf), { timeout: 5_000 }).toEqual([]);
+    await expect.poll(() => processes.filter(isRunning).map(commandLineOf), { timeout: 5_000 }).toEqual([]);
   } finally {
-    for (const pid of new Set([...processes, ...worker.processTree()])) if (isAlive(pid)) process.kill(pid, "SIGKILL");
+    for (const pid of new Set([...processes, ...worker.processTree()])) if (isRunning(pid)) process.kill(pid, "SIGKILL");
     await smtp.close();
     await webhook.close();
   }
@@ -183,15 +183,6 @@ function commandLineOf(pid: number): string {
     return `${pid} ${fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim()}`;
   } catch {
     return String(pid);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -23,10 +23,12 @@
  * - A process that dies is replaced (runPrimary). SIGTERM / SIGINT: stop taking connections, let the
  *   requests in flight finish (at most 10 s), then exit.
  */
+import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import pino from "pino";
@@ -35,6 +37,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const RESTART_DELAY_MS = 1_000;
 const MAX_RESTART_DELAY_MS = 60_000;
 const YOUNG_GENERATION_FLAG = "--max-semi-space-size=64";
+const ENV_MODULE = fileURLToPath(new URL("../lib/env.ts", import.meta.url));
 
 // As `next start`: a production build, and the .env files read before any setting is.
 process.env.NODE_ENV = "production";
@@ -71,14 +74,18 @@ function readSettings() {
 }
 
 /**
- * The environment, validated by lib/env.ts (the one validation, loaded through tsx as the worker and
- * the migrations load it) before any process starts: a missing or malformed variable stops the
- * server with one line naming it, instead of a server whose every page fails (NEXTAUTH_SECRET).
+ * The environment, validated by lib/env.ts (the one validation) before any server process starts: a
+ * missing or malformed variable stops the server with one line naming it, instead of a server whose
+ * every page fails (NEXTAUTH_SECRET). It runs in a short-lived process, node with tsx's loader as the
+ * worker runs, so tsx's compiler service does not stay on beside the servers.
  */
-async function requireEnvironment() {
-  const { tsImport } = await import("tsx/esm/api");
-  const { requireEnvFor } = await tsImport("../lib/env.ts", import.meta.url);
-  requireEnvFor("web-server");
+function requireEnvironment() {
+  const check = spawnSync(
+    process.execPath,
+    ["--import", import.meta.resolve("tsx"), "--eval", `require(${JSON.stringify(ENV_MODULE)}).requireEnvFor("web-server")`],
+    { stdio: "inherit" },
+  );
+  if (check.status !== 0) process.exit(check.status ?? 1);
 }
 
 /** The cores this process may use: the machine's, or fewer under a cgroup v2 CPU limit (a container's). */
@@ -203,7 +210,7 @@ async function main() {
     return;
   }
   const settings = readSettings();
-  await requireEnvironment();
+  requireEnvironment();
   process.env.CATALOG_GUARD_SERVE_SETTINGS = JSON.stringify(settings);
   runPrimary(settings);
 }

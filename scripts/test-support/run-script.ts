@@ -1,7 +1,7 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { childrenOf, procStat } from "@/scripts/lib/processes";
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
@@ -99,23 +99,15 @@ export function startScript(name: string, args: string[] = [], options: { env?: 
   return { process: child, output: () => output, waitForOutput, exited, processTree: () => processTree(child.pid!) };
 }
 
-/** `pid` and its live descendants, from /proc (Linux). */
+/** `pid` and its descendants that have not exited. */
 function processTree(pid: number): number[] {
-  const parentOf = new Map<number, number>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      // "pid (command) state ppid …": the command may hold spaces and parentheses.
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (fields[0] !== "Z") parentOf.set(Number(entry), Number(fields[1]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const tree = parentOf.has(pid) ? [pid] : [];
-  for (let i = 0; i < tree.length; i++) {
-    for (const [child, parent] of parentOf) if (parent === tree[i]) tree.push(child);
-  }
+  const tree = isRunning(pid) ? [pid] : [];
+  for (let i = 0; i < tree.length; i++) tree.push(...childrenOf(tree[i]!).filter(isRunning));
   return tree;
+}
+
+/** Whether `pid` is a process that has not exited (a zombie has). */
+export function isRunning(pid: number): boolean {
+  const state = procStat(pid)?.[0];
+  return state !== undefined && state !== "Z";
 }
