@@ -1,7 +1,7 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { childrenOf, procStat } from "@/scripts/lib/processes";
+import { processTree } from "@/scripts/lib/processes";
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
@@ -97,17 +97,4 @@ export function startScript(name: string, args: string[] = [], options: { env?: 
     });
 
   return { process: child, output: () => output, waitForOutput, exited, processTree: () => processTree(child.pid!) };
-}
-
-/** `pid` and its descendants that have not exited. */
-function processTree(pid: number): number[] {
-  const tree = isRunning(pid) ? [pid] : [];
-  for (let i = 0; i < tree.length; i++) tree.push(...childrenOf(tree[i]!).filter(isRunning));
-  return tree;
-}
-
-/** Whether `pid` is a process that has not exited (a zombie has). */
-export function isRunning(pid: number): boolean {
-  const state = procStat(pid)?.[0];
-  return state !== undefined && state !== "Z";
 }
