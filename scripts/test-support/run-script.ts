@@ -17,7 +17,8 @@ export type ScriptEnv = Record<string, string | undefined>;
  * from supplying one.
  */
 function commandEnv(env: ScriptEnv): NodeJS.ProcessEnv {
-  const merged: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", ...env };
+  // npm's "new version available" notice is not the command's output.
+  const merged: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", npm_config_update_notifier: "false", ...env };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   return merged;
 }
