@@ -37,3 +37,36 @@ describe("the delivery settings of the environment", () => {
     expect(validateEnv({ SMTP_URL: "smtp://127.0.0.1:2525" }).SMTP_URL).toBe("smtp://127.0.0.1:2525");
   });
 });
+
+describe("what each process cannot start without", () => {
+  test("the web server needs NEXTAUTH_SECRET; an empty value counts as unset", () => {
+    expect(() => validateEnv({ NEXTAUTH_SECRET: "" }, "web-server")).toThrow(
+      "Invalid environment: NEXTAUTH_SECRET: is required to sign the session tokens",
+    );
+    expect(validateEnv({ NEXTAUTH_SECRET: SECRET }, "web-server").NEXTAUTH_SECRET).toBe(SECRET);
+    expect(validateEnv({}).NEXTAUTH_SECRET).toBeUndefined();
+  });
+
+  test("the worker needs DATABASE_URL", () => {
+    expect(() => validateEnv({}, "worker")).toThrow("Invalid environment: DATABASE_URL: is required");
+    expect(validateEnv({ DATABASE_URL: "postgres://db.example.com/guard" }, "worker").DATABASE_URL).toBe(
+      "postgres://db.example.com/guard",
+    );
+  });
+
+  test("every problem is named, on one line", () => {
+    let message = "";
+    try {
+      validateEnv({ DATABASE_URL: "mysql://db.example.com/guard", SMTP_URL: "mail.example.com" }, "web-server");
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).not.toContain("\n");
+    expect(message).toMatch(/^Invalid environment: /);
+    for (const name of ["DATABASE_URL: must be", "SMTP_URL: must be", "NEXTAUTH_SECRET: is required"])
+      expect(message).toContain(name);
+    expect(() => validateEnv({ PORTAL_TIME_ZONE: "Mars/Olympus" })).toThrow(
+      'Invalid environment: PORTAL_TIME_ZONE: "Mars/Olympus" is not an IANA time zone',
+    );
+  });
+});

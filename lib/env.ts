@@ -44,26 +44,79 @@ const schema = z
 
 export type Env = z.infer<typeof schema>;
 
-function parseEnv(): Env {
-  // Scripts (migrate, seed, …) read .env / .env.local like the Next server does.
-  if (!process.env.NEXT_RUNTIME)
-    loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
-  return validateEnv(process.env);
+/**
+ * What a long-running process cannot start without, beyond the schema: the web server signs
+ * session tokens (scripts/serve.mjs, always production); the worker's schedule lives in PostgreSQL.
+ */
+const REQUIRED_BY = {
+  "web-server": {
+    NEXTAUTH_SECRET: "is required to sign the session tokens (at least 32 characters, e.g. openssl rand -base64 32)",
+  },
+  worker: {
+    DATABASE_URL:
+      "is required, since the worker keeps its schedule in PostgreSQL (on the embedded database, run `npm run evaluate` instead)",
+  },
+} as const satisfies Record<string, Partial<Record<keyof Env, string>>>;
+
+export type EnvPurpose = keyof typeof REQUIRED_BY;
+export type EnvFor<P extends EnvPurpose> = Env & { [K in keyof (typeof REQUIRED_BY)[P] & keyof Env]-?: NonNullable<Env[K]> };
+
+/** A missing or malformed variable; the message names each, on one line. */
+export class EnvError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid environment: ${problems.join("; ")}`);
+    this.name = "EnvError";
+  }
 }
 
-/** Validates an environment: the values, or an error naming every bad variable. */
-export function validateEnv(source: Record<string, string | undefined>): Env {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
-  }
-  try {
-    Intl.DateTimeFormat("en", { timeZone: parsed.data.PORTAL_TIME_ZONE });
-  } catch {
-    throw new Error(`Invalid environment:\n  PORTAL_TIME_ZONE: "${parsed.data.PORTAL_TIME_ZONE}" is not an IANA time zone`);
-  }
+/**
+ * Validates an environment: the values, or an EnvError naming every bad variable (and, for a
+ * `purpose`, every one it requires that is unset). An empty value counts as unset (`FOO=` in .env).
+ */
+export function validateEnv(source: Record<string, string | undefined>): Env;
+export function validateEnv<P extends EnvPurpose>(source: Record<string, string | undefined>, purpose: P): EnvFor<P>;
+export function validateEnv(source: Record<string, string | undefined>, purpose?: EnvPurpose): Env {
+  const values = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = schema.safeParse(values);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  if (parsed.success && !isTimeZone(parsed.data.PORTAL_TIME_ZONE))
+    problems.push(`PORTAL_TIME_ZONE: "${parsed.data.PORTAL_TIME_ZONE}" is not an IANA time zone, e.g. Europe/Kyiv`);
+  const required: Partial<Record<string, string>> = purpose ? REQUIRED_BY[purpose] : {};
+  for (const [name, why] of Object.entries(required)) if (values[name] === undefined) problems.push(`${name}: ${why}`);
+  if (!parsed.success || problems.length > 0) throw new EnvError(problems);
   return parsed.data;
 }
 
-export const env: Env = parseEnv();
+function isTimeZone(timeZone: string): boolean {
+  try {
+    Intl.DateTimeFormat("en", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The environment of this process, validated. A command (the worker, the scripts, serve.mjs) stops
+ * with the one line naming what is wrong, not a stack trace that buries it; inside Next's server the
+ * error is thrown.
+ */
+function validateProcessEnv<P extends EnvPurpose>(purpose?: P): Env {
+  // Scripts (migrate, seed, …) read .env / .env.local like the Next server does.
+  if (!process.env.NEXT_RUNTIME)
+    loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
+  try {
+    return purpose ? validateEnv(process.env, purpose) : validateEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof EnvError) || process.env.NEXT_RUNTIME) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+export const env: Env = validateProcessEnv();
+
+/** This process's environment with what `purpose` cannot start without; a command stops naming what is missing. */
+export function requireEnvFor<P extends EnvPurpose>(purpose: P): EnvFor<P> {
+  return validateProcessEnv(purpose) as EnvFor<P>;
+}

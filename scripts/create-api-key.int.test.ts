@@ -5,7 +5,7 @@ import { apiKeys, auditLog } from "@/db/schema";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { runScript } from "@/scripts/test-support/run-script";
 
-const createApiKeyCommand = (args: string[]) => runScript("scripts/create-api-key.ts", args);
+const createApiKeyCommand = (args: string[]) => runScript("api-key:create", args);
 
 test("api-key:create prints a key once that authenticates; only its hash is stored; the creation is audited", async () => {
   const { code, stdout } = await createApiKeyCommand(["Order feed"]);

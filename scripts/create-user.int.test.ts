@@ -5,7 +5,7 @@ import { auditLog, users } from "@/db/schema";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { runScript } from "@/scripts/test-support/run-script";
 
-const createUserCommand = (args: string[]) => runScript("scripts/create-user.ts", args);
+const createUserCommand = (args: string[]) => runScript("user:create", args);
 
 test("user:create makes the first admin, prints a password that works once, and is audited", async () => {
   const { code, stdout } = await createUserCommand([

@@ -15,17 +15,20 @@
  *   database (PGlite) belongs to a single process — asking for more without DATABASE_URL is refused.
  *   Each process has its own pool of DB_POOL_SIZE connections.
  * - PORT / -p (default 3000); -H HOSTNAME (default all interfaces). Settings may also come from the
- *   .env files, read as `next start` reads them. NODE_ENV is always production.
+ *   .env files, read as `next start` reads them. NODE_ENV is always production. The environment is
+ *   validated (lib/env.ts) before the first process starts.
  * - Each process gets a larger young generation (--max-semi-space-size=64): a page's short-lived
  *   objects then die young instead of being copied and promoted while twenty requests are in flight
  *   (measured: 5–8% less CPU a page under load). NODE_OPTIONS still wins if it sets its own.
  * - A process that dies is replaced (runPrimary). SIGTERM / SIGINT: stop taking connections, let the
  *   requests in flight finish (at most 10 s), then exit.
  */
+import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import pino from "pino";
@@ -34,6 +37,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const RESTART_DELAY_MS = 1_000;
 const MAX_RESTART_DELAY_MS = 60_000;
 const YOUNG_GENERATION_FLAG = "--max-semi-space-size=64";
+const ENV_MODULE = fileURLToPath(new URL("../lib/env.ts", import.meta.url));
 
 // As `next start`: a production build, and the .env files read before any setting is.
 process.env.NODE_ENV = "production";
@@ -67,6 +71,21 @@ function readSettings() {
   // Only -H, as `next start`: a HOSTNAME variable is often the machine's own name (exported by some
   // shells, set by containers), which would bind the server to that one address.
   return { port, hostname: values.hostname, processes };
+}
+
+/**
+ * The environment, validated by lib/env.ts (the one validation) before any server process starts: a
+ * missing or malformed variable stops the server with one line naming it, instead of a server whose
+ * every page fails (NEXTAUTH_SECRET). It runs in a short-lived process, node with tsx's loader as the
+ * worker runs, so tsx's compiler service does not stay on beside the servers.
+ */
+function requireEnvironment() {
+  const check = spawnSync(
+    process.execPath,
+    ["--import", import.meta.resolve("tsx"), "--eval", `require(${JSON.stringify(ENV_MODULE)}).requireEnvFor("web-server")`],
+    { stdio: "inherit" },
+  );
+  if (check.status !== 0) process.exit(check.status ?? 1);
 }
 
 /** The cores this process may use: the machine's, or fewer under a cgroup v2 CPU limit (a container's). */
@@ -191,6 +210,7 @@ async function main() {
     return;
   }
   const settings = readSettings();
+  requireEnvironment();
   process.env.CATALOG_GUARD_SERVE_SETTINGS = JSON.stringify(settings);
   runPrimary(settings);
 }

@@ -36,6 +36,15 @@ describe("the production server's settings", () => {
     }
   });
 
+  test("the environment is validated by lib/env.ts before Next loads: one line names what is wrong", () => {
+    const missing = refusal({ NEXTAUTH_SECRET: "" });
+    expect(missing.status).toBe(1);
+    expect(missing.output.trim()).toMatch(/^Invalid environment: NEXTAUTH_SECRET: is required to sign the session tokens[^\n]*$/);
+    const malformed = refusal({ NEXTAUTH_SECRET: "s".repeat(32), DATABASE_URL: "mysql://db.example.com/guard" });
+    expect(malformed.status).toBe(1);
+    expect(malformed.output.trim()).toBe("Invalid environment: DATABASE_URL: must be a postgres:// connection string");
+  });
+
   test("a bad port or an unknown option is named", () => {
     const port = refusal({}, ["-p", "70000"]);
     expect(port.status).toBe(1);

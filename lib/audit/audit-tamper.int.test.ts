@@ -17,7 +17,7 @@ test("a row changed behind the trigger's back is named by audit:verify", async (
 
   expect(await verifyAuditChain(db)).toMatchObject({ ok: false, checked: 2, firstBroken: { seq: 3, problem: "hash-mismatch" } });
   // The command an operator runs says the same and exits non-zero.
-  const failure = await runScript("scripts/audit-verify.ts");
+  const failure = await runScript("audit:verify");
   expect(failure.code).toBe(1);
   expect(failure.stderr).toContain("BROKEN at entry seq=3");
 });

@@ -1,4 +1,4 @@
-import { createFormatter, createTranslator, type IntlError } from "next-intl";
+import { createFormatter, createTranslator, type IntlError } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import {

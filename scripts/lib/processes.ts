@@ -35,3 +35,16 @@ export function processIds(): number[] {
 export function childrenOf(parent: number): number[] {
   return processIds().filter((pid) => Number(procStat(pid)?.[1]) === parent);
 }
+
+/** Whether `pid` is a process that has not exited (a zombie has). */
+export function isRunning(pid: number): boolean {
+  const state = procStat(pid)?.[0];
+  return state !== undefined && state !== "Z";
+}
+
+/** `pid` and its descendants that have not exited. */
+export function processTree(pid: number): number[] {
+  const tree = isRunning(pid) ? [pid] : [];
+  for (let i = 0; i < tree.length; i++) tree.push(...childrenOf(tree[i]!).filter(isRunning));
+  return tree;
+}
