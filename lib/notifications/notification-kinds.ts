@@ -52,6 +52,10 @@ export type NotificationPayload =
     }
   | { kind: "case_reinstated"; caseId: number; reinstatedAt: string };
 
+/** The catalog events of `outbox_events.type`. */
+export const CATALOG_EVENT_TYPES = ["seller.excluded", "seller.reinstated"] as const;
+export type CatalogEventType = (typeof CATALOG_EVENT_TYPES)[number];
+
 /**
  * `outbox_events.payload` (the event's `data`). The webhook body is the envelope
  * `{ id: String(outbox_events.id), type, occurredAt: created_at, data: payload }`.
