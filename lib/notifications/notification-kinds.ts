@@ -18,7 +18,21 @@ export const SELLER_STEPS = [
 ] as const;
 export type SellerStep = (typeof SELLER_STEPS)[number];
 
-export type NotificationReason = { code: string; metric: string; window: string; value: number; portalValue: number };
+/**
+ * A reason of the exclusion, as the flag stored it. The interval, threshold and details were added
+ * later: older notifications have only the value against the portal's.
+ */
+export type NotificationReason = {
+  code: string;
+  metric: string;
+  window: string;
+  value: number;
+  portalValue: number;
+  intervalLow?: number | null;
+  intervalHigh?: number | null;
+  threshold?: number;
+  details?: unknown;
+};
 
 /** `notifications.payload`, by `notifications.kind`. Dates are ISO-8601 strings. */
 export type NotificationPayload =
@@ -51,10 +65,6 @@ export type NotificationPayload =
       openRootCauses?: RootCause[];
     }
   | { kind: "case_reinstated"; caseId: number; reinstatedAt: string };
-
-/** The catalog events of `outbox_events.type`. */
-export const CATALOG_EVENT_TYPES = ["seller.excluded", "seller.reinstated"] as const;
-export type CatalogEventType = (typeof CATALOG_EVENT_TYPES)[number];
 
 /**
  * `outbox_events.payload` (the event's `data`). The webhook body is the envelope

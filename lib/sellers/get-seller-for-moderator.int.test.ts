@@ -117,8 +117,7 @@ describe("the moderator's seller view", () => {
       threshold: 2.33,
     });
     expect(view.openFlag!.reasons[0]!.value).toBeCloseTo(7 / 12, 10);
-    const { explanation } = view.openFlag!.reasons[0]!;
-    expect(explanation.code === "WORSENED" && explanation.details).toMatchObject({
+    expect(view.openFlag!.reasons[0]!.details).toMatchObject({
       z: expect.closeTo(3.3731, 3),
       recent: { successes: 7, trials: 12 },
       baseline: { successes: 1, trials: 20, rate: 0.05 },
