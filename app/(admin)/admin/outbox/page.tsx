@@ -7,11 +7,11 @@ import { ListTable } from "@/app/_components/list-table";
 import { PageHeading } from "@/app/_components/page-heading";
 import { pageHref, Pagination } from "@/app/_components/pagination";
 import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
+import { OUTBOX_EVENT_TYPES, type OutboxEventType } from "@/db/enums";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { webhookConfigFromEnv } from "@/lib/delivery/delivery-config";
 import { listOutboxEvents } from "@/lib/delivery/list-outbox-events";
-import { CATALOG_EVENT_TYPES, type CatalogEventType } from "@/lib/notifications/notification-kinds";
 import { isOutboxFilter, OUTBOX_FILTERS, type OutboxFilter } from "@/lib/delivery/outbox-input";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const isEventType = (type: string): type is CatalogEventType => (CATALOG_EVENT_TYPES as readonly string[]).includes(type);
+const isEventType = (type: string): type is OutboxEventType => (OUTBOX_EVENT_TYPES as readonly string[]).includes(type);
 
 /** Only the receiver's address, never credentials someone put into the URL. */
 function describeReceiver(url: string): string {
