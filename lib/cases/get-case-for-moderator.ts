@@ -6,15 +6,15 @@ import type { UserActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { getPolicyInForce } from "@/lib/quality/get-current-policy";
+import type { PolicyParams } from "@/lib/quality/policy";
 import { instant } from "@/lib/quality/sql-literals";
 import { keysetPage, keysetQuery, REVIEWS_BY_POSTED_AT, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
 import { addDays, daysSince, effectiveCaseStatus, MINIMUM_EXCLUSION_DAYS } from "./case-machine";
 import { computeChecklist, type Checklist } from "./checklist";
 import { getChecklistFacts } from "./get-checklist-facts";
+import { getCaseTimeline, type TimelineEntry } from "./get-case-timeline";
 import type { CaseEvidence } from "./open-case";
 
-/** How many timeline entries the case page shows (newest first). */
-export const TIMELINE_LIMIT = 200;
 /** Reviews in scope a page: a seller can have hundreds; their counts by root cause cover them all. */
 export const CASE_REVIEWS_PAGE_SIZE = 50;
 
@@ -55,15 +55,6 @@ export type SignalView = {
   decidedBy: string | null;
 };
 
-export type TimelineEntry = {
-  at: Date;
-  action: string;
-  actorLabel: string;
-  actorRole: string;
-  reason: string | null;
-  after: unknown;
-};
-
 export type CaseForModerator = {
   caseId: number;
   version: number;
@@ -80,6 +71,11 @@ export type CaseForModerator = {
   holder: { userId: string; email: string } | null;
   evidence: CaseEvidence;
   checklist: Checklist;
+  /**
+   * Where the checklist comes from: computed from the data as of `at` (now, for an open case), or the
+   * snapshot its reinstatement was decided on (a closed case), with that moment and who decided.
+   */
+  checklistSource: { kind: "computed"; at: Date } | { kind: "decision"; at: Date; by: string };
   /** One page of the reviews in scope, newest first; `total` and `rootCauseCounts` count them all. */
   reviews: KeysetPage<CaseReviewView> & { total: number };
   rootCauseCounts: { rootCause: RootCause | null; count: number }[];
@@ -158,11 +154,8 @@ export async function getCaseForModerator(params: {
   const reinstatedAt = maybeDate(row.reinstated_at);
   const policy = await getPolicyInForce(db);
   const answerDays = policy.exclusion.letterAnswerDays;
-  // The timeline covers the case's time: from the flag's evaluation to the reinstatement (or now).
-  const periodEnd = instant(reinstatedAt ? addDays(reinstatedAt, 1) : now);
-
-  const [facts, reviews, rootCauses, letters, signals, notes, decisions, timeline, otherCases] = await Promise.all([
-    getChecklistFacts(db, { caseId, policy, now: reinstatedAt ?? now }),
+  const [checklist, reviews, rootCauses, letters, signals, notes, decisions, timeline, otherCases] = await Promise.all([
+    getChecklistForModerator({ caseId, policy, now, isClosed: row.status === "REINSTATED", reinstatedAt }),
     queryRows<Record<string, unknown>>(
       db,
       sql`select r.id, r.external_id, r.rating, r.text, r.posted_at, r.removed_at, cr.root_cause, cr.root_cause_note, cr.resolution, cr.resolved_at,
@@ -214,16 +207,7 @@ export async function getCaseForModerator(params: {
           from case_decisions d join users u on u.id = d.decided_by
           where d.case_id = ${caseId} order by d.case_version desc`,
     ),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select a.occurred_at, a.action, a.actor_label, a.actor_role, a.reason, a.after
-          from audit_log a
-          where a.seller_id = ${sellerId}
-            and a.occurred_at >= ${instant(addDays(excludedAt, -30))} and a.occurred_at <= ${periodEnd}
-            and (a.entity_type <> 'case' or a.entity_id = ${String(caseId)})
-          order by a.occurred_at desc, a.seq desc
-          limit ${TIMELINE_LIMIT}`,
-    ),
+    getCaseTimeline(db, { caseId, sellerId }),
     queryRows<Record<string, unknown>>(
       db,
       sql`select id, status, excluded_at, reinstated_at from cases where seller_id = ${sellerId} and id <> ${caseId} order by excluded_at desc`,
@@ -260,7 +244,8 @@ export async function getCaseForModerator(params: {
     openReason: row.open_reason,
     holder: row.assigned_to && row.holder ? { userId: row.assigned_to, email: row.holder } : null,
     evidence: row.evidence,
-    checklist: computeChecklist(facts),
+    checklist: checklist.checklist,
+    checklistSource: checklist.source,
     reviews: {
       ...keysetPage(reviewViews, CASE_REVIEWS_PAGE_SIZE, reviewsCursor, (review) => review.reviewId),
       total: rootCauses.reduce((total, entry) => total + Number(entry.n), 0),
@@ -299,14 +284,7 @@ export async function getCaseForModerator(params: {
       newRecheckAt: maybeDate(decision.new_recheck_at as string | null),
       message: (decision.message_to_seller as string | null) ?? null,
     })),
-    timeline: timeline.map((entry) => ({
-      at: date(entry.occurred_at as string),
-      action: String(entry.action),
-      actorLabel: String(entry.actor_label),
-      actorRole: String(entry.actor_role),
-      reason: (entry.reason as string | null) ?? null,
-      after: entry.after,
-    })),
+    timeline,
     otherCases: otherCases.map((other) => ({
       caseId: Number(other.id),
       status: other.status as CaseStatus,
@@ -314,4 +292,41 @@ export async function getCaseForModerator(params: {
       reinstatedAt: maybeDate(other.reinstated_at as string | null),
     })),
   };
+}
+
+type SnapshotRow = { items: Checklist["items"]; all_passed: boolean; computed_at: string | Date; decided_by: string };
+
+/**
+ * The checklist the page shows: a closed case's is the snapshot its reinstatement was decided on
+ * (checklist_snapshots), not one computed now from data that kept changing; an open case's is
+ * computed now. A closed case without a stored snapshot (reinstated before snapshots were kept)
+ * gets one computed as of its reinstatement.
+ */
+async function getChecklistForModerator(params: {
+  caseId: number;
+  policy: PolicyParams;
+  now: Date;
+  isClosed: boolean;
+  reinstatedAt: Date | null;
+}): Promise<{ checklist: Checklist; source: CaseForModerator["checklistSource"] }> {
+  if (params.isClosed) {
+    const [snapshot] = await queryRows<SnapshotRow>(
+      db,
+      sql`select cs.items, cs.all_passed, cs.computed_at, u.email as decided_by
+          from case_decisions d
+          join checklist_snapshots cs on cs.id = d.checklist_snapshot_id
+          join users u on u.id = d.decided_by
+          where d.case_id = ${params.caseId} and d.kind = 'reinstate'
+          order by d.case_version desc limit 1`,
+    );
+    if (snapshot) {
+      return {
+        checklist: { items: snapshot.items, isAllPassed: snapshot.all_passed },
+        source: { kind: "decision", at: new Date(snapshot.computed_at), by: snapshot.decided_by },
+      };
+    }
+  }
+  const at = params.isClosed && params.reinstatedAt ? params.reinstatedAt : params.now;
+  const facts = await getChecklistFacts(db, { caseId: params.caseId, policy: params.policy, now: at });
+  return { checklist: computeChecklist(facts), source: { kind: "computed", at } };
 }
