@@ -54,7 +54,7 @@ const LOW_YEAR: StoredFlagReason = {
   details: { successes: 12, trials: 30, confidence: 0.95 },
 };
 
-function describe_(reason: StoredFlagReason, locale: Locale = "en", audience: FlagReasonAudience = "moderator") {
+function inWords(reason: StoredFlagReason, locale: Locale = "en", audience: FlagReasonAudience = "moderator") {
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const format = createFormatter({ locale, timeZone: "Europe/Kyiv" });
   return describeFlagReason(reason, { t, format, audience });
@@ -62,17 +62,17 @@ function describe_(reason: StoredFlagReason, locale: Locale = "en", audience: Fl
 
 describe("a flag reason in words", () => {
   test("[MODERATOR] WORSENED: the recent rate and its interval, the seller's own baseline, z against 2.33, the portal's rate", () => {
-    expect(describe_(WORSENED)).toBe(
+    expect(inWords(WORSENED)).toBe(
       "Negative-review rate over the last 90 days: 58.3% (7 of 12 reviews were negative; 95% interval 32%–80.7%), " +
         "against the seller's own baseline of 5% (1 of 20 reviews were negative, 365 to 91 days ago). " +
         "z = 3.37 against the threshold of 2.33. The portal's rate over the last 90 days: 20%.",
     );
-    expect(describe_(WORSENED)).not.toContain("233%");
+    expect(inWords(WORSENED)).not.toContain("233%");
   });
 
   test("[SELLER] the same reason speaks of the seller's own baseline as theirs, in Ukrainian too", () => {
-    expect(describe_(WORSENED, "en", "seller")).toContain("against your own baseline of 5%");
-    expect(describe_(WORSENED, "uk", "seller")).toBe(
+    expect(inWords(WORSENED, "en", "seller")).toContain("against your own baseline of 5%");
+    expect(inWords(WORSENED, "uk", "seller")).toBe(
       "Частка негативних відгуків за останні 90 днів: 58,3% (7 з 12 відгуків негативні; 95% інтервал 32%–80,7%) " +
         "проти вашого власного базового рівня 5% (1 з 20 відгуків негативні, від 365 до 91 дня тому). " +
         "z = 3,37 при порозі 2,33. Значення порталу за останні 90 днів: 20%.",
@@ -80,21 +80,21 @@ describe("a flag reason in words", () => {
   });
 
   test("[MODERATOR] LOW_YEAR: the low end of the interval against the threshold", () => {
-    expect(describe_(LOW_YEAR)).toBe(
+    expect(inWords(LOW_YEAR)).toBe(
       "Negative-review rate over the last 365 days: 40% (12 of 30 reviews were negative). " +
         "Even the low end of its 95% interval, 24.6%, is above the threshold of 10% (portal: 5%).",
     );
-    expect(
-      describe_({ ...LOW_YEAR, metric: "complaintRate", details: { successes: 2, trials: 40, confidence: 0.95 } }),
-    ).toContain("(2 of 40 orders had a complaint)");
+    expect(inWords({ ...LOW_YEAR, metric: "complaintRate", details: { successes: 2, trials: 40, confidence: 0.95 } })).toContain(
+      "(2 of 40 orders had a complaint)",
+    );
   });
 
   test("a reason stored without its counts still reads in full sentences", () => {
-    expect(describe_({ ...WORSENED, details: null })).toBe(
+    expect(inWords({ ...WORSENED, details: null })).toBe(
       "Negative-review rate over the last 90 days: 58.3% (95% interval 32%–80.7%), above the seller's own baseline " +
         "with z at or over the threshold of 2.33. The portal's rate over the last 90 days: 20%.",
     );
-    expect(describe_({ ...LOW_YEAR, details: undefined }, "uk")).toBe(
+    expect(inWords({ ...LOW_YEAR, details: undefined }, "uk")).toBe(
       "Частка негативних відгуків за останні 365 днів: 40%. Навіть нижня межа інтервалу, 24,6%, вища за поріг 10% (портал: 5%).",
     );
   });
