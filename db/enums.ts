@@ -78,6 +78,14 @@ export const FAKE_SIGNAL_KINDS = ["no_matching_purchase", "five_star_burst", "re
 export const FAKE_SIGNAL_STATUSES = ["suspected", "confirmed", "cleared"] as const;
 
 export const OUTBOX_EVENT_TYPES = ["seller.excluded", "seller.reinstated"] as const;
+export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
+
+/**
+ * The complaint reasons the marketplace sends (`complaint.filed`'s `reason`) that have words in the
+ * message catalogs; any other reason is the marketplace's own text, shown as it came.
+ */
+export const COMPLAINT_REASONS = ["item_not_as_described", "not_delivered", "no_response", "damaged", "wrong_item"] as const;
+export type ComplaintReason = (typeof COMPLAINT_REASONS)[number];
 export const EMAIL_STATUSES = ["pending", "sent", "failed", "skipped"] as const;
 
 /** What became of a sign-in attempt. Refused attempts do not count towards the limits. */

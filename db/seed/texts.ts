@@ -2,12 +2,14 @@
  * What buyers and sellers write, in Ukrainian, Polish and English. Negative reviews are grouped by
  * the root cause an independent reader would name, so the seller's analysis has something to find.
  */
+import type { ComplaintReason } from "../enums";
 import type { RootCause } from "../schema";
 import { chance, pickOne, type Rng } from "./random";
 import type { Language } from "./types";
 
 export type ReviewCause = Exclude<RootCause, "other">;
 export type Texts = Record<Language, readonly string[]>;
+export type { ComplaintReason };
 
 const LANGUAGES: readonly Language[] = ["uk", "pl", "en"];
 /** Most buyers write in the seller's language; some in another of the portal's languages. */
@@ -167,10 +169,6 @@ export const RESOLVED_REVIEW_TEXTS: Texts = {
   ],
   en: ["Update: the seller got in touch and sorted it out. Thanks.", "Changing my rating — they replaced the item with no fuss."],
 };
-
-/** The complaint reasons the demo writes; the labels people read are in the message catalogs. */
-export const COMPLAINT_REASONS = ["item_not_as_described", "not_delivered", "no_response", "damaged", "wrong_item"] as const;
-export type ComplaintReason = (typeof COMPLAINT_REASONS)[number];
 
 export const COMPLAINT_TEXTS: Record<ComplaintReason, Texts> = {
   item_not_as_described: {

@@ -7,4 +7,4 @@ import { sql, type SQL } from "drizzle-orm";
 export const FLAG_REASON_JSON: SQL = sql`json_build_object(
   'code', fr.code, 'metric', fr.metric, 'window', fr."window", 'value', fr.value,
   'intervalLow', fr.interval_low, 'intervalHigh', fr.interval_high, 'portalValue', fr.portal_value,
-  'rule', fr.rule, 'threshold', fr.threshold)`;
+  'rule', fr.rule, 'threshold', fr.threshold, 'details', fr.details)`;

@@ -6,15 +6,15 @@ import type { UserActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { getPolicyInForce } from "@/lib/quality/get-current-policy";
+import type { PolicyParams } from "@/lib/quality/policy";
 import { instant } from "@/lib/quality/sql-literals";
 import { keysetPage, keysetQuery, REVIEWS_BY_POSTED_AT, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
 import { addDays, daysSince, effectiveCaseStatus, MINIMUM_EXCLUSION_DAYS } from "./case-machine";
 import { computeChecklist, type Checklist } from "./checklist";
 import { getChecklistFacts } from "./get-checklist-facts";
+import { getCaseTimeline, type TimelineEntry } from "./get-case-timeline";
 import type { CaseEvidence } from "./open-case";
 
-/** How many timeline entries the case page shows (newest first). */
-export const TIMELINE_LIMIT = 200;
 /** Reviews in scope a page: a seller can have hundreds; their counts by root cause cover them all. */
 export const CASE_REVIEWS_PAGE_SIZE = 50;
 
@@ -55,15 +55,6 @@ export type SignalView = {
   decidedBy: string | null;
 };
 
-export type TimelineEntry = {
-  at: Date;
-  action: string;
-  actorLabel: string;
-  actorRole: string;
-  reason: string | null;
-  after: unknown;
-};
-
 export type CaseForModerator = {
   caseId: number;
   version: number;
@@ -80,6 +71,11 @@ export type CaseForModerator = {
   holder: { userId: string; email: string } | null;
   evidence: CaseEvidence;
   checklist: Checklist;
+  /**
+   * Where the checklist comes from: computed from the data as of `at` (now, for an open case), or the
+   * snapshot its reinstatement was decided on (a closed case), with that moment and who decided.
+   */
+  checklistSource: { kind: "computed"; at: Date } | { kind: "decision"; at: Date; by: string };
   /** One page of the reviews in scope, newest first; `total` and `rootCauseCounts` count them all. */
   reviews: KeysetPage<CaseReviewView> & { total: number };
   rootCauseCounts: { rootCause: RootCause | null; count: number }[];
@@ -116,12 +112,63 @@ type CaseRow = {
   evidence: CaseEvidence;
 };
 
+type ReviewRow = {
+  id: string | number;
+  external_id: string;
+  rating: number;
+  text: string | null;
+  posted_at: string | Date;
+  removed_at: string | Date | null;
+  root_cause: RootCause | null;
+  root_cause_note: string | null;
+  resolution: CaseReviewView["resolution"];
+  resolved_at: string | Date | null;
+  steps: CaseReviewView["steps"];
+  replies: CaseReviewView["replies"];
+};
+
+type LetterRow = {
+  id: string | number;
+  version: number;
+  status: LetterView["status"];
+  submitted_at: string | Date | null;
+  items: LetterView["items"];
+  reply: LetterView["reply"];
+};
+
+type SignalRow = {
+  id: string | number;
+  review_id: string | number;
+  kind: string;
+  status: SignalView["status"];
+  details: Record<string, unknown>;
+  rating: number;
+  text: string | null;
+  posted_at: string | Date;
+  decided_by: string | null;
+};
+
+type NoteRow = { body: string; by: string; created_at: string | Date };
+
+type DecisionRow = {
+  kind: "reinstate" | "extend";
+  by: string;
+  decided_at: string | Date;
+  overrides: unknown;
+  extend_reasons: string[] | null;
+  new_recheck_at: string | Date | null;
+  message_to_seller: string | null;
+};
+
+type OtherCaseRow = { id: string | number; status: CaseStatus; excluded_at: string | Date; reinstated_at: string | Date | null };
+
 const date = (value: string | Date) => new Date(value);
 const maybeDate = (value: string | Date | null) => (value ? new Date(value) : null);
 
 /**
  * Everything the case page shows, in a fixed number of queries (run side by side), whatever the
- * number of reviews, letters or entries: the case, its frozen evidence, the live checklist, a page
+ * number of reviews, letters or entries: the case, its frozen evidence, the checklist (live, or the
+ * one a closed case was decided on), a page
  * of the reviews in scope with the seller's work on them (`reviewsCursor`) and their counts by root
  * cause, the letters, the fake-review signals, notes, decisions, the timeline and the seller's other
  * cases.
@@ -158,12 +205,9 @@ export async function getCaseForModerator(params: {
   const reinstatedAt = maybeDate(row.reinstated_at);
   const policy = await getPolicyInForce(db);
   const answerDays = policy.exclusion.letterAnswerDays;
-  // The timeline covers the case's time: from the flag's evaluation to the reinstatement (or now).
-  const periodEnd = instant(reinstatedAt ? addDays(reinstatedAt, 1) : now);
-
-  const [facts, reviews, rootCauses, letters, signals, notes, decisions, timeline, otherCases] = await Promise.all([
-    getChecklistFacts(db, { caseId, policy, now: reinstatedAt ?? now }),
-    queryRows<Record<string, unknown>>(
+  const [checklist, reviews, rootCauses, letters, signals, notes, decisions, timeline, otherCases] = await Promise.all([
+    getChecklistForModerator({ caseId, policy, now, isClosed: row.status === "REINSTATED", reinstatedAt }),
+    queryRows<ReviewRow>(
       db,
       sql`select r.id, r.external_id, r.rating, r.text, r.posted_at, r.removed_at, cr.root_cause, cr.root_cause_note, cr.resolution, cr.resolved_at,
                  (select coalesce(json_agg(json_build_object('step', st.step, 'note', st.note, 'at', st.created_at) order by st.created_at), '[]'::json)
@@ -180,7 +224,7 @@ export async function getCaseForModerator(params: {
       sql`select cr.root_cause, count(*)::int as n from case_reviews cr where cr.case_id = ${caseId}
           group by cr.root_cause order by n desc, cr.root_cause nulls last`,
     ),
-    queryRows<Record<string, unknown>>(
+    queryRows<LetterRow>(
       db,
       sql`select l.id, l.version, l.status, l.submitted_at,
                  (select coalesce(json_agg(json_build_object('position', li.position, 'rootCause', li.root_cause, 'problem', li.problem, 'solution', li.solution)
@@ -192,7 +236,7 @@ export async function getCaseForModerator(params: {
           where l.case_id = ${caseId} and l.status = 'submitted'
           order by l.version desc`,
     ),
-    queryRows<Record<string, unknown>>(
+    queryRows<SignalRow>(
       db,
       sql`select g.id, g.review_id, g.kind, g.status, g.details, r.rating, r.text, r.posted_at, u.email as decided_by
           from review_signals g
@@ -203,28 +247,19 @@ export async function getCaseForModerator(params: {
           order by r.posted_at desc
           limit 200`,
     ),
-    queryRows<Record<string, unknown>>(
+    queryRows<NoteRow>(
       db,
       sql`select n.body, u.email as by, n.created_at from case_notes n join users u on u.id = n.author_id
           where n.case_id = ${caseId} order by n.created_at desc`,
     ),
-    queryRows<Record<string, unknown>>(
+    queryRows<DecisionRow>(
       db,
       sql`select d.kind, u.email as by, d.decided_at, d.overrides, d.extend_reasons, d.new_recheck_at, d.message_to_seller
           from case_decisions d join users u on u.id = d.decided_by
           where d.case_id = ${caseId} order by d.case_version desc`,
     ),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select a.occurred_at, a.action, a.actor_label, a.actor_role, a.reason, a.after
-          from audit_log a
-          where a.seller_id = ${sellerId}
-            and a.occurred_at >= ${instant(addDays(excludedAt, -30))} and a.occurred_at <= ${periodEnd}
-            and (a.entity_type <> 'case' or a.entity_id = ${String(caseId)})
-          order by a.occurred_at desc, a.seq desc
-          limit ${TIMELINE_LIMIT}`,
-    ),
-    queryRows<Record<string, unknown>>(
+    getCaseTimeline(db, { caseId, sellerId }),
+    queryRows<OtherCaseRow>(
       db,
       sql`select id, status, excluded_at, reinstated_at from cases where seller_id = ${sellerId} and id <> ${caseId} order by excluded_at desc`,
     ),
@@ -232,17 +267,17 @@ export async function getCaseForModerator(params: {
 
   const reviewViews: CaseReviewView[] = reviews.map((review) => ({
     reviewId: Number(review.id),
-    externalId: String(review.external_id),
+    externalId: review.external_id,
     rating: Number(review.rating),
-    text: (review.text as string | null) ?? null,
-    postedAt: date(review.posted_at as string),
-    removedAt: maybeDate(review.removed_at as string | null),
-    rootCause: (review.root_cause as RootCause | null) ?? null,
-    rootCauseNote: (review.root_cause_note as string | null) ?? null,
-    resolution: (review.resolution as CaseReviewView["resolution"]) ?? null,
-    resolvedAt: maybeDate(review.resolved_at as string | null),
-    steps: review.steps as CaseReviewView["steps"],
-    replies: review.replies as CaseReviewView["replies"],
+    text: review.text,
+    postedAt: date(review.posted_at),
+    removedAt: maybeDate(review.removed_at),
+    rootCause: review.root_cause,
+    rootCauseNote: review.root_cause_note,
+    resolution: review.resolution,
+    resolvedAt: maybeDate(review.resolved_at),
+    steps: review.steps,
+    replies: review.replies,
   }));
 
   return {
@@ -260,58 +295,89 @@ export async function getCaseForModerator(params: {
     openReason: row.open_reason,
     holder: row.assigned_to && row.holder ? { userId: row.assigned_to, email: row.holder } : null,
     evidence: row.evidence,
-    checklist: computeChecklist(facts),
+    checklist: checklist.checklist,
+    checklistSource: checklist.source,
     reviews: {
       ...keysetPage(reviewViews, CASE_REVIEWS_PAGE_SIZE, reviewsCursor, (review) => review.reviewId),
       total: rootCauses.reduce((total, entry) => total + Number(entry.n), 0),
     },
     rootCauseCounts: rootCauses.map((entry) => ({ rootCause: entry.root_cause, count: Number(entry.n) })),
     letters: letters.map((letter) => {
-      const submittedAt = maybeDate(letter.submitted_at as string | null);
+      const submittedAt = maybeDate(letter.submitted_at);
       return {
         letterId: Number(letter.id),
         version: Number(letter.version),
-        status: letter.status as LetterView["status"],
+        status: letter.status,
         submittedAt,
-        items: letter.items as LetterView["items"],
-        reply: (letter.reply as LetterView["reply"]) ?? null,
+        items: letter.items,
+        reply: letter.reply ?? null,
         answerDueAt: submittedAt ? addDays(submittedAt, answerDays) : null,
       };
     }),
     signals: signals.map((signal) => ({
       signalId: Number(signal.id),
       reviewId: Number(signal.review_id),
-      kind: String(signal.kind),
-      status: signal.status as SignalView["status"],
-      details: signal.details as Record<string, unknown>,
+      kind: signal.kind,
+      status: signal.status,
+      details: signal.details,
       rating: Number(signal.rating),
-      text: (signal.text as string | null) ?? null,
-      postedAt: date(signal.posted_at as string),
-      decidedBy: (signal.decided_by as string | null) ?? null,
+      text: signal.text,
+      postedAt: date(signal.posted_at),
+      decidedBy: signal.decided_by,
     })),
-    notes: notes.map((note) => ({ body: String(note.body), by: String(note.by), at: date(note.created_at as string) })),
+    notes: notes.map((note) => ({ body: note.body, by: note.by, at: date(note.created_at) })),
     decisions: decisions.map((decision) => ({
-      kind: decision.kind as "reinstate" | "extend",
-      by: String(decision.by),
-      at: date(decision.decided_at as string),
+      kind: decision.kind,
+      by: decision.by,
+      at: date(decision.decided_at),
       overrides: decision.overrides,
-      extendReasons: (decision.extend_reasons as string[] | null) ?? null,
-      newRecheckAt: maybeDate(decision.new_recheck_at as string | null),
-      message: (decision.message_to_seller as string | null) ?? null,
+      extendReasons: decision.extend_reasons,
+      newRecheckAt: maybeDate(decision.new_recheck_at),
+      message: decision.message_to_seller,
     })),
-    timeline: timeline.map((entry) => ({
-      at: date(entry.occurred_at as string),
-      action: String(entry.action),
-      actorLabel: String(entry.actor_label),
-      actorRole: String(entry.actor_role),
-      reason: (entry.reason as string | null) ?? null,
-      after: entry.after,
-    })),
+    timeline,
     otherCases: otherCases.map((other) => ({
       caseId: Number(other.id),
-      status: other.status as CaseStatus,
-      excludedAt: date(other.excluded_at as string),
-      reinstatedAt: maybeDate(other.reinstated_at as string | null),
+      status: other.status,
+      excludedAt: date(other.excluded_at),
+      reinstatedAt: maybeDate(other.reinstated_at),
     })),
   };
+}
+
+type SnapshotRow = { items: Checklist["items"]; all_passed: boolean; computed_at: string | Date; decided_by: string };
+
+/**
+ * The checklist the page shows: a closed case's is the snapshot its reinstatement was decided on
+ * (checklist_snapshots), not one computed now from data that kept changing; an open case's is
+ * computed now. A closed case without a stored snapshot (reinstated before snapshots were kept)
+ * gets one computed as of its reinstatement.
+ */
+async function getChecklistForModerator(params: {
+  caseId: number;
+  policy: PolicyParams;
+  now: Date;
+  isClosed: boolean;
+  reinstatedAt: Date | null;
+}): Promise<{ checklist: Checklist; source: CaseForModerator["checklistSource"] }> {
+  if (params.isClosed) {
+    const [snapshot] = await queryRows<SnapshotRow>(
+      db,
+      sql`select cs.items, cs.all_passed, cs.computed_at, u.email as decided_by
+          from case_decisions d
+          join checklist_snapshots cs on cs.id = d.checklist_snapshot_id
+          join users u on u.id = d.decided_by
+          where d.case_id = ${params.caseId} and d.kind = 'reinstate'
+          order by d.case_version desc limit 1`,
+    );
+    if (snapshot) {
+      return {
+        checklist: { items: snapshot.items, isAllPassed: snapshot.all_passed },
+        source: { kind: "decision", at: new Date(snapshot.computed_at), by: snapshot.decided_by },
+      };
+    }
+  }
+  const at = params.isClosed && params.reinstatedAt ? params.reinstatedAt : params.now;
+  const facts = await getChecklistFacts(db, { caseId: params.caseId, policy: params.policy, now: at });
+  return { checklist: computeChecklist(facts), source: { kind: "computed", at } };
 }

@@ -12,8 +12,11 @@ import { countMatches, queuePaging, toQueuePage, type QueuePage } from "./list-q
 export const FLAG_SORTS = ["oldest", "newest", "severity"] as const;
 export type FlagSort = (typeof FLAG_SORTS)[number];
 
-/** A flag's reason as the queues and the case evidence show it: what the evaluation stored. */
-export type FlagReasonView = Omit<FlagReasonInput, "details" | "metric"> & { metric: string };
+/**
+ * A flag's reason as the queues and the case evidence show it: what the evaluation stored. The
+ * details (lib/sellers/flag-reason-details.ts) are missing from evidence frozen before they were kept.
+ */
+export type FlagReasonView = Omit<FlagReasonInput, "details" | "metric"> & { metric: string; details?: unknown };
 
 export type OpenFlagRow = {
   flagId: number;

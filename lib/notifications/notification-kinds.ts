@@ -18,7 +18,21 @@ export const SELLER_STEPS = [
 ] as const;
 export type SellerStep = (typeof SELLER_STEPS)[number];
 
-export type NotificationReason = { code: string; metric: string; window: string; value: number; portalValue: number };
+/**
+ * A reason of the exclusion, as the flag stored it. The interval, threshold and details were added
+ * later: older notifications have only the value against the portal's.
+ */
+export type NotificationReason = {
+  code: string;
+  metric: string;
+  window: string;
+  value: number;
+  portalValue: number;
+  intervalLow?: number | null;
+  intervalHigh?: number | null;
+  threshold?: number;
+  details?: unknown;
+};
 
 /** `notifications.payload`, by `notifications.kind`. Dates are ISO-8601 strings. */
 export type NotificationPayload =

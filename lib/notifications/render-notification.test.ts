@@ -50,6 +50,31 @@ describe("notification texts", () => {
     expect(JSON.stringify(rendered)).toContain("May 18, 2026");
   });
 
+  test("[SELLER] a WORSENED reason shows the recent rate and its interval, their own baseline, z against 2.33 and the portal", () => {
+    const worsened = {
+      code: "WORSENED",
+      metric: "negativeReviewRate",
+      window: "recent",
+      value: 0.5,
+      intervalLow: 0.2366,
+      intervalHigh: 0.7634,
+      portalValue: 0.2,
+      threshold: 2.33,
+      details: { z: 2.9047, recent: { successes: 5, trials: 10, rate: 0.5 }, baseline: { successes: 1, trials: 20, rate: 0.05 } },
+    };
+    const rendered = render({ ...CASE_OPENED, reasons: [worsened] });
+    expect(rendered.blocks[1]).toEqual({
+      kind: "list",
+      heading: "Why",
+      items: [
+        "Quality got worse recently. Negative-review rate over the last 90 days: 50% (5 of 10 reviews were negative; " +
+          "95% interval 23.7%–76.3%), against your own baseline of 5% (1 of 20 reviews were negative, 365 to 91 days ago). " +
+          "z = 2.90 against the threshold of 2.33. The portal's rate over the last 90 days: 20%.",
+      ],
+    });
+    expect(JSON.stringify(render({ ...CASE_OPENED, reasons: [worsened] }, "uk"))).toContain("z = 2,90 при порозі 2,33");
+  });
+
   test("[SELLER] the same notification in Ukrainian", () => {
     const rendered = render(CASE_OPENED, "uk");
     expect(rendered.title).toBe("Ваші товари приховано з каталогу");

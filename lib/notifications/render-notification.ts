@@ -1,4 +1,5 @@
 import { createFormatter, createTranslator, type IntlError } from "use-intl/core";
+import { FLAG_CODES, type FlagCode } from "@/db/enums";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import {
@@ -7,6 +8,7 @@ import {
   type NotificationPayload,
   type NotificationReason,
 } from "@/lib/notifications/notification-kinds";
+import { describeFlagReason } from "@/lib/sellers/flag-reason-details";
 
 /** A notification's text, in blocks the inbox shows as HTML and the e-mail as HTML and plain text. */
 export type NotificationBlock =
@@ -76,7 +78,7 @@ function renderPayload(params: {
         },
       ];
       if (payload.reasons.length > 0) {
-        const items = payload.reasons.map((reason) => describeReason(reason, t, format, words));
+        const items = payload.reasons.map((reason) => describeReason(reason, t, format, words, locale));
         blocks.push({ kind: "list", heading: t("case_opened.reasonsHeading"), items });
       }
       if (payload.openReason)
@@ -125,25 +127,39 @@ function renderPayload(params: {
   }
 }
 
-/** "Quality is low over the last year: negative-review rate, last 12 months — 12.5% (portal: 3.1%)". */
+/**
+ * "Quality got worse recently. Negative-review rate over the last 90 days: 58.3% (…), against your
+ * own baseline of 5% (…). z = 3.37 against the threshold of 2.33. …": the reasons' one wording
+ * (lib/sellers/flag-reason-details.ts), told to the seller. A notification stored before reasons
+ * carried their threshold gets the value against the portal's.
+ */
 function describeReason(
   reason: NotificationReason,
   t: Translator,
   format: ReturnType<typeof createFormatter>,
   words: (table: VocabularyTable, code: string) => string,
+  locale: Locale,
 ): string {
+  const rule = words("reasonRules", reason.code);
+  if (isFlagCode(reason.code) && typeof reason.threshold === "number") {
+    const root = createTranslator({ locale, messages: MESSAGES[locale], onError: stopOnError });
+    const explanation = describeFlagReason({ ...reason, code: reason.code }, { t: root, format, audience: "seller" });
+    return t("reasonExplained", { rule, explanation });
+  }
   // Rates are stored as fractions 0–1 (SPEC "API"); counts, ratings and hours as they are.
   const isRate = reason.metric.endsWith("Rate");
   const value = (n: number) =>
     isRate ? format.number(n, { style: "percent", maximumFractionDigits: 1 }) : format.number(n, { maximumFractionDigits: 1 });
   return t("reason", {
-    rule: words("reasonRules", reason.code),
+    rule,
     metric: words("metrics", reason.metric),
     window: words("windows", reason.window),
     value: value(reason.value),
     portalValue: value(reason.portalValue),
   });
 }
+
+const isFlagCode = (code: string): code is FlagCode => (FLAG_CODES as readonly string[]).includes(code);
 
 /** A code's words in one of the vocabulary tables; an unknown code (newer than this version) as it is. */
 function lookup(table: Vocabulary[VocabularyTable], code: string): string {

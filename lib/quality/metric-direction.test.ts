@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isWorseThanPortal } from "./metric-direction";
+import { compareWithPortal, DIRECTION_ARROW, isWorseThanPortal } from "./metric-direction";
 
 describe("whether a seller's metric is worse than the portal's", () => {
   test.each([
@@ -20,5 +20,20 @@ describe("whether a seller's metric is worse than the portal's", () => {
   test("nothing to compare is never worse", () => {
     expect(isWorseThanPortal("negativeReviewRate", null, 0.1)).toBe(false);
     expect(isWorseThanPortal("negativeReviewRate", 0.5, null)).toBe(false);
+  });
+
+  test.each([
+    ["averageRating", 3.06, 4.28, "lower", true, "▼"],
+    ["averageRating", 4.9, 4.28, "higher", false, "▲"],
+    ["negativeReviewRate", 0.3, 0.1, "higher", true, "▲"],
+    ["onTimeResponseRate", 0.5, 0.9, "lower", true, "▼"],
+  ] as const)("%s %d against %d lies %s (worse: %s), arrow %s", (metric, value, portal, side, isWorse, arrow) => {
+    expect(compareWithPortal(metric, value, portal)).toEqual({ side, isWorse });
+    expect(DIRECTION_ARROW[side]).toBe(arrow);
+  });
+
+  test("equal or missing values lie on no side", () => {
+    expect(compareWithPortal("averageRating", 4.28, 4.28)).toEqual({ side: null, isWorse: false });
+    expect(compareWithPortal("averageRating", null, 4.28)).toEqual({ side: null, isWorse: false });
   });
 });

@@ -22,3 +22,20 @@ export function isWorseThanPortal(metric: QualityMetric, value: number | null, p
   if (worseWhen === null || value === null || portalValue === null) return false;
   return worseWhen === "higher" ? value > portalValue : value < portalValue;
 }
+
+/** The arrow beside a seller's value: which way it lies from the portal's, not whether that is bad. */
+export const DIRECTION_ARROW = { higher: "▲", lower: "▼" } as const;
+
+/**
+ * How a seller's value stands against the portal's: which side of it (`higher`/`lower`, null when
+ * equal or missing) and whether that side is the worse one for this metric. An average rating of
+ * 3.06 against 4.28 is lower, and worse.
+ */
+export function compareWithPortal(
+  metric: QualityMetric,
+  value: number | null,
+  portalValue: number | null,
+): { side: "higher" | "lower" | null; isWorse: boolean } {
+  const side = value === null || portalValue === null || value === portalValue ? null : value > portalValue ? "higher" : "lower";
+  return { side, isWorse: isWorseThanPortal(metric, value, portalValue) };
+}

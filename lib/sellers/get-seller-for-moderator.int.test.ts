@@ -13,6 +13,7 @@ import { getSellerForModerator } from "@/lib/sellers/get-seller-for-moderator";
 import { getSellerTrend } from "@/lib/sellers/get-seller-trend";
 import { listSellerReviewSignals } from "@/lib/sellers/list-seller-review-signals";
 import { listSellers } from "@/lib/sellers/list-sellers";
+import { resolveSellerRef } from "@/lib/sellers/resolve-seller-ref";
 import {
   DAY_MS,
   TEST_ACTOR,
@@ -116,8 +117,7 @@ describe("the moderator's seller view", () => {
       threshold: 2.33,
     });
     expect(view.openFlag!.reasons[0]!.value).toBeCloseTo(7 / 12, 10);
-    const { explanation } = view.openFlag!.reasons[0]!;
-    expect(explanation.code === "WORSENED" && explanation.details).toMatchObject({
+    expect(view.openFlag!.reasons[0]!.details).toMatchObject({
       z: expect.closeTo(3.3731, 3),
       recent: { successes: 7, trials: 12 },
       baseline: { successes: 1, trials: 20, rate: 0.05 },
@@ -262,5 +262,27 @@ describe("the moderator's seller view", () => {
     await expect(getSellerForModerator({ actor, sellerId: unknown })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getSellerTrend({ actor, sellerId: unknown })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listSellerReviewSignals({ actor, sellerId: unknown, cursor: {} })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  test("[MODERATOR] reaches a seller by the marketplace's id as well as by ours; a seller by neither", async () => {
+    const { actor } = await createTestUser("moderator");
+    const byExternal = await createTestSeller("Pasted shop");
+    // A marketplace id that reads like another seller's own id: our own id keeps its meaning.
+    const [numeric] = await db
+      .insert(sellers)
+      .values({ externalId: String(byExternal.id), name: "Numeric shop" })
+      .returning();
+
+    expect(await resolveSellerRef({ actor, ref: byExternal.externalId })).toBe(byExternal.id);
+    expect(await resolveSellerRef({ actor, ref: String(byExternal.id) })).toBe(byExternal.id);
+    expect(await resolveSellerRef({ actor, ref: String(numeric!.id) })).toBe(numeric!.id);
+    for (const ref of ["S-nobody", "0", "-1", "", "999999999999"]) {
+      await expect(resolveSellerRef({ actor, ref }), ref).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+  });
+
+  test("[SELLER] cannot look a seller up by either id", async () => {
+    const { actor } = await createTestUser("seller");
+    await expect(resolveSellerRef({ actor, ref: worsening })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

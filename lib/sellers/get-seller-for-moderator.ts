@@ -9,7 +9,6 @@ import type { FlagReasonView } from "@/lib/cases/list-open-flags";
 import { notFound } from "@/lib/errors";
 import { getSellerQuality } from "@/lib/quality/get-seller-quality";
 import type { SellerQuality } from "@/lib/quality/quality-schemas";
-import { readFlagReasonExplanation, type FlagReasonExplanation } from "./flag-reason-details";
 
 export type SellerCaseSummary = {
   id: number;
@@ -20,11 +19,7 @@ export type SellerCaseSummary = {
   openedByName: string;
 };
 
-export type SellerFlagReason = FlagReasonView & {
-  id: number;
-  /** The counts behind the numbers, by the reason's code. */
-  explanation: FlagReasonExplanation;
-};
+export type SellerFlagReason = FlagReasonView & { id: number };
 
 export type SellerForModerator = {
   seller: { id: number; externalId: string; name: string; email: string | null };
@@ -104,11 +99,5 @@ async function findOpenFlag(sellerId: number): Promise<SellerForModerator["openF
     .from(flagReasons)
     .where(eq(flagReasons.flagId, flag.id))
     .orderBy(asc(flagReasons.id));
-  return {
-    ...flag,
-    reasons: reasons.map(({ details, ...reason }) => ({
-      ...reason,
-      explanation: readFlagReasonExplanation(reason.code, details),
-    })),
-  };
+  return { ...flag, reasons };
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ActorName } from "@/app/_components/actor-name";
+import { AuditActionLabel, AuditEntityLabel } from "@/app/_components/audit-action-label";
 import { PageHeading } from "@/app/_components/page-heading";
 import { Field, fieldProps } from "@/app/_components/field";
 import { listHref, Pagination } from "@/app/_components/pagination";
@@ -94,16 +96,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     </time>
                   </td>
                   <td>
-                    <span className="cell-strong">{entry.actorLabel}</span>
+                    <span className="cell-strong">
+                      <ActorName actorRole={entry.actorRole} actorLabel={entry.actorLabel} showRaw />
+                    </span>
                     <span className="role-badge role-badge-small">
                       {isRoleKey(entry.actorRole) ? tRoles(entry.actorRole) : entry.actorRole}
                     </span>
                   </td>
                   <td>
-                    <code>{entry.action}</code>
+                    <AuditActionLabel action={entry.action} />
+                    <br />
+                    <code className="muted">{entry.action}</code>
                   </td>
                   <td>
-                    {entry.entityType}
+                    <AuditEntityLabel entityType={entry.entityType} />
                     {entry.entityId && (
                       <>
                         {" "}

@@ -7,6 +7,7 @@ import { ListTable } from "@/app/_components/list-table";
 import { PageHeading } from "@/app/_components/page-heading";
 import { OffsetPagination, pageHref } from "@/app/_components/pagination";
 import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
+import { OUTBOX_EVENT_TYPES, type OutboxEventType } from "@/db/enums";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { webhookConfigFromEnv } from "@/lib/delivery/delivery-config";
@@ -21,6 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("outbox");
   return { title: t("title") };
 }
+
+const isEventType = (type: string): type is OutboxEventType => (OUTBOX_EVENT_TYPES as readonly string[]).includes(type);
 
 /** Only the receiver's address, never credentials someone put into the URL. */
 function describeReceiver(url: string): string {
@@ -41,9 +44,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const webhook = webhookConfigFromEnv();
   const mayRetry = can(actor.role, "outbox:retry");
   const query = { status: filter === "all" ? undefined : filter };
-  const dateTime = (date: Date) => (
-    <time dateTime={date.toISOString()}>{format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" })}</time>
-  );
+  // Short dates and times keep the table, its retry button included, within a 1280 px screen.
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "short", timeStyle: "short" });
+  const dateTime = (date: Date) => <time dateTime={date.toISOString()}>{when(date)}</time>;
 
   return (
     <>
@@ -81,8 +84,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             t("columns.seller"),
             t("columns.created"),
             t("columns.attempts"),
-            t("columns.nextAttempt"),
-            t("columns.delivered"),
+            t("columns.delivery"),
             t("columns.lastError"),
           ]}
           actionsLabel={t("actions")}
@@ -90,25 +92,28 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {list.rows.map((event) => (
             <tr key={event.id}>
               <td className="cell-number">{event.id}</td>
-              <th scope="row" className="cell-nowrap">
-                <code>{event.type}</code>
+              <th scope="row">
+                {isEventType(event.type) ? t(`types.${event.type}`) : event.type}
+                <br />
+                <code className="muted">{event.type}</code>
               </th>
               <td>
                 <code>{event.sellerExternalId}</code>
               </td>
-              <td className="cell-nowrap">{dateTime(event.createdAt)}</td>
+              <td>{dateTime(event.createdAt)}</td>
               <td className="cell-number">{event.attempts}</td>
-              <td className="cell-nowrap">
-                {event.deliveredAt ? <span className="muted">—</span> : dateTime(event.nextAttemptAt)}
-              </td>
-              <td className="cell-nowrap">
+              <td>
                 {event.deliveredAt ? (
-                  <span className="status status-on">{dateTime(event.deliveredAt)}</span>
+                  <span className="status status-on">{t("deliveredAt", { at: when(event.deliveredAt) })}</span>
                 ) : (
-                  <span className="status status-off">{t("notDelivered")}</span>
+                  <>
+                    <span className="status status-off">{t("notDelivered")}</span>
+                    <br />
+                    <span className="muted">{t("nextAttemptAt", { at: when(event.nextAttemptAt) })}</span>
+                  </>
                 )}
               </td>
-              <td className="cell-wrap">{event.lastError ?? <span className="muted">—</span>}</td>
+              <td className="cell-error">{event.lastError ?? <span className="muted">—</span>}</td>
               <td className="cell-actions">
                 {mayRetry && !event.deliveredAt && (
                   <ActionButton

@@ -1,43 +1,29 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { formatMetric, isQualityMetric } from "@/app/(moderator)/moderator/sellers/metric-format";
-import type { FlagReasonView } from "@/lib/cases/list-open-flags";
+import { describeFlagReason, type FlagReasonAudience, type StoredFlagReason } from "@/lib/sellers/flag-reason-details";
 
-/** One flag reason in words and numbers: rule, metric and window, the seller against the portal. */
-export function FlagReasonText({ reason }: { reason: FlagReasonView }) {
-  const t = useTranslations("cases");
-  const terms = useTranslations("notifications");
-  const tQuality = useTranslations("quality");
+/**
+ * One flag reason: its rule's name, then the one sentence with its numbers
+ * (lib/sellers/flag-reason-details.ts) that every page and the seller's notification share.
+ */
+export function FlagReasonText({ reason, audience = "moderator" }: { reason: StoredFlagReason; audience?: FlagReasonAudience }) {
+  const t = useTranslations();
   const format = useFormatter();
-  const metric = isQualityMetric(reason.metric) ? reason.metric : null;
-  const show = (value: number | null) => (metric ? formatMetric(format, metric, value) : String(value ?? "—"));
   return (
     <span className="flag-reason">
-      <strong>{tQuality(`flagCodes.${reason.code}`)}</strong>
+      <strong>{t(`quality.flagCodes.${reason.code}`)}</strong>
       {": "}
-      {t("reason", {
-        metric: metric ? terms(`metrics.${metric}`) : reason.metric,
-        window: terms(`windows.${reason.window}`),
-        value: show(reason.value),
-        portal: show(reason.portalValue),
-      })}
-      {reason.intervalLow !== null && reason.intervalHigh !== null && (
-        <span className="muted">
-          {" "}
-          · {t("reasonInterval", { low: show(reason.intervalLow), high: show(reason.intervalHigh) })}
-        </span>
-      )}
-      <span className="muted"> · {t("reasonThreshold", { threshold: show(reason.threshold) })}</span>
+      {describeFlagReason(reason, { t, format, audience })}
     </span>
   );
 }
 
 /** A flag's reasons, one a line. */
-export function FlagReasonList({ reasons }: { reasons: readonly FlagReasonView[] }) {
+export function FlagReasonList({ reasons, audience }: { reasons: readonly StoredFlagReason[]; audience?: FlagReasonAudience }) {
   return (
-    <ul className="plain-list">
+    <ul className="plain-list flag-reasons">
       {reasons.map((reason, index) => (
         <li key={index}>
-          <FlagReasonText reason={reason} />
+          <FlagReasonText reason={reason} audience={audience} />
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { WINDOWS } from "@/db/enums";
-import { isWorseThanPortal } from "@/lib/quality/metric-direction";
+import { compareWithPortal, DIRECTION_ARROW } from "@/lib/quality/metric-direction";
 import { QUALITY_METRICS, type SellerQuality } from "@/lib/quality/quality-schemas";
 import { formatMetric } from "../metric-format";
 
@@ -46,20 +46,20 @@ export function MetricsTable({ quality }: { quality: SellerQuality }) {
                 <tbody>
                   {QUALITY_METRICS.map((metric) => {
                     const { value, portalValue } = quality.metrics[window][metric];
-                    const isWorse = isWorseThanPortal(metric, value, portalValue);
+                    const { side, isWorse } = compareWithPortal(metric, value, portalValue);
                     return (
                       <tr key={metric} className={isWorse ? "row-worse" : undefined}>
                         <th scope="row">{tQuality(`metrics.${metric}`)}</th>
                         <td className="cell-number cell-nowrap">
-                          {isWorse && (
-                            <span className="worse-mark" aria-hidden="true">
-                              ▲{" "}
+                          {isWorse && side && (
+                            <span className="worse-mark" aria-hidden="true" data-side={side}>
+                              {DIRECTION_ARROW[side]}{" "}
                             </span>
                           )}
                           <span className={isWorse ? "cell-strong worse-value" : undefined}>
                             {formatMetric(format, metric, value)}
                           </span>
-                          {isWorse && <span className="visually-hidden"> ({t("worse")})</span>}
+                          {isWorse && side && <span className="visually-hidden"> ({t(`worseSide.${side}`)})</span>}
                         </td>
                         <td className="cell-number">{formatMetric(format, metric, portalValue)}</td>
                       </tr>

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { orNotFound } from "@/app/_components/or-not-found";
 import { listHref } from "@/app/_components/pagination";
 import { PageHeading } from "@/app/_components/page-heading";
 import { readParam, type SearchParams } from "@/app/_components/search-params";
 import { requirePagePermission } from "@/lib/auth/session";
-import { isDomainError } from "@/lib/errors";
 import { getSellerForModerator } from "@/lib/sellers/get-seller-for-moderator";
 import { getSellerTrend } from "@/lib/sellers/get-seller-trend";
+import { resolveSellerRef } from "@/lib/sellers/resolve-seller-ref";
 import { listCursorParams, readListCursor, type ListCursor } from "@/lib/search/keyset";
 import { listSellerComplaints } from "@/lib/sellers/list-seller-complaints";
 import { listSellerReviewSignals } from "@/lib/sellers/list-seller-review-signals";
@@ -29,28 +29,13 @@ type ListName = (typeof LISTS)[number];
 
 type Props = { params: Promise<{ sellerId: string }>; searchParams: Promise<SearchParams> };
 
-/** Our own seller id from the path; anything but a positive integer is no seller. */
-function readSellerId(raw: string): number | null {
-  const id = Number(raw);
-  return /^\d+$/.test(raw) && Number.isSafeInteger(id) && id > 0 ? id : null;
-}
-
-/** A lib/ call whose NOT_FOUND is the page's 404. */
-async function orNotFound<T>(promise: Promise<T>): Promise<T> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
-
-/** The seller's view, once per request: the page and its metadata both need it. */
-const loadSellerView = cache(async (rawSellerId: string) => {
+/** The seller's view, once per request: the page and its metadata both need it. The path holds our id or the marketplace's. */
+const loadSellerView = cache(async (sellerRef: string) => {
   const actor = await requirePagePermission("sellers:view-all");
-  const sellerId = readSellerId(rawSellerId);
-  if (sellerId === null) notFound();
-  return { actor, sellerId, view: await orNotFound(getSellerForModerator({ actor, sellerId })) };
+  return orNotFound(async () => {
+    const sellerId = await resolveSellerRef({ actor, ref: sellerRef });
+    return { actor, sellerId, view: await getSellerForModerator({ actor, sellerId }) };
+  });
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -66,10 +51,10 @@ export default async function SellerPage({ params, searchParams }: Props) {
   ) as Record<ListName, ListCursor>;
 
   const [trend, reviews, complaints, signals, t, tQuality, tCases, format] = await Promise.all([
-    orNotFound(getSellerTrend({ actor, sellerId })),
-    orNotFound(listSellerReviews({ actor, sellerId, cursor: cursors.reviews })),
-    orNotFound(listSellerComplaints({ actor, sellerId, cursor: cursors.complaints })),
-    orNotFound(listSellerReviewSignals({ actor, sellerId, cursor: cursors.signals })),
+    getSellerTrend({ actor, sellerId }),
+    listSellerReviews({ actor, sellerId, cursor: cursors.reviews }),
+    listSellerComplaints({ actor, sellerId, cursor: cursors.complaints }),
+    listSellerReviewSignals({ actor, sellerId, cursor: cursors.signals }),
     getTranslations("sellerView"),
     getTranslations("quality"),
     getTranslations("cases"),

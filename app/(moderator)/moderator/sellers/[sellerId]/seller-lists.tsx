@@ -3,6 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ListTable } from "@/app/_components/list-table";
 import { Pagination } from "@/app/_components/pagination";
+import { COMPLAINT_REASONS, type ComplaintReason } from "@/db/enums";
 import type { KeysetPage, ListCursor } from "@/lib/search/keyset";
 import type { SellerComplaint } from "@/lib/sellers/list-seller-complaints";
 import type { SellerNegativeReview } from "@/lib/sellers/list-seller-reviews";
@@ -124,6 +125,9 @@ export function NegativeReviews({
   );
 }
 
+const isComplaintReason = (reason: string): reason is ComplaintReason =>
+  (COMPLAINT_REASONS as readonly string[]).includes(reason);
+
 export function Complaints({
   list,
   pageHref,
@@ -132,6 +136,7 @@ export function Complaints({
   pageHref: ListPageHref;
 }) {
   const t = useTranslations("sellerView");
+  const tQuality = useTranslations("quality");
   const format = useFormatter();
   return (
     <ListSection
@@ -155,7 +160,7 @@ export function Complaints({
           <td className="cell-nowrap">
             <time dateTime={complaint.filedAt.toISOString()}>{format.dateTime(complaint.filedAt, DATE_TIME)}</time>
           </td>
-          <td>{complaint.reason}</td>
+          <td>{isComplaintReason(complaint.reason) ? tQuality(`complaintReasons.${complaint.reason}`) : complaint.reason}</td>
           <td className="cell-wrap">
             <ReviewText text={complaint.text} />
             <code className="muted">{complaint.externalId}</code>

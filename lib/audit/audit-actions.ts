@@ -1,0 +1,59 @@
+/**
+ * Every action the audit trail can hold, declared once, each with a label in every message catalog
+ * (`auditActions`, nested by the part before the dot), so no page shows a person a raw code. A
+ * unit test (audit-actions.test.ts) finds every action the code writes and fails on one missing
+ * here. Client-safe: no server imports.
+ */
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_out",
+  "user.created",
+  "user.role_changed",
+  "user.disabled",
+  "user.enabled",
+  "api-key.created",
+  "api-key.revoked",
+  "policy.created",
+  "events.imported",
+  "evaluation.completed",
+  "review-signals.computed",
+  "flag.raised",
+  "flag.dismissed",
+  "case.opened",
+  "case.assigned",
+  "case.released",
+  "case.note_added",
+  "case.due_for_recheck",
+  "case.extended",
+  "case.reinstated",
+  "letter.submitted",
+  "letter.accepted",
+  "letter.changes_requested",
+  "review-signal.confirmed",
+  "review-signal.cleared",
+  "outbox.retry_requested",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(action: string): action is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(action);
+}
+
+/** What an audit entry is about (`entity_type`), each with a label in every catalog (`auditEntities`). */
+export const AUDIT_ENTITY_TYPES = [
+  "user",
+  "api-key",
+  "policy",
+  "import",
+  "evaluation",
+  "flag",
+  "case",
+  "letter",
+  "review-signal",
+  "outbox-event",
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+export function isAuditEntityType(entityType: string): entityType is AuditEntityType {
+  return (AUDIT_ENTITY_TYPES as readonly string[]).includes(entityType);
+}

@@ -1,0 +1,79 @@
+/**
+ * Every code a person can read has words in every catalog: audit actions (found in the source, so
+ * a new one without a label fails here), what they are about, complaint reasons, checklist items,
+ * extension reasons, root causes, review steps, fake-review signals, flag rules.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { createTranslator } from "next-intl";
+import { describe, expect, test } from "vitest";
+import { COMPLAINT_REASONS, EXTEND_REASONS, FAKE_SIGNAL_KINDS, FLAG_CODES, OUTBOX_EVENT_TYPES, ROOT_CAUSES } from "@/db/enums";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "@/lib/audit/audit-actions";
+import { CHECKLIST_ITEMS } from "@/lib/cases/checklist";
+import { LOCALES } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === "node_modules" ? [] : sourceFiles(full);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+/** The actions the code writes: every "x.y" string on a line that sets an audit entry's `action`. */
+function auditActionsInSource(): Set<string> {
+  const found = new Set<string>();
+  for (const dir of ["lib", "app", "db", "scripts"]) {
+    for (const file of sourceFiles(path.join(ROOT, dir))) {
+      for (const line of readFileSync(file, "utf8").split("\n")) {
+        if (!/\baction: /.test(line)) continue;
+        for (const match of line.matchAll(/"([a-z-]+\.[a-z_]+)"/g)) found.add(match[1]!);
+      }
+    }
+  }
+  return found;
+}
+
+/** A label at a dotted path of the catalog (`auditActions.case.opened`), or undefined. */
+function label(locale: (typeof LOCALES)[number], key: string): unknown {
+  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], MESSAGES[locale]);
+}
+
+describe("codes have words in every catalog", () => {
+  test("every audit action the code writes is declared", () => {
+    const found = auditActionsInSource();
+    expect(found.size).toBeGreaterThan(20);
+    expect([...found].filter((action) => !(AUDIT_ACTIONS as readonly string[]).includes(action))).toEqual([]);
+  });
+
+  const tables: [string, readonly string[]][] = [
+    ["auditActions", AUDIT_ACTIONS],
+    ["auditEntities", AUDIT_ENTITY_TYPES],
+    ["quality.complaintReasons", COMPLAINT_REASONS],
+    ["cases.checklistItems", CHECKLIST_ITEMS],
+    ["notifications.extendReasons", EXTEND_REASONS],
+    ["notifications.rootCauses", ROOT_CAUSES],
+    ["quality.signalKinds", FAKE_SIGNAL_KINDS],
+    ["quality.flagCodes", FLAG_CODES],
+    ["outbox.types", OUTBOX_EVENT_TYPES],
+  ];
+  test.each(LOCALES)("%s: every code of every table has a label", (locale) => {
+    const missing = tables.flatMap(([table, codes]) =>
+      codes.filter((code) => typeof label(locale, `${table}.${code}`) !== "string").map((code) => `${table}.${code}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  test.each(LOCALES)("%s: a trend of one evaluation reads in the singular", (locale) => {
+    const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "sellerView" });
+    expect(t("trendIntro", { count: 1 })).toBe(
+      locale === "en"
+        ? "The seller's value beside the portal's in the latest evaluation."
+        : "Значення продавця поруч зі значенням порталу в останньому оцінюванні.",
+    );
+    expect(t("trendIntro", { count: 5 })).toContain("5");
+  });
+});
