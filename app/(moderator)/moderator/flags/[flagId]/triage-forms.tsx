@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { dismissFlagAction, openCaseFromFlagAction, openCaseManuallyAction } from "@/app/(moderator)/moderator/flags/actions";
-import { SubmitButton, TextAreaField, useModerationForm } from "@/app/(moderator)/moderator/_components/moderation-form";
+import { SubmitButton, TextAreaField } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
+import { useActionForm } from "@/app/_components/use-action-form";
 import { dismissFlagInput, openCaseFromFlagInput, openCaseManuallyInput } from "@/lib/cases/case-input";
 
 /** Where a newly opened case is shown. */
@@ -13,78 +14,92 @@ function useGoToCase() {
   return ({ caseId }: { caseId: number }) => router.push(`/moderator/cases/${caseId}`);
 }
 
-/** Opens the case from the flag and goes to it. */
+/**
+ * Opens the case from the flag and goes to it. The optional text is a message to the seller: the
+ * exclusion notice quotes it word for word, so the label says so.
+ */
 export function OpenCaseForm({ flagId }: { flagId: number }) {
   const t = useTranslations("cases.flag");
-  const { form, formError, submitWith } = useModerationForm(
-    openCaseFromFlagInput,
-    { flagId, note: "" },
-    { onDone: useGoToCase() },
-  );
+  const goToCase = useGoToCase();
+  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+    schema: openCaseFromFlagInput,
+    defaultValues: { flagId, note: "" },
+    action: openCaseFromFlagAction,
+    onSuccess: goToCase,
+  });
   return (
-    <form onSubmit={submitWith(openCaseFromFlagAction, ["note"])} noValidate className="form" aria-labelledby="open-case-heading">
-      <FormStatus error={formError} />
+    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="open-case-heading">
+      <FormStatus {...status} />
       <TextAreaField
         id="open-case-note"
         label={t("note")}
-        error={form.formState.errors.note?.message}
+        hint={t("messageToSellerHint")}
+        error={errorOf("note")}
         registration={form.register("note")}
       />
-      <SubmitButton
-        isSubmitting={form.formState.isSubmitting}
-        label={t("open")}
-        pendingLabel={t("opening")}
-        className="button button-danger"
-      />
+      <div className="form-actions">
+        <SubmitButton
+          isSubmitting={isSubmitting}
+          label={t("open")}
+          pendingLabel={t("opening")}
+          className="button button-danger"
+        />
+      </div>
     </form>
   );
 }
 
-/** A case without a flag: the moderator's own finding, with the written reason as its evidence. */
+/** A case without a flag: the moderator's own finding, written to the seller, is its evidence. */
 export function OpenCaseManuallyForm({ sellerId }: { sellerId: number }) {
   const t = useTranslations("cases.flag");
-  const { form, formError, submitWith } = useModerationForm(
-    openCaseManuallyInput,
-    { sellerId, reason: "" },
-    { onDone: useGoToCase() },
-  );
+  const goToCase = useGoToCase();
+  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+    schema: openCaseManuallyInput,
+    defaultValues: { sellerId, reason: "" },
+    action: openCaseManuallyAction,
+    onSuccess: goToCase,
+  });
   return (
-    <form
-      onSubmit={submitWith(openCaseManuallyAction, ["reason"])}
-      noValidate
-      className="form"
-      aria-labelledby="manual-case-heading"
-    >
-      <FormStatus error={formError} />
+    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="manual-case-heading">
+      <FormStatus {...status} />
       <TextAreaField
         id="manual-case-reason"
         label={t("manualReason")}
-        error={form.formState.errors.reason?.message}
+        hint={t("messageToSellerHint")}
+        error={errorOf("reason")}
         registration={form.register("reason")}
       />
-      <SubmitButton
-        isSubmitting={form.formState.isSubmitting}
-        label={t("open")}
-        pendingLabel={t("opening")}
-        className="button button-danger"
-      />
+      <div className="form-actions">
+        <SubmitButton
+          isSubmitting={isSubmitting}
+          label={t("open")}
+          pendingLabel={t("opening")}
+          className="button button-danger"
+        />
+      </div>
     </form>
   );
 }
 
 export function DismissFlagForm({ flagId }: { flagId: number }) {
   const t = useTranslations("cases.flag");
-  const { form, formError, submitWith } = useModerationForm(dismissFlagInput, { flagId, reason: "" });
+  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+    schema: dismissFlagInput,
+    defaultValues: { flagId, reason: "" },
+    action: dismissFlagAction,
+  });
   return (
-    <form onSubmit={submitWith(dismissFlagAction, ["reason"])} noValidate className="form" aria-labelledby="dismiss-flag-heading">
-      <FormStatus error={formError} />
+    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="dismiss-flag-heading">
+      <FormStatus {...status} />
       <TextAreaField
         id="dismiss-flag-reason"
         label={t("dismissReasonLabel")}
-        error={form.formState.errors.reason?.message}
+        error={errorOf("reason")}
         registration={form.register("reason")}
       />
-      <SubmitButton isSubmitting={form.formState.isSubmitting} label={t("dismiss")} pendingLabel={t("dismissing")} />
+      <div className="form-actions">
+        <SubmitButton isSubmitting={isSubmitting} label={t("dismiss")} pendingLabel={t("dismissing")} />
+      </div>
     </form>
   );
 }
