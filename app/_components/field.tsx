@@ -72,12 +72,3 @@ export function ChoiceGroup(props: { id: string; legend: string; error?: string;
     </fieldset>
   );
 }
-
-/** The form's submit button: busy, and saying so, while the action runs. */
-export function SubmitButton(props: { isSubmitting: boolean; label: string; pendingLabel?: string; className?: string }) {
-  return (
-    <button type="submit" className={props.className ?? "button"} disabled={props.isSubmitting} aria-busy={props.isSubmitting}>
-      {props.isSubmitting && props.pendingLabel ? props.pendingLabel : props.label}
-    </button>
-  );
-}

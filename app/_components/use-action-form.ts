@@ -37,12 +37,14 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   failureMessages?: Partial<Record<FailureCode, string>>;
   /** Where a server field error goes when the form names the field otherwise (by position, not by key). */
   fieldPath?: (serverPath: string) => string;
+  /** What the form says before it is sent (a refusal the page was opened with). */
+  initialStatus?: FormStatusText;
 }) {
   const router = useRouter();
   const describeFailure = useActionErrorMessage();
   const describeField = useFieldMessage();
   const notSent = useTranslations("actionErrors");
-  const [status, setStatus] = useState<FormStatusText>({});
+  const [status, setStatus] = useState<FormStatusText>(options.initialStatus ?? {});
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: catalogResolver(options.schema, describeField) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
     defaultValues: options.defaultValues as never,
@@ -109,7 +111,10 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   const errorOf = (path: Path<z.input<S>>): string | undefined =>
     (get(form.formState.errors, path) as FieldError | undefined)?.message;
 
-  return { form, onSubmit, status, errorOf, isSubmitting: form.formState.isSubmitting };
+  /** A field's registration and error, to spread into <InputField /> or <TextAreaField />. */
+  const field = (path: Path<z.input<S>>) => ({ registration: form.register(path), error: errorOf(path) });
+
+  return { form, onSubmit, status, errorOf, field, isSubmitting: form.formState.isSubmitting };
 }
 
 /** A field message of the catalogs in the reader's language. */

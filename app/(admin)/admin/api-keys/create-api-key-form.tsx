@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createApiKeyAction } from "@/app/(admin)/admin/api-keys/actions";
 import { NewApiKeySecret } from "@/app/(admin)/admin/api-keys/new-api-key-secret";
-import { InputField, SubmitButton } from "@/app/_components/field";
-import { FormStatus } from "@/app/_components/form-status";
+import { ActionForm } from "@/app/_components/action-form";
+import { InputField } from "@/app/_components/field";
 import { useActionForm } from "@/app/_components/use-action-form";
 import { createApiKeyInput } from "@/lib/api-keys/api-key-input";
 import type { CreatedApiKey } from "@/lib/api-keys/create-api-key";
@@ -14,7 +14,7 @@ import type { CreatedApiKey } from "@/lib/api-keys/create-api-key";
 export function CreateApiKeyForm() {
   const t = useTranslations("apiKeys.create");
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+  const create = useActionForm({
     schema: createApiKeyInput,
     defaultValues: { name: "" },
     action: async (values) => {
@@ -26,20 +26,13 @@ export function CreateApiKeyForm() {
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="create-api-key-heading">
-        <FormStatus {...status} />
-        <InputField
-          id="new-api-key-name"
-          label={t("name")}
-          hint={t("nameHint")}
-          error={errorOf("name")}
-          registration={form.register("name")}
-          autoComplete="off"
-        />
-        <div className="form-actions">
-          <SubmitButton isSubmitting={isSubmitting} label={t("submit")} className="button button-primary" />
-        </div>
-      </form>
+      <ActionForm
+        form={create}
+        labelledBy="create-api-key-heading"
+        submit={{ label: t("submit"), className: "button button-primary" }}
+      >
+        <InputField id="new-api-key-name" label={t("name")} hint={t("nameHint")} {...create.field("name")} autoComplete="off" />
+      </ActionForm>
       {created && <NewApiKeySecret name={created.apiKey.name} secret={created.secret} onDismiss={() => setCreated(null)} />}
     </>
   );

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { revokeApiKeyAction } from "@/app/(admin)/admin/api-keys/actions";
-import { InputField, SubmitButton } from "@/app/_components/field";
-import { FormStatus } from "@/app/_components/form-status";
+import { ActionForm } from "@/app/_components/action-form";
+import { InputField } from "@/app/_components/field";
 import { PopoverDialog } from "@/app/_components/popover-dialog";
 import { useActionForm } from "@/app/_components/use-action-form";
 import { revokeApiKeyInput } from "@/lib/api-keys/api-key-input";
@@ -11,7 +11,7 @@ import { revokeApiKeyInput } from "@/lib/api-keys/api-key-input";
 /** Revoking a key, with its written reason, in a popover. Once revoked, the list re-renders without it. */
 export function RevokeApiKey({ apiKey }: { apiKey: { id: number; name: string } }) {
   const t = useTranslations("apiKeys.revoke");
-  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+  const revoke = useActionForm({
     schema: revokeApiKeyInput,
     defaultValues: { apiKeyId: apiKey.id, reason: "" },
     action: revokeApiKeyAction,
@@ -27,18 +27,15 @@ export function RevokeApiKey({ apiKey }: { apiKey: { id: number; name: string } 
       title={t("title", { name: apiKey.name })}
       closeLabel={t("close")}
     >
-      <form onSubmit={onSubmit} noValidate className="form form-compact" aria-labelledby={`${panelId}-title`}>
-        <p className="field-hint">{t("hint")}</p>
-        <FormStatus {...status} />
-        <InputField
-          id={`${panelId}-reason`}
-          label={t("reason")}
-          error={errorOf("reason")}
-          registration={form.register("reason")}
-          autoComplete="off"
-        />
-        <SubmitButton isSubmitting={isSubmitting} label={t("submit")} className="button button-danger button-small" />
-      </form>
+      <ActionForm
+        form={revoke}
+        compact
+        labelledBy={`${panelId}-title`}
+        intro={<p className="field-hint">{t("hint")}</p>}
+        submit={{ label: t("submit"), className: "button button-danger button-small" }}
+      >
+        <InputField id={`${panelId}-reason`} label={t("reason")} {...revoke.field("reason")} autoComplete="off" />
+      </ActionForm>
     </PopoverDialog>
   );
 }

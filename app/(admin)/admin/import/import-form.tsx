@@ -3,8 +3,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { importEventsCsvAction, type ImportRejected } from "@/app/(admin)/admin/import/actions";
-import { InputField, SubmitButton } from "@/app/_components/field";
-import { FormStatus } from "@/app/_components/form-status";
+import { ActionForm } from "@/app/_components/action-form";
+import { InputField } from "@/app/_components/field";
 import { useActionForm } from "@/app/_components/use-action-form";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { CsvImportResult } from "@/lib/ingest/import-events-csv";
@@ -18,7 +18,7 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
   const t = useTranslations("import");
   const format = useFormatter();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+  const upload = useActionForm({
     schema: importCsvInput,
     defaultValues: { file: undefined },
     action: async ({ file }): Promise<ActionResult<Outcome>> => {
@@ -36,26 +36,20 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="import-upload-heading">
-        <FormStatus {...status} />
+      <ActionForm
+        form={upload}
+        labelledBy="import-upload-heading"
+        submit={{ label: t("upload.submit"), pendingLabel: t("upload.submitting"), className: "button button-primary" }}
+      >
         <InputField
           id="import-file"
           label={t("upload.file")}
           hint={t("upload.fileHint", { maxRows: format.number(maxRows), maxMiB: MAX_CSV_UPLOAD_MIB })}
-          error={errorOf("file")}
-          registration={form.register("file")}
+          {...upload.field("file")}
           type="file"
           accept=".csv,text/csv"
         />
-        <div className="form-actions">
-          <SubmitButton
-            isSubmitting={isSubmitting}
-            label={t("upload.submit")}
-            pendingLabel={t("upload.submitting")}
-            className="button button-primary"
-          />
-        </div>
-      </form>
+      </ActionForm>
       {outcome?.status === "ok" && <ImportedSummary fileName={outcome.fileName} result={outcome.data} />}
       {outcome?.status === "rejected" && (
         <ImportProblems fileName={outcome.fileName} issues={outcome.issues} issueCount={outcome.issueCount} />

@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { changeUserRoleAction, setUserDisabledAction } from "@/app/(admin)/admin/users/actions";
-import { RoleOptions } from "@/app/(admin)/admin/users/role-options";
-import { Field, fieldProps, InputField, SubmitButton } from "@/app/_components/field";
-import { FormStatus } from "@/app/_components/form-status";
+import { RoleSelect } from "@/app/(admin)/admin/users/role-options";
+import { ActionForm } from "@/app/_components/action-form";
+import { InputField } from "@/app/_components/field";
 import { PopoverDialog } from "@/app/_components/popover-dialog";
 import { useActionForm } from "@/app/_components/use-action-form";
 import type { Role } from "@/db/enums";
@@ -36,46 +36,48 @@ export function ManageUser({ user }: { user: ManagedUser }) {
   );
 }
 
+/** A dialog form's heading, and the hint under it. */
+function DialogFormIntro({ id, heading, hint }: { id: string; heading: string; hint?: string }) {
+  return (
+    <>
+      <h3 id={id} className="manage-heading">
+        {heading}
+      </h3>
+      {hint && <p className="field-hint">{hint}</p>}
+    </>
+  );
+}
+
 function ChangeRoleForm({ user }: { user: ManagedUser }) {
   const t = useTranslations("users.manage");
-  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+  const change = useActionForm({
     schema: changeRoleInput,
     defaultValues: { userId: user.id, role: user.role, sellerExternalId: user.sellerExternalId ?? "", reason: "" },
     action: changeUserRoleAction,
     onSuccess: () => t("roleChanged"),
   });
-  const isSeller = useWatch({ control: form.control, name: "role" }) === "seller";
+  const isSeller = useWatch({ control: change.form.control, name: "role" }) === "seller";
   const prefix = `role-${user.id}`;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form form-compact" aria-labelledby={`${prefix}-heading`}>
-      <h3 id={`${prefix}-heading`} className="manage-heading">
-        {t("roleHeading")}
-      </h3>
-      <FormStatus {...status} />
-      <Field id={`${prefix}-role`} label={t("newRole")} error={errorOf("role")}>
-        <select {...form.register("role")} {...fieldProps(`${prefix}-role`, { error: errorOf("role") })}>
-          <RoleOptions />
-        </select>
-      </Field>
+    <ActionForm
+      form={change}
+      compact
+      labelledBy={`${prefix}-heading`}
+      intro={<DialogFormIntro id={`${prefix}-heading`} heading={t("roleHeading")} />}
+      submit={{ label: t("changeRole"), className: "button button-small" }}
+    >
+      <RoleSelect id={`${prefix}-role`} label={t("newRole")} {...change.field("role")} />
       {isSeller && (
         <InputField
           id={`${prefix}-seller`}
           label={t("sellerExternalId")}
-          error={errorOf("sellerExternalId")}
-          registration={form.register("sellerExternalId")}
+          {...change.field("sellerExternalId")}
           autoComplete="off"
         />
       )}
-      <InputField
-        id={`${prefix}-reason`}
-        label={t("reason")}
-        error={errorOf("reason")}
-        registration={form.register("reason")}
-        autoComplete="off"
-      />
-      <SubmitButton isSubmitting={isSubmitting} label={t("changeRole")} className="button button-small" />
-    </form>
+      <InputField id={`${prefix}-reason`} label={t("reason")} {...change.field("reason")} autoComplete="off" />
+    </ActionForm>
   );
 }
 
@@ -83,7 +85,7 @@ function ChangeRoleForm({ user }: { user: ManagedUser }) {
 function SetDisabledForm({ user }: { user: ManagedUser }) {
   const t = useTranslations("users.manage");
   const willDisable = !user.isDisabled;
-  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+  const access = useActionForm({
     schema: setDisabledInput,
     defaultValues: { userId: user.id, disabled: willDisable, reason: "" },
     action: setUserDisabledAction,
@@ -91,24 +93,23 @@ function SetDisabledForm({ user }: { user: ManagedUser }) {
   const prefix = `access-${user.id}`;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form form-compact" aria-labelledby={`${prefix}-heading`}>
-      <h3 id={`${prefix}-heading`} className="manage-heading">
-        {willDisable ? t("disableHeading") : t("enableHeading")}
-      </h3>
-      <p className="field-hint">{willDisable ? t("disableHint") : t("enableHint")}</p>
-      <FormStatus {...status} />
-      <InputField
-        id={`${prefix}-reason`}
-        label={t("reason")}
-        error={errorOf("reason")}
-        registration={form.register("reason")}
-        autoComplete="off"
-      />
-      <SubmitButton
-        isSubmitting={isSubmitting}
-        label={willDisable ? t("disable") : t("enable")}
-        className={willDisable ? "button button-danger button-small" : "button button-small"}
-      />
-    </form>
+    <ActionForm
+      form={access}
+      compact
+      labelledBy={`${prefix}-heading`}
+      intro={
+        <DialogFormIntro
+          id={`${prefix}-heading`}
+          heading={willDisable ? t("disableHeading") : t("enableHeading")}
+          hint={willDisable ? t("disableHint") : t("enableHint")}
+        />
+      }
+      submit={{
+        label: willDisable ? t("disable") : t("enable"),
+        className: willDisable ? "button button-danger button-small" : "button button-small",
+      }}
+    >
+      <InputField id={`${prefix}-reason`} label={t("reason")} {...access.field("reason")} autoComplete="off" />
+    </ActionForm>
   );
 }

@@ -7,8 +7,8 @@ import {
   extendCaseAction,
   reinstateCaseAction,
 } from "@/app/(moderator)/moderator/cases/[caseId]/actions";
-import { ChoiceGroup, InputField, SubmitButton, TextAreaField } from "@/app/_components/field";
-import { FormStatus } from "@/app/_components/form-status";
+import { ActionForm } from "@/app/_components/action-form";
+import { ChoiceGroup, InputField, TextAreaField } from "@/app/_components/field";
 import { useActionForm } from "@/app/_components/use-action-form";
 import { EXTEND_REASONS } from "@/db/enums";
 import { addCaseNoteInput, answerLetterInput, extendCaseInput, reinstateCaseInput } from "@/lib/cases/case-input";
@@ -22,7 +22,7 @@ import type { ChecklistItemKey } from "@/lib/cases/checklist";
 
 export function ReinstateForm(props: { caseId: number; version: number; failingItems: ChecklistItemKey[] }) {
   const t = useTranslations("cases");
-  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+  const reinstate = useActionForm({
     schema: reinstateCaseInput,
     defaultValues: {
       caseId: props.caseId,
@@ -38,41 +38,29 @@ export function ReinstateForm(props: { caseId: number; version: number; failingI
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="reinstate-heading">
-      <FormStatus {...status} />
+    <ActionForm
+      form={reinstate}
+      labelledBy="reinstate-heading"
+      submit={{ label: t("case.reinstate"), pendingLabel: t("case.reinstating"), className: "button button-primary" }}
+    >
       {props.failingItems.map((item, index) => (
         <TextAreaField
           key={item}
           id={`override-${item}`}
           label={`${t("case.overrideLabel")}: ${t(`checklistItems.${item}`)}`}
-          error={errorOf(`overrides.${index}.reason`)}
-          registration={form.register(`overrides.${index}.reason`)}
+          {...reinstate.field(`overrides.${index}.reason`)}
           rows={2}
         />
       ))}
-      <TextAreaField
-        id="reinstate-note"
-        label={t("case.reinstateNote")}
-        error={errorOf("note")}
-        registration={form.register("note")}
-        rows={2}
-      />
-      <div className="form-actions">
-        <SubmitButton
-          isSubmitting={isSubmitting}
-          label={t("case.reinstate")}
-          pendingLabel={t("case.reinstating")}
-          className="button button-primary"
-        />
-      </div>
-    </form>
+      <TextAreaField id="reinstate-note" label={t("case.reinstateNote")} {...reinstate.field("note")} rows={2} />
+    </ActionForm>
   );
 }
 
 export function ExtendForm(props: { caseId: number; version: number; defaultRecheckOn: string }) {
   const t = useTranslations("cases.case");
   const terms = useTranslations("notifications.extendReasons");
-  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+  const extend = useActionForm({
     schema: extendCaseInput,
     defaultValues: {
       caseId: props.caseId,
@@ -84,80 +72,52 @@ export function ExtendForm(props: { caseId: number; version: number; defaultRech
     action: extendCaseAction,
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="extend-heading">
-      <FormStatus {...status} />
-      <ChoiceGroup id="extend-reasons" legend={t("extendReasons")} error={errorOf("reasons")}>
+    <ActionForm form={extend} labelledBy="extend-heading" submit={{ label: t("extend"), pendingLabel: t("extending") }}>
+      <ChoiceGroup id="extend-reasons" legend={t("extendReasons")} error={extend.errorOf("reasons")}>
         {EXTEND_REASONS.map((reason) => (
           <label key={reason} className="checkbox">
-            <input type="checkbox" value={reason} {...form.register("reasons")} /> {terms(reason)}
+            <input type="checkbox" value={reason} {...extend.form.register("reasons")} /> {terms(reason)}
           </label>
         ))}
       </ChoiceGroup>
-      <InputField
-        id="extend-recheck-on"
-        label={t("recheckOn")}
-        error={errorOf("recheckOn")}
-        registration={form.register("recheckOn")}
-        type="date"
-      />
-      <TextAreaField
-        id="extend-message"
-        label={t("message")}
-        error={errorOf("message")}
-        registration={form.register("message")}
-      />
-      <div className="form-actions">
-        <SubmitButton isSubmitting={isSubmitting} label={t("extend")} pendingLabel={t("extending")} />
-      </div>
-    </form>
+      <InputField id="extend-recheck-on" label={t("recheckOn")} {...extend.field("recheckOn")} type="date" />
+      <TextAreaField id="extend-message" label={t("message")} {...extend.field("message")} />
+    </ActionForm>
   );
 }
 
 export function AnswerLetterForm(props: { letterId: number }) {
   const t = useTranslations("cases.case");
-  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+  const answer = useActionForm({
     schema: answerLetterInput,
     defaultValues: { letterId: props.letterId, verdict: "accepted" as const, message: "" },
     action: answerLetterAction,
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-label={t("verdict")}>
-      <FormStatus {...status} />
-      <ChoiceGroup id={`answer-${props.letterId}-verdict`} legend={t("verdict")} error={errorOf("verdict")}>
+    <ActionForm form={answer} label={t("verdict")} submit={{ label: t("sendAnswer"), pendingLabel: t("sending") }}>
+      <ChoiceGroup id={`answer-${props.letterId}-verdict`} legend={t("verdict")} error={answer.errorOf("verdict")}>
         <label className="checkbox">
-          <input type="radio" value="accepted" {...form.register("verdict")} /> {t("accept")}
+          <input type="radio" value="accepted" {...answer.form.register("verdict")} /> {t("accept")}
         </label>
         <label className="checkbox">
-          <input type="radio" value="changes_requested" {...form.register("verdict")} /> {t("askChanges")}
+          <input type="radio" value="changes_requested" {...answer.form.register("verdict")} /> {t("askChanges")}
         </label>
       </ChoiceGroup>
-      <TextAreaField
-        id={`answer-${props.letterId}-message`}
-        label={t("answerMessage")}
-        error={errorOf("message")}
-        registration={form.register("message")}
-      />
-      <div className="form-actions">
-        <SubmitButton isSubmitting={isSubmitting} label={t("sendAnswer")} pendingLabel={t("sending")} />
-      </div>
-    </form>
+      <TextAreaField id={`answer-${props.letterId}-message`} label={t("answerMessage")} {...answer.field("message")} />
+    </ActionForm>
   );
 }
 
 export function NoteForm(props: { caseId: number }) {
   const t = useTranslations("cases.case");
-  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+  const note = useActionForm({
     schema: addCaseNoteInput,
     defaultValues: { caseId: props.caseId, body: "" },
     action: addCaseNoteAction,
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-label={t("noteLabel")}>
-      <FormStatus {...status} />
-      <TextAreaField id="case-note" label={t("noteLabel")} error={errorOf("body")} registration={form.register("body")} />
-      <div className="form-actions">
-        <SubmitButton isSubmitting={isSubmitting} label={t("addNote")} pendingLabel={t("adding")} />
-      </div>
-    </form>
+    <ActionForm form={note} label={t("noteLabel")} submit={{ label: t("addNote"), pendingLabel: t("adding") }}>
+      <TextAreaField id="case-note" label={t("noteLabel")} {...note.field("body")} />
+    </ActionForm>
   );
 }

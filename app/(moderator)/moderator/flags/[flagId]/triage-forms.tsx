@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { dismissFlagAction, openCaseFromFlagAction, openCaseManuallyAction } from "@/app/(moderator)/moderator/flags/actions";
-import { SubmitButton, TextAreaField } from "@/app/_components/field";
-import { FormStatus } from "@/app/_components/form-status";
+import { ActionForm } from "@/app/_components/action-form";
+import { TextAreaField } from "@/app/_components/field";
 import { useActionForm } from "@/app/_components/use-action-form";
 import { dismissFlagInput, openCaseFromFlagInput, openCaseManuallyInput } from "@/lib/cases/case-input";
 
@@ -20,86 +20,58 @@ function useGoToCase() {
  */
 export function OpenCaseForm({ flagId }: { flagId: number }) {
   const t = useTranslations("cases.flag");
-  const goToCase = useGoToCase();
-  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+  const open = useActionForm({
     schema: openCaseFromFlagInput,
     defaultValues: { flagId, note: "" },
     action: openCaseFromFlagAction,
-    onSuccess: goToCase,
+    onSuccess: useGoToCase(),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="open-case-heading">
-      <FormStatus {...status} />
-      <TextAreaField
-        id="open-case-note"
-        label={t("note")}
-        hint={t("messageToSellerHint")}
-        error={errorOf("note")}
-        registration={form.register("note")}
-      />
-      <div className="form-actions">
-        <SubmitButton
-          isSubmitting={isSubmitting}
-          label={t("open")}
-          pendingLabel={t("opening")}
-          className="button button-danger"
-        />
-      </div>
-    </form>
+    <ActionForm
+      form={open}
+      labelledBy="open-case-heading"
+      submit={{ label: t("open"), pendingLabel: t("opening"), className: "button button-danger" }}
+    >
+      <TextAreaField id="open-case-note" label={t("note")} hint={t("messageToSellerHint")} {...open.field("note")} />
+    </ActionForm>
   );
 }
 
 /** A case without a flag: the moderator's own finding, written to the seller, is its evidence. */
 export function OpenCaseManuallyForm({ sellerId }: { sellerId: number }) {
   const t = useTranslations("cases.flag");
-  const goToCase = useGoToCase();
-  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+  const open = useActionForm({
     schema: openCaseManuallyInput,
     defaultValues: { sellerId, reason: "" },
     action: openCaseManuallyAction,
-    onSuccess: goToCase,
+    onSuccess: useGoToCase(),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="manual-case-heading">
-      <FormStatus {...status} />
+    <ActionForm
+      form={open}
+      labelledBy="manual-case-heading"
+      submit={{ label: t("open"), pendingLabel: t("opening"), className: "button button-danger" }}
+    >
       <TextAreaField
         id="manual-case-reason"
         label={t("manualReason")}
         hint={t("messageToSellerHint")}
-        error={errorOf("reason")}
-        registration={form.register("reason")}
+        {...open.field("reason")}
       />
-      <div className="form-actions">
-        <SubmitButton
-          isSubmitting={isSubmitting}
-          label={t("open")}
-          pendingLabel={t("opening")}
-          className="button button-danger"
-        />
-      </div>
-    </form>
+    </ActionForm>
   );
 }
 
 export function DismissFlagForm({ flagId }: { flagId: number }) {
   const t = useTranslations("cases.flag");
-  const { form, onSubmit, status, errorOf, isSubmitting } = useActionForm({
+  const dismiss = useActionForm({
     schema: dismissFlagInput,
     defaultValues: { flagId, reason: "" },
     action: dismissFlagAction,
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="dismiss-flag-heading">
-      <FormStatus {...status} />
-      <TextAreaField
-        id="dismiss-flag-reason"
-        label={t("dismissReasonLabel")}
-        error={errorOf("reason")}
-        registration={form.register("reason")}
-      />
-      <div className="form-actions">
-        <SubmitButton isSubmitting={isSubmitting} label={t("dismiss")} pendingLabel={t("dismissing")} />
-      </div>
-    </form>
+    <ActionForm form={dismiss} labelledBy="dismiss-flag-heading" submit={{ label: t("dismiss"), pendingLabel: t("dismissing") }}>
+      <TextAreaField id="dismiss-flag-reason" label={t("dismissReasonLabel")} {...dismiss.field("reason")} />
+    </ActionForm>
   );
 }
