@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { fieldMessage } from "@/lib/field-messages";
+import { z } from "zod";
 
 /**
  * The CSV import's upload, checked by the form (react-hook-form) and again by the server action.

@@ -2,16 +2,15 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { importEventsCsvAction, type ImportRejected } from "@/app/(admin)/admin/import/actions";
+import { importEventsCsvAction, type ImportEventsCsvResult } from "@/app/(admin)/admin/import/actions";
 import { ActionForm } from "@/app/_components/action-form";
 import { InputField } from "@/app/_components/field";
 import { useActionForm } from "@/app/_components/use-action-form";
 import type { ActionResult } from "@/lib/actions/action-result";
-import type { CsvImportResult } from "@/lib/ingest/import-events-csv";
 import { importCsvInput, MAX_CSV_UPLOAD_MIB } from "@/lib/ingest/import-events-csv-input";
 
 /** What became of a file: imported with its counts, or rejected with the problems to fix. */
-type Outcome = ({ status: "ok"; data: CsvImportResult } | ImportRejected) & { fileName: string };
+type Outcome = Extract<ImportEventsCsvResult, { status: "ok" | "rejected" }> & { fileName: string };
 
 /** The upload form and what became of the last file: its counts, or the problems to fix. */
 export function ImportForm({ maxRows }: { maxRows: number }) {
