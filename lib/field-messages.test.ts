@@ -1,11 +1,12 @@
 import { expect, test } from "vitest";
 import { z } from "zod";
 import { extendCaseInput, reinstateCaseInput } from "@/lib/cases/case-input";
+import type { DomainError } from "@/lib/errors";
 import { describeFieldIssue, fieldMessage, type FieldMessage } from "@/lib/field-messages";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { importCsvInput } from "@/lib/ingest/import-events-csv-input";
 import { createUserInput } from "@/lib/users/user-input";
-import { formatFieldMessage } from "@/lib/validation";
+import { formatFieldMessage, parseInput } from "@/lib/validation";
 
 const messagesOf = (schema: z.ZodType, input: unknown): Record<string, FieldMessage> => {
   const parsed = schema.safeParse(input);
@@ -71,4 +72,20 @@ test("a catalog key is told from zod's own English sentences", () => {
   const [issue] = z.string().min(4).safeParse("ab").error!.issues;
   expect(issue!.message).toMatch(/ /);
   expect(describeFieldIssue(issue!)).toEqual({ key: "tooShort", values: { minimum: 4 } });
+});
+
+test("the server keeps a schema's own English words for logs and the API, and forms word what the catalogs do not know", () => {
+  const schema = z.object({ code: z.string().min(3, "tooShortForAnApi"), note: z.string().max(2, fieldMessage("tooLong")) });
+  const refused = (() => {
+    try {
+      parseInput(schema, { code: "ab", note: "abc" });
+    } catch (error) {
+      return error as DomainError;
+    }
+    throw new Error("expected the input to be refused");
+  })();
+  expect(refused.issues).toEqual([
+    { path: "code", message: "tooShortForAnApi", catalog: { key: "invalid" } },
+    { path: "note", message: "Write at most 2 characters", catalog: { key: "tooLong", values: { maximum: 2 } } },
+  ]);
 });

@@ -11,7 +11,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => {
     const path = issue.path.map(String).join(".") || "(input)";
-    const catalog = describeFieldIssue(issue);
+    const described = describeFieldIssue(issue);
+    const catalog = described.key in MESSAGES.en.actionErrors.fields ? described : ({ key: "invalid" } as const);
     // A schema that words its own messages in English (the public API's) keeps them.
     const message = issue.message === catalog.key ? formatFieldMessage(catalog, "en") : issue.message;
     return { path, message, catalog };
