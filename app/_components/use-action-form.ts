@@ -27,6 +27,9 @@ export type FormStatusText = { error?: string; problems?: string[]; success?: st
  *   including problems of fields the form does not show, so no submit ever fails silently.
  * - After success the form starts again from its values; `onSuccess` may say something (its
  *   return value is shown) or go elsewhere; without it the page is refreshed.
+ * - A list of fields is react-hook-form's useFieldArray on `form.control`, each item spread with
+ *   field(`items.${index}.name`). A draft saved in the background goes through its own action
+ *   without re-rendering the page, so the server's state never resets what is being typed.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(options: {
   schema: S;
