@@ -1,5 +1,5 @@
 /**
- * One zod schema per case action, shared by the moderator's forms (zodResolver) and the lib/
+ * One zod schema per case action, shared by the moderator's forms (useActionForm) and the lib/
  * functions, which validate again. Each message is a catalog key (lib/field-messages.ts), worded in
  * the reader's language on both sides. Client-safe: no server imports.
  */

@@ -5,7 +5,6 @@
  */
 import { describe, expect, test } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
-import { isDomainError } from "@/lib/errors";
 import { answerLetter } from "./answer-letter";
 import { addDays } from "./case-machine";
 import { CHECKLIST_ITEMS } from "./checklist";
@@ -13,7 +12,7 @@ import { dismissFlag } from "./dismiss-flag";
 import { extendCase } from "./extend-case";
 import { openCaseFromFlag } from "./open-case";
 import { reinstateCase } from "./reinstate-case";
-import { createFlaggedSeller, submitTestLetter } from "@/scripts/test-support/cases";
+import { createFlaggedSeller, refusalOf, submitTestLetter } from "@/scripts/test-support/cases";
 import { createTestUser } from "@/scripts/test-support/factories";
 
 const T0 = new Date("2026-11-02T09:30:00Z");
@@ -32,16 +31,6 @@ async function openTestCase(actor: UserActor) {
   const flagged = await createFlaggedSeller({ now: T0 });
   const opened = await openCaseFromFlag({ actor, input: { flagId: flagged.flag.id }, now: T0 });
   return { ...flagged, theCase: opened.case };
-}
-
-async function refusalOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
 }
 
 describe("a decision before the re-check date", () => {
