@@ -1,5 +1,6 @@
 import "server-only";
 import { isDomainError, type FieldIssue, type Refusal } from "@/lib/errors";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request";
 import { logger } from "@/lib/logger";
 import { formatFieldMessage } from "@/lib/validation";
@@ -39,7 +40,7 @@ export async function runAction<T>(name: string, body: () => Promise<T>): Promis
 
 /** The first problem of each field, in the language of the person who sent the form. */
 async function fieldErrorsOf(issues: readonly FieldIssue[]): Promise<Record<string, string>> {
-  const locale = await getRequestLocale();
+  const locale = await getRequestLocale().catch(() => DEFAULT_LOCALE); // outside a request (a script, a unit test): English
   const fieldErrors: Record<string, string> = {};
   for (const issue of issues) fieldErrors[issue.path] ??= formatFieldMessage(issue.catalog ?? { key: "invalid" }, locale);
   return fieldErrors;
