@@ -1,3 +1,5 @@
+import type { FieldMessage } from "@/lib/field-messages";
+
 /**
  * Typed domain errors. lib/ throws them; route handlers and server actions map them to an HTTP
  * status or a form result with one table, and never show an unexpected error's details.
@@ -18,23 +20,43 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
  * A CSV import also places the issue in the file: `row` is the line the record starts on (the
  * header is row 1) and `column` the header's name for the cell.
  */
-export type FieldIssue = { path: string; message: string; index?: number; row?: number; column?: string };
+export type FieldIssue = {
+  path: string;
+  message: string;
+  index?: number;
+  row?: number;
+  column?: string;
+  /** The message as the catalogs word it, for a form to show in the reader's language (lib/field-messages.ts). */
+  catalog?: FieldMessage;
+};
+
+/**
+ * Why a change was refused, as facts a form words in the reader's language; the English message
+ * beside it is for logs and API clients. Each refusal names its own reason: a form never guesses.
+ */
+export type Refusal =
+  /** The state does not permit it yet: a decision before the re-check date. `possibleFrom` is ISO. */
+  | { reason: "too_early"; possibleFrom: string }
+  /** A stale form: the case was decided (or changed) after the page was rendered. */
+  | { reason: "case_decided"; decision: "reinstate" | "extend"; decidedBy: string; decidedAt: string }
+  | { reason: "case_changed" }
+  /** The case is closed: only internal notes may still be added. */
+  | { reason: "case_closed" }
+  /** The state does not permit this action at all (not a matter of waiting). */
+  | { reason: "not_permitted_now" }
+  | { reason: "letter_answered"; answeredBy: string; answeredAt: string }
+  | { reason: "flag_triaged" }
+  | { reason: "seller_has_active_case" };
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[];
   /** How many issues were found: `issues` may list only the first of them. */
   readonly issueCount: number;
-  /** Facts a form words in the reader's language ("just decided by …"), beside the English message. */
-  readonly details?: Record<string, string>;
+  /** Why a CONFLICT was refused, for a form to word in the reader's language. */
+  readonly details?: Refusal;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    issues: FieldIssue[] = [],
-    issueCount = issues.length,
-    details?: Record<string, string>,
-  ) {
+  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = [], issueCount = issues.length, details?: Refusal) {
     super(message);
     this.name = "DomainError";
     this.code = code;
@@ -50,8 +72,7 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} was not found`);
 export const forbidden = (message = "You do not have permission to do this") => new DomainError("FORBIDDEN", message);
-export const conflict = (message: string, details?: Record<string, string>) =>
-  new DomainError("CONFLICT", message, [], 0, details);
+export const conflict = (message: string, details?: Refusal) => new DomainError("CONFLICT", message, [], 0, details);
 export const invalid = (message: string, issues: FieldIssue[] = [], issueCount = issues.length) =>
   new DomainError("INVALID", message, issues, issueCount);
 

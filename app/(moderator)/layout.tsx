@@ -8,7 +8,6 @@ export const dynamic = "force-dynamic";
 const MODERATOR_CLIENT_MESSAGES = [
   "actionErrors",
   "cases.case",
-  "cases.conflict",
   "cases.flag",
   "cases.checklistItems",
   "notifications.extendReasons",

@@ -1,13 +1,34 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ActionFailure } from "@/lib/actions/action-result";
 
 /**
- * The sentence a form shows above itself for a failed action, in the reader's language. The
- * server's own message is English and meant for logs and API clients, so it is not shown.
+ * The sentence a form shows above itself for a failed action, in the reader's language: a refusal
+ * by its own reason (too early, from when; a stale form, who decided and when; a closed case), else
+ * by its code. The server's own message is English and meant for logs and API clients.
  */
 export function useActionErrorMessage() {
   const t = useTranslations("actionErrors");
-  return (result: ActionFailure): string => (result.status === "invalid" ? t("INVALID") : t(result.code));
+  const format = useFormatter();
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  return (result: ActionFailure): string => {
+    if (result.status === "invalid") return t("INVALID");
+    const refusal = result.details;
+    if (!refusal) return t(result.code);
+    switch (refusal.reason) {
+      case "too_early":
+        return t("refusals.too_early", { possibleFrom: when(refusal.possibleFrom) });
+      case "case_decided":
+        return t("refusals.case_decided", {
+          decision: refusal.decision,
+          decidedBy: refusal.decidedBy,
+          decidedAt: when(refusal.decidedAt),
+        });
+      case "letter_answered":
+        return t("refusals.letter_answered", { answeredBy: refusal.answeredBy, answeredAt: when(refusal.answeredAt) });
+      default:
+        return t(`refusals.${refusal.reason}`);
+    }
+  };
 }

@@ -3,10 +3,10 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { pickMessages } from "./client-messages";
 
 test("only the named namespaces and parts of namespaces are picked, nested as in the catalog", () => {
-  const picked = pickMessages(MESSAGES.en, ["roles", "cases.conflict", "cases.flag"]);
+  const picked = pickMessages(MESSAGES.en, ["roles", "cases.checklistItems", "cases.flag"]);
   expect(Object.keys(picked).sort()).toEqual(["cases", "roles"]);
   expect(picked.roles).toEqual(MESSAGES.en.roles);
-  expect(Object.keys(picked.cases as object).sort()).toEqual(["conflict", "flag"]);
+  expect(Object.keys(picked.cases as object).sort()).toEqual(["checklistItems", "flag"]);
   expect((picked.cases as Record<string, unknown>).flag).toEqual(MESSAGES.en.cases.flag);
 });
 

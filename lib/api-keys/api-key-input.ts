@@ -1,24 +1,31 @@
 import { z } from "zod";
+import { fieldMessage } from "@/lib/field-messages";
 
-/** One schema per input, shared by the admin forms and the server, which validates again. */
+/**
+ * One schema per input, shared by the admin forms and the server, which validates again. Each
+ * message is a catalog key (lib/field-messages.ts).
+ */
 export const API_KEY_NAME_MAX_LENGTH = 100;
 export const REVOKE_REASON_MAX_LENGTH = 1000;
 
 export const createApiKeyInput = z.object({
   name: z
-    .string({ message: "Enter a name for the key" })
+    .string({ message: fieldMessage("keyNameRequired") })
     .trim()
-    .min(1, "Enter a name for the key")
-    .max(API_KEY_NAME_MAX_LENGTH, `The name is too long (${API_KEY_NAME_MAX_LENGTH} characters at most)`),
+    .min(1, fieldMessage("keyNameRequired"))
+    .max(API_KEY_NAME_MAX_LENGTH, fieldMessage("tooLong")),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
 
 export const revokeApiKeyInput = z.object({
-  apiKeyId: z.number({ message: "Unknown API key" }).int("Unknown API key").positive("Unknown API key"),
+  apiKeyId: z
+    .number({ message: fieldMessage("reloadPage") })
+    .int(fieldMessage("reloadPage"))
+    .positive(fieldMessage("reloadPage")),
   reason: z
-    .string({ message: "Say why the key is revoked" })
+    .string({ message: fieldMessage("revokeReasonTooShort") })
     .trim()
-    .min(3, "Say why the key is revoked (at least 3 characters)")
-    .max(REVOKE_REASON_MAX_LENGTH, `The reason is too long (${REVOKE_REASON_MAX_LENGTH} characters at most)`),
+    .min(3, fieldMessage("revokeReasonTooShort"))
+    .max(REVOKE_REASON_MAX_LENGTH, fieldMessage("tooLong")),
 });
 export type RevokeApiKeyInput = z.input<typeof revokeApiKeyInput>;

@@ -27,7 +27,12 @@ export async function answerLetter(params: { actor: UserActor; input: z.input<ty
       .from(letterReplies)
       .innerJoin(users, eq(users.id, letterReplies.moderatorId))
       .where(eq(letterReplies.letterId, letter.id));
-    if (answered) throw conflict(`This letter was already answered by ${answered.by} at ${answered.at.toISOString()}`);
+    if (answered)
+      throw conflict(`This letter was already answered by ${answered.by} at ${answered.at.toISOString()}`, {
+        reason: "letter_answered",
+        answeredBy: answered.by,
+        answeredAt: answered.at.toISOString(),
+      });
 
     const [reply] = await tx
       .insert(letterReplies)

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { UserActor } from "@/lib/auth/actor";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { invalid } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { fieldIssue, parseInput } from "@/lib/validation";
 import { assignCaseInput } from "./case-input";
 import { assertCaseAction, lockCase } from "./case-records";
 
@@ -28,9 +28,7 @@ export async function assignCase(params: { actor: UserActor; input: z.input<type
         .from(users)
         .where(and(eq(users.id, input.assigneeId), isNull(users.disabledAt)));
       if (!assignee || !can(assignee.role, "cases:decide")) {
-        throw invalid("Only an active moderator or admin can hold a case", [
-          { path: "assigneeId", message: "Choose an active moderator" },
-        ]);
+        throw invalid("Only an active moderator or admin can hold a case", [fieldIssue("assigneeId", { key: "reloadPage" })]);
       }
     }
     if (theCase.assignedTo === input.assigneeId) return theCase;

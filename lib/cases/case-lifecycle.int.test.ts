@@ -21,7 +21,6 @@ import {
 } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { getCatalogVisibility } from "@/lib/catalog/get-catalog-visibility";
-import { isDomainError } from "@/lib/errors";
 import { addCaseNote } from "./add-case-note";
 import { answerLetter } from "./answer-letter";
 import { assignCase } from "./assign-case";
@@ -33,7 +32,13 @@ import { extendCase } from "./extend-case";
 import { openCaseFromFlag, openCaseManually } from "./open-case";
 import { reinstateCase } from "./reinstate-case";
 import { TEST_ACTOR } from "@/scripts/test-support/events";
-import { createFlaggedSeller, createSuspectedReview, submitTestLetter, YEAR_METRICS } from "@/scripts/test-support/cases";
+import {
+  createFlaggedSeller,
+  createSuspectedReview,
+  refusalOf,
+  submitTestLetter,
+  YEAR_METRICS,
+} from "@/scripts/test-support/cases";
 import { createTestUser } from "@/scripts/test-support/factories";
 
 const T0 = new Date("2026-11-02T09:30:00Z");
@@ -48,16 +53,6 @@ async function openTestCase(actor: UserActor, now = T0) {
   const flagged = await createFlaggedSeller({ now });
   const opened = await openCaseFromFlag({ actor, input: { flagId: flagged.flag.id }, now });
   return { ...flagged, theCase: opened.case, reviewsInScope: opened.reviewsInScope };
-}
-
-async function errorOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
 }
 
 /** Everything an action could write, for "a refused action changes nothing". */
@@ -148,7 +143,7 @@ describe("every (state, action) pair", () => {
       expect(after).not.toEqual(before);
       expect(after.audit).toBe(before.audit + 1);
     } else {
-      const error = await errorOf(run(action, actor, arranged));
+      const error = await refusalOf(run(action, actor, arranged));
       expect(error.code).toBe("CONFLICT");
       expect(await fingerprint(arranged.theCase.id, arranged.seller.id)).toEqual(before);
     }
@@ -162,11 +157,11 @@ describe("the minimum exclusion", () => {
     const input = { caseId: theCase.id, expectedVersion: 1, overrides: ALL_OVERRIDES };
 
     const day13 = addDays(T0, 13);
-    const refused = await errorOf(reinstateCase({ actor, input, now: day13 }));
+    const refused = await refusalOf(reinstateCase({ actor, input, now: day13 }));
     expect(refused.code).toBe("CONFLICT");
     expect(refused.message).toMatch(/minimum exclusion is 14 days/);
     const oneMillisecondEarly = new Date(addDays(T0, 14).getTime() - 1);
-    expect((await errorOf(reinstateCase({ actor, input, now: oneMillisecondEarly }))).code).toBe("CONFLICT");
+    expect((await refusalOf(reinstateCase({ actor, input, now: oneMillisecondEarly }))).code).toBe("CONFLICT");
     expect((await db.select().from(cases).where(eq(cases.id, theCase.id)))[0]!.status).toBe("EXCLUDED");
 
     const { case: reinstated } = await reinstateCase({ actor, input, now: addDays(T0, 14) });
@@ -176,7 +171,7 @@ describe("the minimum exclusion", () => {
   test("[ADMIN] an admin cannot reinstate early either", async () => {
     const admin = (await createTestUser("admin")).actor;
     const { theCase } = await openTestCase(admin);
-    const error = await errorOf(
+    const error = await refusalOf(
       reinstateCase({
         actor: admin,
         input: { caseId: theCase.id, expectedVersion: 1, overrides: ALL_OVERRIDES },
@@ -282,16 +277,18 @@ describe("opening a case", () => {
   test("[MODERATOR] a flag is triaged once: a second opening or a dismissal is refused", async () => {
     const actor = await moderator();
     const { flag } = await openTestCase(actor);
-    expect((await errorOf(openCaseFromFlag({ actor, input: { flagId: flag.id }, now: T0 }))).message).toMatch(/already triaged/);
+    expect((await refusalOf(openCaseFromFlag({ actor, input: { flagId: flag.id }, now: T0 }))).message).toMatch(
+      /already triaged/,
+    );
     expect(
-      (await errorOf(dismissFlag({ actor, input: { flagId: flag.id, reason: "not needed after all" }, now: T0 }))).code,
+      (await refusalOf(dismissFlag({ actor, input: { flagId: flag.id, reason: "not needed after all" }, now: T0 }))).code,
     ).toBe("CONFLICT");
   });
 
   test("[MODERATOR] dismissing needs a written reason and is audited", async () => {
     const actor = await moderator();
     const { flag } = await createFlaggedSeller({ now: T0 });
-    const invalid = await errorOf(dismissFlag({ actor, input: { flagId: flag.id, reason: "no" }, now: T0 }));
+    const invalid = await refusalOf(dismissFlag({ actor, input: { flagId: flag.id, reason: "no" }, now: T0 }));
     expect(invalid.code).toBe("INVALID");
     expect(invalid.issues[0]?.path).toBe("reason");
     await dismissFlag({
@@ -319,7 +316,7 @@ describe("opening a case", () => {
       }),
       addCaseNote({ actor: sellerActor, input: { caseId: theCase.id, body: "hello" }, now: T0 }),
     ]) {
-      expect((await errorOf(attempt)).code).toBe("FORBIDDEN");
+      expect((await refusalOf(attempt)).code).toBe("FORBIDDEN");
     }
   });
 });
@@ -329,7 +326,7 @@ describe("decisions", () => {
     const actor = await moderator();
     const { theCase, externalId } = await openTestCase(actor);
     const now = addDays(T0, 14);
-    const refused = await errorOf(
+    const refused = await refusalOf(
       reinstateCase({ actor, input: { caseId: theCase.id, expectedVersion: 1, overrides: [] }, now }),
     );
     expect(refused.code).toBe("INVALID");
@@ -402,7 +399,7 @@ describe("decisions", () => {
     ]);
 
     // A form still holding version 1, sent after the re-check date came again.
-    const stale = await errorOf(
+    const stale = await refusalOf(
       reinstateCase({
         actor: other,
         input: { caseId: theCase.id, expectedVersion: 1, overrides: ALL_OVERRIDES },
@@ -422,7 +419,7 @@ describe("decisions", () => {
       input: { letterId: letter.id, verdict: "changes_requested", message: "Name a solution for the delivery problem too." },
       now: addDays(T0, 3),
     });
-    const again = await errorOf(
+    const again = await refusalOf(
       answerLetter({
         actor,
         input: { letterId: letter.id, verdict: "accepted", message: "Accepted after all, thank you." },

@@ -18,12 +18,23 @@ export async function lockCase(tx: Transaction, caseId: number): Promise<Case> {
   return found;
 }
 
-/** Refuses an action the case's state does not permit at `now`; returns the state it leads to. */
+/**
+ * Refuses an action the case's state does not permit at `now`, naming why: a decision before the
+ * re-check date is too early (from when), a closed case is closed; returns the state it leads to.
+ */
 export function assertCaseAction(theCase: Case, action: CaseAction, now: Date) {
-  const transition = caseTransition(effectiveCaseStatus(theCase, now), action);
-  if (!transition.isAllowed) throw conflict(transition.reason);
-  return transition.next;
+  const status = effectiveCaseStatus(theCase, now);
+  const transition = caseTransition(status, action);
+  if (transition.isAllowed) return transition.next;
+  if (status === "REINSTATED") throw conflict(transition.reason, { reason: "case_closed" });
+  if (status === "EXCLUDED" && (action === "reinstate" || action === "extend"))
+    throw tooEarly(transition.reason, theCase.recheckAt);
+  throw conflict(transition.reason, { reason: "not_permitted_now" });
 }
+
+/** A decision before the moment it becomes possible. */
+export const tooEarly = (message: string, possibleFrom: Date) =>
+  conflict(message, { reason: "too_early", possibleFrom: possibleFrom.toISOString() });
 
 /**
  * A decision made on an older version of the case (a stale form, or the loser of two moderators

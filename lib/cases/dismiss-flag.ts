@@ -23,7 +23,7 @@ export async function dismissFlag(params: {
     const [flag] = await tx.select().from(flags).where(eq(flags.id, input.flagId)).for("update");
     if (!flag) throw notFound(`Flag ${input.flagId}`);
     const transition = flagTransition(flag.status as FlagState, "dismiss");
-    if (!transition.isAllowed) throw conflict(transition.reason);
+    if (!transition.isAllowed) throw conflict(transition.reason, { reason: "flag_triaged" });
     const [dismissed] = await tx
       .update(flags)
       .set({ status: "dismissed", triagedBy: params.actor.userId, triagedAt: params.now, dismissReason: input.reason })

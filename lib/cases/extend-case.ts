@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { invalid } from "@/lib/errors";
 import { startOfLocalDay } from "@/lib/quality/business-hours";
-import { parseInput } from "@/lib/validation";
+import { fieldIssue, parseInput } from "@/lib/validation";
 import { addDays } from "./case-machine";
 import { extendCaseInput, type ExtendCaseInput } from "./case-input";
 import { beginDecision, insertDecision } from "./case-decision";
@@ -25,10 +25,10 @@ export async function extendCase(params: { actor: UserActor; input: ExtendCaseIn
   const { actor, now } = params;
   const newRecheckAt = startOfLocalDay(input.recheckOn, params.timeZone ?? env.PORTAL_TIME_ZONE);
   if (newRecheckAt <= now)
-    throw invalid("The new re-check date must be a later day", [{ path: "recheckOn", message: "Choose a day after today" }]);
+    throw invalid("The new re-check date must be a later day", [fieldIssue("recheckOn", { key: "recheckAfterToday" })]);
   if (newRecheckAt > addDays(now, MAX_EXTENSION_DAYS)) {
     throw invalid(`The new re-check date must be within ${MAX_EXTENSION_DAYS} days`, [
-      { path: "recheckOn", message: `Choose a day within ${MAX_EXTENSION_DAYS} days` },
+      fieldIssue("recheckOn", { key: "recheckWithin", values: { days: MAX_EXTENSION_DAYS } }),
     ]);
   }
 

@@ -44,7 +44,7 @@ export async function openCaseFromFlag(params: {
     const [flag] = await tx.select().from(flags).where(eq(flags.id, input.flagId)).for("update");
     if (!flag) throw notFound(`Flag ${input.flagId}`);
     const transition = flagTransition(flag.status as FlagState, "open_case");
-    if (!transition.isAllowed) throw conflict(transition.reason);
+    if (!transition.isAllowed) throw conflict(transition.reason, { reason: "flag_triaged" });
     await tx
       .update(flags)
       .set({ status: "case_opened", triagedBy: params.actor.userId, triagedAt: params.now })
@@ -93,7 +93,7 @@ async function inOpeningTransaction(now: Date, body: (tx: Transaction) => Promis
   } catch (error) {
     // Two moderators opening a case for one seller at once: the partial unique index lets one win.
     if (isUniqueViolation(error, "cases_one_active_per_seller_idx"))
-      throw conflict("This seller already has an active case: it was opened a moment ago");
+      throw conflict("This seller already has an active case: it was opened a moment ago", { reason: "seller_has_active_case" });
     throw error;
   }
 }
@@ -119,7 +119,8 @@ async function openCase(
     })
     .from(cases)
     .where(eq(cases.sellerId, sellerId));
-  if (history?.activeId != null) throw conflict(`This seller already has an active case (#${history.activeId})`);
+  if (history?.activeId != null)
+    throw conflict(`This seller already has an active case (#${history.activeId})`, { reason: "seller_has_active_case" });
   const isRepeat = (history?.earlier ?? 0) > 0;
 
   const policy = await getCurrentPolicy(tx);

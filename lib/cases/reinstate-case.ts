@@ -3,13 +3,20 @@ import { db } from "@/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { UserActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import { conflict, invalid } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { invalid } from "@/lib/errors";
+import { fieldIssue, parseInput } from "@/lib/validation";
 import { addDays, MINIMUM_EXCLUSION_DAYS } from "./case-machine";
 import { insertCaseNote } from "./add-case-note";
 import { reinstateCaseInput, type ReinstateCaseInput } from "./case-input";
 import { beginDecision, insertDecision } from "./case-decision";
-import { caseAuditView, queueCatalogEvent, queueSellerNotification, sellerExternalId, updateCaseVersioned } from "./case-records";
+import {
+  caseAuditView,
+  queueCatalogEvent,
+  tooEarly,
+  queueSellerNotification,
+  sellerExternalId,
+  updateCaseVersioned,
+} from "./case-records";
 
 /**
  * Reinstates the seller: products visible again. Only from the re-check date on, never before
@@ -30,18 +37,16 @@ export async function reinstateCase(params: { actor: UserActor; input: Reinstate
     const { theCase, checklist } = context;
     const earliest = addDays(theCase.excludedAt, MINIMUM_EXCLUSION_DAYS);
     if (now < earliest)
-      throw conflict(
+      throw tooEarly(
         `The minimum exclusion is ${MINIMUM_EXCLUSION_DAYS} days: this seller can be reinstated from ${earliest.toISOString()}`,
+        earliest,
       );
 
     const reasonByItem = new Map(input.overrides.map((override) => [override.item, override.reason]));
     const failing = checklist.items.filter((item) => !item.isPassed);
     const missing = failing.filter((item) => !reasonByItem.has(item.key));
     if (missing.length > 0) {
-      const issues = missing.map((item) => ({
-        path: `overrides.${item.key}`,
-        message: "This item fails: write why you reinstate the seller anyway",
-      }));
+      const issues = missing.map((item) => fieldIssue(`overrides.${item.key}`, { key: "overrideReasonRequired" }));
       throw invalid(`Checklist items fail without an override reason: ${missing.map((item) => item.key).join(", ")}`, issues);
     }
     const overrides = failing.map((item) => ({ item: item.key, reason: reasonByItem.get(item.key)!, evidence: item.evidence }));

@@ -1,3 +1,4 @@
+import { fieldMessage } from "@/lib/field-messages";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { CsvImportResult } from "@/lib/ingest/import-events-csv";
@@ -33,14 +34,14 @@ function firstFile(value: unknown): unknown {
   return value;
 }
 
-// Each constraint has its own zod issue code, so the form can word each in the reader's language.
+/** Each message is a catalog key (lib/field-messages.ts), worded in the reader's language. */
 export const importCsvInput = z.object({
   file: z.preprocess(
     firstFile,
     z
-      .file({ error: "Choose a CSV file" }) // invalid_type
-      .min(1, "The file is empty") // too_small
-      .max(MAX_CSV_UPLOAD_BYTES, `The file is larger than ${MAX_CSV_UPLOAD_MIB} MiB; split it into several files`) // too_big
-      .refine((file) => /\.csv$/i.test(file.name), "Choose a file whose name ends in .csv"), // custom
+      .file({ error: fieldMessage("fileRequired") })
+      .min(1, fieldMessage("fileEmpty"))
+      .max(MAX_CSV_UPLOAD_BYTES, fieldMessage("fileTooLarge"))
+      .refine((file) => /\.csv$/i.test(file.name), fieldMessage("fileNotCsv")),
   ),
 });

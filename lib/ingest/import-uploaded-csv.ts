@@ -10,7 +10,7 @@ import {
   type ImportEventsCsvResult,
   type ImportRejected,
 } from "@/lib/ingest/import-events-csv-input";
-import { parseInput } from "@/lib/validation";
+import { fieldIssue, parseInput } from "@/lib/validation";
 
 /** What POST /admin/import/upload answers: the form's result, and the HTTP status that goes with it. */
 export type CsvUploadAnswer = { httpStatus: number; result: ImportEventsCsvResult };
@@ -79,7 +79,7 @@ async function readUtf8(file: File): Promise<string> {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
   } catch {
-    throw invalid("The file is not UTF-8 text", [{ path: "file", message: "The file is not UTF-8 text; save it as CSV UTF-8" }]);
+    throw invalid("The file is not UTF-8 text", [fieldIssue("file", { key: "fileUnreadable" })]);
   }
 }
 

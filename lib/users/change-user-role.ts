@@ -6,14 +6,14 @@ import { invalid } from "@/lib/errors";
 import { findSellerForLink } from "@/lib/users/find-seller";
 import { updateUserWithAudit } from "@/lib/users/update-user";
 import { changeRoleInput } from "@/lib/users/user-input";
-import { parseInput } from "@/lib/validation";
+import { fieldIssue, parseInput } from "@/lib/validation";
 
 /** Changes a user's role (and seller link); effective on the user's next request. */
 export async function changeUserRole(params: { actor: UserActor; input: z.input<typeof changeRoleInput>; now: Date }) {
   assertCan(params.actor, "users:manage");
   const input = parseInput(changeRoleInput, params.input);
   if (input.userId === params.actor.userId) {
-    throw invalid("You cannot change your own role", [{ path: "role", message: "You cannot change your own role" }]);
+    throw invalid("You cannot change your own role", [fieldIssue("role", { key: "ownRole" })]);
   }
   return updateUserWithAudit({
     actor: params.actor,

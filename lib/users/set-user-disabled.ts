@@ -7,14 +7,14 @@ import { assertCan } from "@/lib/auth/permissions";
 import { invalid } from "@/lib/errors";
 import { updateUserWithAudit } from "@/lib/users/update-user";
 import { setDisabledInput } from "@/lib/users/user-input";
-import { parseInput } from "@/lib/validation";
+import { fieldIssue, parseInput } from "@/lib/validation";
 
 /** Disables or re-enables an account. A disabled user's open sessions stop working at once. */
 export async function setUserDisabled(params: { actor: UserActor; input: z.input<typeof setDisabledInput>; now: Date }) {
   assertCan(params.actor, "users:manage");
   const input = parseInput(setDisabledInput, params.input);
   if (input.userId === params.actor.userId && input.disabled) {
-    throw invalid("You cannot disable your own account", [{ path: "userId", message: "You cannot disable your own account" }]);
+    throw invalid("You cannot disable your own account", [fieldIssue("userId", { key: "ownAccount" })]);
   }
   return updateUserWithAudit({
     actor: params.actor,

@@ -15,6 +15,7 @@ import {
   sellerMetrics,
   sellers,
 } from "@/db/schema";
+import { isDomainError, type DomainError } from "@/lib/errors";
 import { ensureDefaultPolicy } from "@/lib/quality/get-current-policy";
 import { daysBefore, ingest, marketplaceId, order, review, seller } from "./events";
 
@@ -132,4 +133,15 @@ export async function createSuspectedReview(params: { sellerExternalId: string; 
     })
     .returning();
   return signal!;
+}
+
+/** The typed error a case action was refused with; any other outcome fails the test. */
+export async function refusalOf(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isDomainError(error)) return error;
+    throw error;
+  }
+  throw new Error("expected the call to be refused");
 }

@@ -34,7 +34,7 @@ export default async function SignInPage({
     <div className="auth-panel">
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <ClientMessages paths={["signIn"]}>
+      <ClientMessages paths={["signIn", "actionErrors"]}>
         <SignInForm initialError={initialError(params.error)} />
       </ClientMessages>
     </div>

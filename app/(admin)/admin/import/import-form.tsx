@@ -1,102 +1,60 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm, type FieldError } from "react-hook-form";
-import type { z } from "zod";
 import { importEventsCsvAction, type ImportEventsCsvResult } from "@/app/(admin)/admin/import/import-events-csv";
-import { useActionErrorMessage } from "@/app/_components/action-error-message";
-import { showActionFailure } from "@/app/_components/apply-field-errors";
-import { Field, fieldProps } from "@/app/_components/field";
-import { FormStatus } from "@/app/_components/form-status";
+import { ActionForm } from "@/app/_components/action-form";
+import { InputField } from "@/app/_components/field";
+import { useActionForm } from "@/app/_components/use-action-form";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { importCsvInput, MAX_CSV_UPLOAD_MIB } from "@/lib/ingest/import-events-csv-input";
 
-type FormInput = z.input<typeof importCsvInput>;
-type FormOutput = z.output<typeof importCsvInput>;
+/** What became of a file: imported with its counts, or rejected with the problems to fix. */
 type Outcome = Extract<ImportEventsCsvResult, { status: "ok" | "rejected" }> & { fileName: string };
 
 /** The upload form and what became of the last file: its counts, or the problems to fix. */
 export function ImportForm({ maxRows }: { maxRows: number }) {
   const t = useTranslations("import");
   const format = useFormatter();
-  const actionErrorMessage = useActionErrorMessage();
-  const [formError, setFormError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(importCsvInput) });
-
-  const onSubmit = handleSubmit(async ({ file }) => {
-    setFormError(null);
-    setOutcome(null);
-    const formData = new FormData();
-    formData.set("file", file);
-    const result = await importEventsCsvAction(formData);
-    if (result.status === "ok") {
-      reset();
-      setOutcome({ ...result, fileName: file.name });
-    } else if (result.status === "rejected") {
-      setOutcome({ ...result, fileName: file.name });
-    } else {
-      showActionFailure(result, { fields: ["file"] as const, setError, setFormError, describe: actionErrorMessage });
-    }
+  const upload = useActionForm({
+    schema: importCsvInput,
+    defaultValues: { file: undefined },
+    action: async ({ file }): Promise<ActionResult<Outcome>> => {
+      setOutcome(null);
+      const formData = new FormData();
+      formData.set("file", file);
+      const result = await importEventsCsvAction(formData);
+      // A file read but rejected is an answer to show, not a failure of the form.
+      if (result.status === "ok" || result.status === "rejected")
+        return { status: "ok", data: { ...result, fileName: file.name } };
+      return result;
+    },
+    onSuccess: setOutcome,
   });
-
-  const fileError = describeFileError(t, errors.file as FieldError | undefined);
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="import-upload-heading">
-        <FormStatus error={formError} />
-        <Field
+      <ActionForm
+        form={upload}
+        labelledBy="import-upload-heading"
+        submit={{ label: t("upload.submit"), pendingLabel: t("upload.submitting"), className: "button button-primary" }}
+      >
+        <InputField
           id="import-file"
           label={t("upload.file")}
           hint={t("upload.fileHint", { maxRows: format.number(maxRows), maxMiB: MAX_CSV_UPLOAD_MIB })}
-          error={fileError}
-        >
-          <input
-            {...register("file")}
-            {...fieldProps("import-file", { error: fileError, hint: true })}
-            type="file"
-            accept=".csv,text/csv"
-          />
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={isSubmitting} aria-busy={isSubmitting}>
-            {isSubmitting ? t("upload.submitting") : t("upload.submit")}
-          </button>
-        </div>
-      </form>
+          {...upload.field("file")}
+          type="file"
+          accept=".csv,text/csv"
+        />
+      </ActionForm>
       {outcome?.status === "ok" && <ImportedSummary fileName={outcome.fileName} result={outcome.data} />}
       {outcome?.status === "rejected" && (
         <ImportProblems fileName={outcome.fileName} issues={outcome.issues} issueCount={outcome.issueCount} />
       )}
     </>
   );
-}
-
-type Translate = ReturnType<typeof useTranslations<"import">>;
-
-/** zod's issue code tells which check failed; "server" is the server's own check, the encoding. */
-function describeFileError(t: Translate, error: FieldError | undefined): string | undefined {
-  if (!error) return undefined;
-  switch (error.type) {
-    case "too_small":
-      return t("errors.fileEmpty");
-    case "too_big":
-      return t("errors.fileTooLarge", { maxMiB: MAX_CSV_UPLOAD_MIB });
-    case "custom":
-      return t("errors.fileNotCsv");
-    case "server":
-      return t("errors.fileUnreadable");
-    default:
-      return t("errors.fileRequired");
-  }
 }
 
 function ImportedSummary({

@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { dismissFlagAction, openCaseFromFlagAction, openCaseManuallyAction } from "@/app/(moderator)/moderator/flags/actions";
-import { SubmitButton, TextAreaField, useModerationForm } from "@/app/(moderator)/moderator/_components/moderation-form";
-import { FormStatus } from "@/app/_components/form-status";
+import { ActionForm } from "@/app/_components/action-form";
+import { TextAreaField } from "@/app/_components/field";
+import { useActionForm } from "@/app/_components/use-action-form";
 import { dismissFlagInput, openCaseFromFlagInput, openCaseManuallyInput } from "@/lib/cases/case-input";
 
 /** Where a newly opened case is shown. */
@@ -13,78 +14,64 @@ function useGoToCase() {
   return ({ caseId }: { caseId: number }) => router.push(`/moderator/cases/${caseId}`);
 }
 
-/** Opens the case from the flag and goes to it. */
+/**
+ * Opens the case from the flag and goes to it. The optional text is a message to the seller: the
+ * exclusion notice quotes it word for word, so the label says so.
+ */
 export function OpenCaseForm({ flagId }: { flagId: number }) {
   const t = useTranslations("cases.flag");
-  const { form, formError, submitWith } = useModerationForm(
-    openCaseFromFlagInput,
-    { flagId, note: "" },
-    { onDone: useGoToCase() },
-  );
+  const open = useActionForm({
+    schema: openCaseFromFlagInput,
+    defaultValues: { flagId, note: "" },
+    action: openCaseFromFlagAction,
+    onSuccess: useGoToCase(),
+  });
   return (
-    <form onSubmit={submitWith(openCaseFromFlagAction, ["note"])} noValidate className="form" aria-labelledby="open-case-heading">
-      <FormStatus error={formError} />
-      <TextAreaField
-        id="open-case-note"
-        label={t("note")}
-        error={form.formState.errors.note?.message}
-        registration={form.register("note")}
-      />
-      <SubmitButton
-        isSubmitting={form.formState.isSubmitting}
-        label={t("open")}
-        pendingLabel={t("opening")}
-        className="button button-danger"
-      />
-    </form>
+    <ActionForm
+      form={open}
+      labelledBy="open-case-heading"
+      submit={{ label: t("open"), pendingLabel: t("opening"), className: "button button-danger" }}
+    >
+      <TextAreaField id="open-case-note" label={t("note")} hint={t("messageToSellerHint")} {...open.field("note")} />
+    </ActionForm>
   );
 }
 
-/** A case without a flag: the moderator's own finding, with the written reason as its evidence. */
+/** A case without a flag: the moderator's own finding, written to the seller, is its evidence. */
 export function OpenCaseManuallyForm({ sellerId }: { sellerId: number }) {
   const t = useTranslations("cases.flag");
-  const { form, formError, submitWith } = useModerationForm(
-    openCaseManuallyInput,
-    { sellerId, reason: "" },
-    { onDone: useGoToCase() },
-  );
+  const open = useActionForm({
+    schema: openCaseManuallyInput,
+    defaultValues: { sellerId, reason: "" },
+    action: openCaseManuallyAction,
+    onSuccess: useGoToCase(),
+  });
   return (
-    <form
-      onSubmit={submitWith(openCaseManuallyAction, ["reason"])}
-      noValidate
-      className="form"
-      aria-labelledby="manual-case-heading"
+    <ActionForm
+      form={open}
+      labelledBy="manual-case-heading"
+      submit={{ label: t("open"), pendingLabel: t("opening"), className: "button button-danger" }}
     >
-      <FormStatus error={formError} />
       <TextAreaField
         id="manual-case-reason"
         label={t("manualReason")}
-        error={form.formState.errors.reason?.message}
-        registration={form.register("reason")}
+        hint={t("messageToSellerHint")}
+        {...open.field("reason")}
       />
-      <SubmitButton
-        isSubmitting={form.formState.isSubmitting}
-        label={t("open")}
-        pendingLabel={t("opening")}
-        className="button button-danger"
-      />
-    </form>
+    </ActionForm>
   );
 }
 
 export function DismissFlagForm({ flagId }: { flagId: number }) {
   const t = useTranslations("cases.flag");
-  const { form, formError, submitWith } = useModerationForm(dismissFlagInput, { flagId, reason: "" });
+  const dismiss = useActionForm({
+    schema: dismissFlagInput,
+    defaultValues: { flagId, reason: "" },
+    action: dismissFlagAction,
+  });
   return (
-    <form onSubmit={submitWith(dismissFlagAction, ["reason"])} noValidate className="form" aria-labelledby="dismiss-flag-heading">
-      <FormStatus error={formError} />
-      <TextAreaField
-        id="dismiss-flag-reason"
-        label={t("dismissReasonLabel")}
-        error={form.formState.errors.reason?.message}
-        registration={form.register("reason")}
-      />
-      <SubmitButton isSubmitting={form.formState.isSubmitting} label={t("dismiss")} pendingLabel={t("dismissing")} />
-    </form>
+    <ActionForm form={dismiss} labelledBy="dismiss-flag-heading" submit={{ label: t("dismiss"), pendingLabel: t("dismissing") }}>
+      <TextAreaField id="dismiss-flag-reason" label={t("dismissReasonLabel")} {...dismiss.field("reason")} />
+    </ActionForm>
   );
 }
