@@ -15,6 +15,25 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "21mb" },
   },
   typedRoutes: false,
+  // Headers that never change, on every answer (pages, API, errors, the build's files). The
+  // Content-Security-Policy (a nonce a request) and HSTS (when NEXTAUTH_URL is https) are set per
+  // request by proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+          },
+        ],
+      },
+    ];
+  },
   env: {
     // Build-time constant: only a build made with CATALOG_GUARD_TEST_CLOCK=1 (the end-to-end
     // tests') has the movable test clock of lib/clock.ts; a production build cannot turn it on.
