@@ -35,6 +35,18 @@ describe("signing in", () => {
     expect(attempts.map((a) => a.outcome)).toEqual(["succeeded"]);
   });
 
+  test("an e-mail or password with a NUL or half a surrogate pair is a wrong password, not an error", async () => {
+    const { user } = await createTestUser("moderator");
+    const now = new Date();
+    for (const [email, password] of [
+      [`${user.email}\u0000`, TEST_PASSWORD],
+      [user.email, `${TEST_PASSWORD}\u0000`],
+      [`\uD800${user.email}`, TEST_PASSWORD],
+    ] as const) {
+      expect(await signInWithPassword({ email, password, ip: freshAddress(), now })).toEqual({ status: "invalid" });
+    }
+  });
+
   test("a wrong password and an unknown account get the same answer", async () => {
     const { user } = await createTestUser("seller");
     const now = new Date();

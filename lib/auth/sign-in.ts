@@ -6,6 +6,7 @@ import { signInAttempts, users, type User } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorFromUser } from "@/lib/auth/actor";
 import { getDummyHash, verifyPassword } from "@/lib/auth/password";
+import { unsafeTextReason } from "@/lib/unsafe-text";
 
 /**
  * Failed sign-ins allowed inside the window: for one account from one address (the person
@@ -52,6 +53,8 @@ export async function signInWithPassword(input: {
   now: Date;
 }): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
+  // No account's e-mail or password holds a NUL or half a surrogate pair, and no row can store one.
+  if (unsafeTextReason(email) || unsafeTextReason(input.password)) return { status: "invalid" };
   const [attempt] = await db
     .insert(signInAttempts)
     .values({ email, ip: input.ip, outcome: "pending", attemptedAt: input.now })
