@@ -15,7 +15,7 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "21mb" },
   },
   typedRoutes: false,
-  // Headers that never change, on every answer (pages, API, errors, the build's files). The
+  // Headers that never change, on every answer (pages, API, errors, the build's files). The pages'
   // Content-Security-Policy (a nonce a request) and HSTS (when NEXTAUTH_URL is https) are set per
   // request by proxy.ts.
   async headers() {
@@ -31,6 +31,11 @@ const nextConfig = {
             value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
           },
         ],
+      },
+      // The API answers JSON: nothing in it may load or run, or be framed.
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
     ];
   },

@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy, transportSecurityHeader } from "@/lib/security-headers";
 
 /**
- * Every page and API answer gets a Content-Security-Policy with a fresh nonce: Next reads the
+ * Every page gets a Content-Security-Policy with a fresh nonce: Next reads the
  * nonce from the request's policy header and puts it on the scripts it renders, so no other
  * script runs (pages are rendered per request: the root layout reads the session). The headers
  * that never change are in next.config.js.
@@ -20,6 +20,14 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not the build's hashed files (they get next.config.js's headers): no page renders there.
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // Pages only. Not the build's hashed files, nor the API (JSON; its policy is next.config.js's),
+  // nor a server action's POST (an RSC answer, not HTML): for any request it matches, Next first
+  // copies the body, and cuts it at 10 MB (proxyClientMaxBodySize), below the events' and the
+  // CSV import's limits.
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)",
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };
