@@ -3,8 +3,8 @@ import type { FieldIssue } from "@/lib/errors";
 /** A NUL character, or half of a UTF-16 surrogate pair without its other half. */
 const UNSAFE_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const NUL_MESSAGE = "must not contain a NUL character (\\u0000)";
-export const LONE_SURROGATE_MESSAGE = "must not contain a broken character (half of a UTF-16 surrogate pair)";
+const NUL_MESSAGE = "must not contain a NUL character (\\u0000)";
+const LONE_SURROGATE_MESSAGE = "must not contain a broken character (half of a UTF-16 surrogate pair)";
 
 /** Why a text cannot be stored (PostgreSQL's text refuses NUL; a lone surrogate is not Unicode), or null. */
 export function unsafeTextReason(text: string): string | null {
