@@ -11,6 +11,7 @@ export const API_ERROR_CODES = [
   "invalid_json",
   "validation_failed",
   "payload_too_large",
+  "unsupported_media_type",
   "not_found",
   "conflict",
   "rate_limited",
