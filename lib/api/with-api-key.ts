@@ -5,6 +5,7 @@ import { apiError, apiErrorFrom } from "./api-response";
 import { invalid } from "@/lib/errors";
 import { findUnsafeText } from "@/lib/unsafe-text";
 import { BodyTooLargeError, InvalidJsonError, UnsupportedMediaTypeError } from "./read-json-body";
+import { currentTime } from "@/lib/clock";
 
 export type ApiContext<P> = { actor: ApiKeyActor; now: Date; params: P };
 
@@ -15,7 +16,7 @@ export type ApiContext<P> = { actor: ApiKeyActor; now: Date; params: P };
  */
 export function withApiKey<P = Record<string, never>>(handler: (request: Request, context: ApiContext<P>) => Promise<Response>) {
   return async (request: Request, segment: { params: Promise<P> }): Promise<Response> => {
-    const now = new Date();
+    const now = currentTime();
     try {
       const actor = await authenticateApiKey(request.headers.get("authorization"), now);
       if (!actor) return apiError(401, "unauthorized", "Send a valid API key: Authorization: Bearer <key>");

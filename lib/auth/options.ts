@@ -8,6 +8,7 @@ import { getSessionUser } from "@/lib/auth/session-user";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
 import { logger, singleLine } from "@/lib/logger";
+import { currentTime } from "@/lib/clock";
 
 /** A session cookie whose account was signed out everywhere or disabled after it was issued. */
 class VoidedSessionError extends Error {
@@ -36,7 +37,7 @@ export const authOptions: NextAuthOptions = {
           email: credentials.email,
           password: credentials.password,
           ip: clientAddress(request?.headers ?? {}),
-          now: new Date(),
+          now: currentTime(),
         });
         if (result.status === "rate-limited") throw new Error(SIGN_IN_ERRORS.rateLimited);
         if (result.status !== "ok") return null;
@@ -88,7 +89,7 @@ export const authOptions: NextAuthOptions = {
   events: {
     // Signing out voids every session of the account, not only this browser's token.
     async signOut({ token }) {
-      if (token?.uid) await endSessions(token.uid, new Date());
+      if (token?.uid) await endSessions(token.uid, currentTime());
     },
   },
 };
