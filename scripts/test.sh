@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine or a developer's: installs what is missing, starts a
 # throw-away PostgreSQL 15, runs type checks, lint and the format check, unit and integration tests (vitest), builds the app
-# and runs the end-to-end tests (Playwright, Debian's Chromium) against the production build.
+# and runs the end-to-end tests (Playwright, Debian's Chromium) against the production build, then
+# runs `npm run demo` as a newcomer would and checks what it prints and serves.
 # Every stage runs even if an earlier one failed; the last line sums up, and the exit code is
 # non-zero if anything failed.
 set -uo pipefail
@@ -42,7 +43,10 @@ if stage "production build for the end-to-end tests" prepare_e2e; then
   stage "end-to-end tests" env E2E_PORT="$(free_port)" npx playwright test -c e2e/playwright.config.ts
 fi
 
-node scripts/test-support/summarize.mjs .test-output/vitest.json .test-output/playwright.json
+# The demo builds its own (production) app into .next, so it comes after the end-to-end tests.
+stage "npm run demo" npx tsx scripts/test-support/check-demo.ts
+
+node scripts/test-support/summarize.mjs .test-output/vitest.json .test-output/playwright.json .test-output/demo.json
 if [ ${#failed_stages[@]} -gt 0 ]; then
   echo "failed stages: ${failed_stages[*]}"
   exit 1

@@ -1,10 +1,10 @@
-// Adds up the vitest and Playwright JSON reports into one closing line: "N passed, N failed, N skipped".
+// Adds up the vitest, Playwright and demo-check JSON reports into one closing line: "N passed, N failed, N skipped".
 import fs from "node:fs";
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const [vitestReport, playwrightReport] = process.argv.slice(2);
+const [vitestReport, playwrightReport, demoReport] = process.argv.slice(2);
 
 if (vitestReport && fs.existsSync(vitestReport)) {
   const report = JSON.parse(fs.readFileSync(vitestReport, "utf8"));
@@ -19,5 +19,10 @@ if (playwrightReport && fs.existsSync(playwrightReport)) {
   passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
   failed += stats?.unexpected ?? 0;
   skipped += stats?.skipped ?? 0;
+}
+if (demoReport && fs.existsSync(demoReport)) {
+  const report = JSON.parse(fs.readFileSync(demoReport, "utf8"));
+  passed += report.passed ?? 0;
+  failed += report.failed ?? 0;
 }
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
