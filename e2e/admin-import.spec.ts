@@ -242,3 +242,20 @@ test("[ADMIN] a file larger than the 1 MB server-action body goes through the fo
   await expect(result.locator("dt:text-is('Accepted') + dd")).toHaveText("25,000", { timeout: 30_000 });
   expect(await storedEvents(tag)).toBe(rows);
 });
+
+test("[ADMIN] an upload past the proxy's 10 MB copy reaches the import whole (its route is outside the page proxy)", async ({
+  page,
+}) => {
+  await signIn(page, (await createUser("admin")).email);
+  const tag = unique();
+  // One row whose name alone is 12 MiB: read whole, the import names that cell; cut at 10 MB, the
+  // multipart form would be unreadable instead.
+  const csv = [
+    "id,type,occurredAt,sellerId,name",
+    `${tag}-1,seller.upserted,2026-03-02T09:00:00+02:00,S-${tag},${"x".repeat(12 * 1024 * 1024)}`,
+  ].join("\n");
+  const response = await postImport(page.request, `long-${tag}.csv`, csv);
+  expect(response.status()).toBe(422);
+  expect(await response.json()).toMatchObject({ status: "rejected", issues: [{ row: 2, column: "name" }] });
+  expect(await storedEvents(tag)).toBe(0);
+});

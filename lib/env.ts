@@ -20,8 +20,8 @@ const schema = z
     PORTAL_TIME_ZONE: z.string().min(1).default("Europe/Kyiv"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    /** How many reverse proxies of ours append to X-Forwarded-For (lib/auth/client-address.ts). */
-    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+    /** How many reverse proxies of ours append to X-Forwarded-For; 0: none, the socket's address (lib/auth/client-address.ts). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** Where exclusions and reinstatements are POSTed for the catalog (lib/delivery); unset: kept pending. */
     CATALOG_WEBHOOK_URL: z
       .string()

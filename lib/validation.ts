@@ -4,9 +4,15 @@ import { invalid, type FieldIssue } from "@/lib/errors";
 import { describeFieldIssue, type FieldMessage } from "@/lib/field-messages";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { findUnsafeText } from "@/lib/unsafe-text";
 
-/** Validates input with its schema; a failure becomes an INVALID error naming each bad field. */
+/**
+ * Validates input with its schema; a failure becomes an INVALID error naming each bad field. Text
+ * with a NUL or a lone surrogate is refused first, whatever the schema (lib/unsafe-text.ts).
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const unsafe = findUnsafeText(input);
+  if (unsafe.length > 0) throw invalid(unsafe.map((issue) => issue.message).join("; "), unsafe);
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => {

@@ -43,7 +43,7 @@ test("api-key:create without a name prints its usage, exits 2 and creates nothin
 test("api-key:create names what is wrong with a name and creates nothing", async () => {
   const failure = await createApiKeyCommand(["x".repeat(101)]);
   expect(failure.code).toBe(1);
-  expect(failure.stderr).toContain("name: The name is too long (100 characters at most)");
+  expect(failure.stderr).toContain("name: Write at most 100 characters");
   expect(
     await db
       .select()

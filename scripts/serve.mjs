@@ -125,7 +125,13 @@ async function serveInWorker({ port, hostname }) {
   const handle = app.getRequestHandler();
   await app.prepare();
   if (stopping) process.exit(0);
-  server = http.createServer((request, response) => handle(request, response));
+  // The socket's address, under a name a client cannot set (any such header is replaced): the
+  // client address of the sign-in limits and the audit trail (lib/auth/client-address.ts).
+  process.env.CATALOG_GUARD_PEER_HEADER = "1";
+  server = http.createServer((request, response) => {
+    request.headers["x-catalog-guard-peer-address"] = request.socket.remoteAddress ?? "";
+    return handle(request, response);
+  });
   server.listen(port, hostname);
 }
 

@@ -1,11 +1,14 @@
+import { unsafeTextReason } from "@/lib/unsafe-text";
+
 /** Next passes each query parameter as a string, a list (when repeated) or nothing. */
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The first value of a query parameter, trimmed; undefined when absent or blank. */
+/** The first value of a query parameter, trimmed; undefined when absent, blank or not storable text. */
 export function readParam(params: SearchParams, name: string): string | undefined {
   const raw = params[name];
   const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-  return value ? value : undefined;
+  // Text no query can hold (a NUL: `?q=%00`) is no filter at all, like an empty one.
+  return value && !unsafeTextReason(value) ? value : undefined;
 }
 
 /** A 1-based page number from ?page=; anything else is page 1. */

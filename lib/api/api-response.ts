@@ -11,6 +11,7 @@ export const API_ERROR_CODES = [
   "invalid_json",
   "validation_failed",
   "payload_too_large",
+  "unsupported_media_type",
   "not_found",
   "conflict",
   "rate_limited",
@@ -18,12 +19,20 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-export type ApiErrorBody = { error: ApiErrorCode; message: string; issues: FieldIssue[] };
+/** An issue as the API states it: where (`index`, `path`) and what, in English; nothing else. */
+export type ApiIssue = Pick<FieldIssue, "index" | "path" | "message">;
+
+export type ApiErrorBody = { error: ApiErrorCode; message: string; issues: ApiIssue[] };
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
 export function apiError(status: number, error: ApiErrorCode, message: string, issues: FieldIssue[] = []): Response {
-  const body: ApiErrorBody = { error, message, issues };
+  // A form's catalog wording (FieldIssue.catalog) and the CSV's row and column stay inside the app.
+  const body: ApiErrorBody = {
+    error,
+    message,
+    issues: issues.map(({ index, path, message }) => (index === undefined ? { path, message } : { index, path, message })),
+  };
   const headers: Record<string, string> = { ...NO_STORE };
   if (status === 401) headers["WWW-Authenticate"] = 'Bearer realm="catalog-guard"';
   return Response.json(body, { status, headers });

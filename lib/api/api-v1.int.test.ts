@@ -176,4 +176,6 @@ test("[API] the OpenAPI document describes every v1 route with its schemas", () 
   for (const name of ["Event", "EventBatch", "IngestResult", "Evaluation", "SellerQuality", "CatalogVisibility", "Error"])
     expect(schemas).toHaveProperty(name);
   expect(JSON.stringify(schemas.Event)).toContain("review.posted");
+  expect(document.paths?.["/api/v1/catalog/visibility"]).toHaveProperty("post.requestBody");
+  expect(schemas).toHaveProperty("VisibilityRequest");
 });

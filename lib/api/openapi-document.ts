@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { catalogVisibilitySchema, MAX_VISIBILITY_SELLERS } from "@/lib/catalog/catalog-schemas";
+import { catalogVisibilitySchema, MAX_VISIBILITY_SELLERS, visibilityBodySchema } from "@/lib/catalog/catalog-schemas";
 import { eventSchema, ingestResultSchema, MAX_EVENTS_PER_BATCH } from "@/lib/ingest/event-schemas";
 import { evaluationRequestSchema } from "@/lib/quality/evaluation-request";
 import { evaluationSummarySchema, sellerQualitySchema } from "@/lib/quality/quality-schemas";
@@ -64,6 +64,7 @@ function buildDocument() {
       ...errors,
       409: json(errorSchema, "Another request stored the same objects at the same moment; send the batch again"),
       413: json(errorSchema, "The body is too large"),
+      415: json(errorSchema, "The body is not sent as application/json"),
     },
   });
 
@@ -99,8 +100,29 @@ function buildDocument() {
     summary: "Which sellers the catalog may show",
     description: `A seller is hidden from the moment an exclusion case is opened until a moderator reinstates them; an unknown seller is visible. At most ${MAX_VISIBILITY_SELLERS} ids a request, answered in the order asked. The same changes are published as \`seller.excluded\` and \`seller.reinstated\` webhook events.`,
     security,
-    request: { query: z.object({ sellerIds: z.string().describe("Comma-separated seller ids, e.g. a,b,c") }) },
+    request: {
+      query: z.object({
+        sellerIds: z
+          .string()
+          .describe("Comma-separated seller ids, e.g. a,b,c. The server takes URLs of up to 16 KiB: for more ids, POST them"),
+      }),
+    },
     responses: { 200: json(catalogVisibilitySchema, "Visibility of each seller asked about"), ...errors },
+  });
+
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/catalog/visibility",
+    summary: "Which sellers the catalog may show (ids in the body)",
+    description: `The same question and answer as the GET, with the ids in a JSON body, so a list of ${MAX_VISIBILITY_SELLERS} ids of any length fits. It changes nothing.`,
+    security,
+    request: { body: { required: true, content: { "application/json": { schema: visibilityBodySchema } } } },
+    responses: {
+      200: json(catalogVisibilitySchema, "Visibility of each seller asked about"),
+      ...errors,
+      413: json(errorSchema, "The body is too large"),
+      415: json(errorSchema, "The body is not sent as application/json"),
+    },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -10,15 +10,27 @@ export class BodyTooLargeError extends Error {
 }
 
 export class InvalidJsonError extends Error {
-  constructor(cause: Error) {
-    super(`The body is not valid JSON: ${cause.message}`);
+  constructor(reason: string) {
+    super(`The body is not valid JSON: ${reason}`);
   }
 }
 
+export class UnsupportedMediaTypeError extends Error {
+  constructor(contentType: string | null) {
+    super(
+      `Send the body as JSON (Content-Type: application/json), not ${contentType ? `"${contentType}"` : "without a Content-Type"}`,
+    );
+  }
+}
+
+/** application/json, with or without parameters (charset=utf-8), or a +json type. */
+const JSON_MEDIA_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+
 /**
  * Reads a request body as JSON, refusing it as soon as it grows past `limit` bytes (so an
- * over-size upload is not buffered whole) and naming what is wrong with JSON that is not JSON.
- * An empty body is `undefined`, for endpoints whose body is optional.
+ * over-size upload is not buffered whole), a body sent as another media type (415), and naming
+ * what is wrong with JSON that is not JSON or not UTF-8. An empty body is `undefined`, for
+ * endpoints whose body is optional.
  */
 export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
@@ -38,11 +50,20 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
     }
     chunks.push(value);
   }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  if (size === 0) return undefined;
+  const contentType = request.headers.get("content-type");
+  if (!JSON_MEDIA_TYPE.test(contentType ?? "")) throw new UnsupportedMediaTypeError(contentType);
+  let text: string;
+  try {
+    // Invalid UTF-8 is refused, not silently replaced by U+FFFD and stored.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new InvalidJsonError("it is not valid UTF-8");
+  }
   if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InvalidJsonError(error as Error);
+    throw new InvalidJsonError((error as Error).message);
   }
 }

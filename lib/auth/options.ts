@@ -4,8 +4,18 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/auth/client-address";
 import { endSessions } from "@/lib/auth/end-sessions";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
+import { getSessionUser } from "@/lib/auth/session-user";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
+import { logger, singleLine } from "@/lib/logger";
+import { currentTime } from "@/lib/clock";
+
+/** A session cookie whose account was signed out everywhere or disabled after it was issued. */
+class VoidedSessionError extends Error {
+  constructor() {
+    super("a session signed out or disabled since it was issued was refused");
+  }
+}
 
 /** A moderator's working day; the user is re-read from the database on every request anyway. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -27,7 +37,7 @@ export const authOptions: NextAuthOptions = {
           email: credentials.email,
           password: credentials.password,
           ip: clientAddress(request?.headers ?? {}),
-          now: new Date(),
+          now: currentTime(),
         });
         if (result.status === "rate-limited") throw new Error(SIGN_IN_ERRORS.rateLimited);
         if (result.status !== "ok") return null;
@@ -37,13 +47,17 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
         token.sellerId = user.sellerId;
         token.sessionVersion = user.sessionVersion;
+        return token;
       }
+      // Every later read of the session (GET /api/auth/session, getServerSession): one signed out
+      // or disabled since is void, so next-auth answers as signed out and clears the cookie.
+      if (!(await getSessionUser(token.uid, token.sessionVersion))) throw new VoidedSessionError();
       return token;
     },
     session({ session, token }) {
@@ -58,10 +72,24 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
   },
+  logger: {
+    // One line each, escaped, instead of next-auth's stack traces on the console: a tampered or
+    // expired cookie is a routine event, and its text is the client's.
+    error(code, metadata) {
+      const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error;
+      if (error instanceof VoidedSessionError) return logger.debug({ code }, error.message);
+      const reason = error instanceof Error ? error.message : String((metadata as { message?: unknown }).message ?? "");
+      logger.warn({ code, reason: singleLine(reason) }, "next-auth refused a request");
+    },
+    warn(code) {
+      logger.warn({ code }, "next-auth warning");
+    },
+    debug() {},
+  },
   events: {
     // Signing out voids every session of the account, not only this browser's token.
     async signOut({ token }) {
-      if (token?.uid) await endSessions(token.uid, new Date());
+      if (token?.uid) await endSessions(token.uid, currentTime());
     },
   },
 };

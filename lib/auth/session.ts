@@ -1,12 +1,10 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/db";
-import { users } from "@/db/schema";
 import { actorFromUser, type UserActor } from "@/lib/auth/actor";
 import { authOptions } from "@/lib/auth/options";
+import { getSessionUser } from "@/lib/auth/session-user";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { DomainError, forbidden } from "@/lib/errors";
 
@@ -17,11 +15,8 @@ import { DomainError, forbidden } from "@/lib/errors";
  */
 export const getActor = cache(async (): Promise<UserActor | null> => {
   const session = await getServerSession(authOptions);
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  const user = await db.query.users.findFirst({ where: eq(users.id, userId) });
-  if (!user || user.disabledAt || user.sessionVersion !== session.user.sessionVersion) return null;
-  return actorFromUser(user);
+  const user = await getSessionUser(session?.user?.id, session?.user?.sessionVersion);
+  return user ? actorFromUser(user) : null;
 });
 
 /** For pages: the signed-in user, or off to the sign-in page. */

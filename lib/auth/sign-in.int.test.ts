@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { auditLog, signInAttempts } from "@/db/schema";
-import { SIGN_IN_LIMITS, signInWithPassword } from "@/lib/auth/sign-in";
+import { SIGN_IN_LIMITS, accountDelaySeconds, signInWithPassword } from "@/lib/auth/sign-in";
 import { setUserDisabled } from "@/lib/users/set-user-disabled";
 import { TEST_PASSWORD, createTestUser } from "@/scripts/test-support/factories";
 
@@ -33,6 +33,18 @@ describe("signing in", () => {
     expect(entries).toHaveLength(1);
     const attempts = await db.select().from(signInAttempts).where(eq(signInAttempts.email, user.email));
     expect(attempts.map((a) => a.outcome)).toEqual(["succeeded"]);
+  });
+
+  test("an e-mail or password with a NUL or half a surrogate pair is a wrong password, not an error", async () => {
+    const { user } = await createTestUser("moderator");
+    const now = new Date();
+    for (const [email, password] of [
+      [`${user.email}\u0000`, TEST_PASSWORD],
+      [user.email, `${TEST_PASSWORD}\u0000`],
+      [`\uD800${user.email}`, TEST_PASSWORD],
+    ] as const) {
+      expect(await signInWithPassword({ email, password, ip: freshAddress(), now })).toEqual({ status: "invalid" });
+    }
   });
 
   test("a wrong password and an unknown account get the same answer", async () => {
@@ -77,13 +89,48 @@ describe("signing in", () => {
     ).toBe("ok");
   });
 
-  test(`after ${SIGN_IN_LIMITS.perAccount} wrong passwords from many addresses the account is locked everywhere`, async () => {
-    const { user } = await createTestUser("moderator");
-    const now = new Date("2026-03-03T10:00:00Z");
-    await failTimes(SIGN_IN_LIMITS.perAccount, user.email, freshAddress, now);
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: freshAddress(), now })).toMatchObject({
-      status: "rate-limited",
-    });
+  test("[ADMIN] wrong passwords from many addresses slow the account down with growing waits, but never lock the owner out for long", async () => {
+    const { user } = await createTestUser("admin");
+    const start = new Date("2026-03-03T10:00:00Z");
+    const seconds = (n: number) => new Date(start.getTime() + n * 1000);
+    const home = freshAddress();
+    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: home, now: start })).status).toBe("ok");
+
+    await failTimes(SIGN_IN_LIMITS.accountFreeFailures, user.email, freshAddress, start);
+    // An attacker from ever new addresses, trying at the first moment each wait allows.
+    const waits: number[] = [];
+    let clock = 0;
+    for (let failures = SIGN_IN_LIMITS.accountFreeFailures; failures < 15; failures++) {
+      const early = await signInWithPassword({ email: user.email, password: "guess", ip: freshAddress(), now: seconds(clock) });
+      expect(early.status).toBe("rate-limited");
+      const wait = early.status === "rate-limited" ? early.retryAfterSeconds : 0;
+      waits.push(wait);
+      clock += wait;
+      expect(
+        (await signInWithPassword({ email: user.email, password: "guess", ip: freshAddress(), now: seconds(clock) })).status,
+      ).toBe("invalid");
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60, 60]);
+    expect(waits.map((_, i) => accountDelaySeconds(SIGN_IN_LIMITS.accountFreeFailures + i))).toEqual(waits);
+
+    // The owner at home is not slowed at all; from a new address, at most a minute.
+    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: home, now: seconds(clock) })).status).toBe(
+      "ok",
+    );
+    const elsewhere = freshAddress();
+    expect(
+      await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: elsewhere, now: seconds(clock + 1) }),
+    ).toEqual({ status: "rate-limited", retryAfterSeconds: SIGN_IN_LIMITS.accountMaxDelaySeconds - 1 });
+    expect(
+      (
+        await signInWithPassword({
+          email: user.email,
+          password: TEST_PASSWORD,
+          ip: elsewhere,
+          now: seconds(clock + SIGN_IN_LIMITS.accountMaxDelaySeconds),
+        })
+      ).status,
+    ).toBe("ok");
   });
 
   test(`one address trying many accounts is stopped after ${SIGN_IN_LIMITS.perAddress} failures`, async () => {

@@ -1,21 +1,40 @@
 import "server-only";
-import { and, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { signInAttempts, users, type User } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorFromUser } from "@/lib/auth/actor";
 import { getDummyHash, verifyPassword } from "@/lib/auth/password";
+import { unsafeTextReason } from "@/lib/unsafe-text";
 
 /**
  * Failed sign-ins allowed inside the window: for one account from one address (the person
- * mistyping), for one account from anywhere (someone guessing one password from many
- * addresses), and from one address for any account (someone trying many accounts). The
- * first is the tight one, so a stranger cannot easily lock a user out from elsewhere.
+ * mistyping) and from one address for any account (someone trying many accounts): past these,
+ * that address waits until its failures leave the window. One account from anywhere (someone
+ * guessing one password from many addresses) is slowed, not locked: past `accountFreeFailures`,
+ * each failure makes the next attempt wait twice as long (1 s, 2 s, 4 s … at most
+ * `accountMaxDelaySeconds`), so a stranger cannot lock the owner out for long, and an address
+ * the account signed in from before is not slowed at all.
  */
-export const SIGN_IN_LIMITS = { perAccountAndAddress: 5, perAccount: 20, perAddress: 30, windowMinutes: 15 } as const;
+export const SIGN_IN_LIMITS = {
+  perAccountAndAddress: 5,
+  perAddress: 30,
+  windowMinutes: 15,
+  accountFreeFailures: 5,
+  accountMaxDelaySeconds: 60,
+  /** How long an address the account signed in from stays known: the attempts' retention (lib/jobs). */
+  knownAddressDays: 30,
+} as const;
+
+/** The wait before the next attempt on an account with `failures` recent failures (0 within the free ones). */
+export function accountDelaySeconds(failures: number): number {
+  const over = failures - SIGN_IN_LIMITS.accountFreeFailures;
+  return over < 0 ? 0 : Math.min(2 ** over, SIGN_IN_LIMITS.accountMaxDelaySeconds);
+}
 
 export type SignInResult =
-  { status: "ok"; user: User } | { status: "invalid" } | { status: "rate-limited"; retryAfterMinutes: number };
+  { status: "ok"; user: User } | { status: "invalid" } | { status: "rate-limited"; retryAfterSeconds: number };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -24,7 +43,7 @@ export function normalizeEmail(email: string): string {
 /**
  * Checks an e-mail and password. The attempt is recorded before anything is counted, so
  * attempts sent at the same moment count against each other. Refused attempts do not count,
- * so the lock ends when the window has passed. A successful sign-in is audited. A disabled
+ * so a wait ends when its time has passed. A successful sign-in is audited. A disabled
  * account answers exactly like a wrong password.
  */
 export async function signInWithPassword(input: {
@@ -34,6 +53,8 @@ export async function signInWithPassword(input: {
   now: Date;
 }): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
+  // No account's e-mail or password holds a NUL or half a surrogate pair, and no row can store one.
+  if (unsafeTextReason(email) || unsafeTextReason(input.password)) return { status: "invalid" };
   const [attempt] = await db
     .insert(signInAttempts)
     .values({ email, ip: input.ip, outcome: "pending", attemptedAt: input.now })
@@ -42,9 +63,10 @@ export async function signInWithPassword(input: {
   const setOutcome = (outcome: "failed" | "refused") =>
     db.update(signInAttempts).set({ outcome }).where(eq(signInAttempts.id, attemptId));
 
-  if (await isOverLimit(email, input.ip, input.now)) {
+  const retryAfterSeconds = await secondsToWait(email, input.ip, attemptId, input.now);
+  if (retryAfterSeconds > 0) {
     await setOutcome("refused");
-    return { status: "rate-limited", retryAfterMinutes: SIGN_IN_LIMITS.windowMinutes };
+    return { status: "rate-limited", retryAfterSeconds };
   }
 
   const user = await db.query.users.findFirst({ where: eq(users.email, email) });
@@ -69,29 +91,40 @@ export async function signInWithPassword(input: {
   return { status: "ok", user };
 }
 
-/** Counts failed and still-pending attempts (this one included) in the window. */
-async function isOverLimit(email: string, ip: string, now: Date): Promise<boolean> {
+/**
+ * How long this attempt must wait (0: go ahead), from the failed and still-pending attempts in
+ * the window, this one counted for the address limits. Attempts sent at the same moment see each
+ * other as pending, so a burst cannot slip past.
+ */
+async function secondsToWait(email: string, ip: string, attemptId: number, now: Date): Promise<number> {
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
+  const knownSince = new Date(now.getTime() - SIGN_IN_LIMITS.knownAddressDays * 86_400_000);
+  const known = alias(signInAttempts, "known");
+  const isFailure = inArray(signInAttempts.outcome, ["failed", "pending"]);
+  const isOtherAccountFailure = and(isFailure, eq(signInAttempts.email, email), ne(signInAttempts.id, attemptId));
   const [counts] = await db
     .select({
-      pair: sql<number>`count(*) filter (where ${signInAttempts.email} = ${email} and ${signInAttempts.ip} = ${ip})`.mapWith(
+      pair: sql<number>`count(*) filter (where ${and(isFailure, eq(signInAttempts.email, email), eq(signInAttempts.ip, ip))})`.mapWith(
         Number,
       ),
-      account: sql<number>`count(*) filter (where ${signInAttempts.email} = ${email})`.mapWith(Number),
-      address: sql<number>`count(*) filter (where ${signInAttempts.ip} = ${ip})`.mapWith(Number),
+      address: sql<number>`count(*) filter (where ${and(isFailure, eq(signInAttempts.ip, ip))})`.mapWith(Number),
+      account: sql<number>`count(*) filter (where ${isOtherAccountFailure})`.mapWith(Number),
+      lastAccountFailure: sql<Date | null>`max(${signInAttempts.attemptedAt}) filter (where ${isOtherAccountFailure})`.mapWith(
+        (value: string | Date | null) => (value === null ? null : new Date(value)),
+      ),
+      isKnownAddress: sql<boolean>`exists (${db
+        .select({ one: sql`1` })
+        .from(known)
+        .where(
+          and(eq(known.email, email), eq(known.ip, ip), eq(known.outcome, "succeeded"), gt(known.attemptedAt, knownSince)),
+        )})`,
     })
     .from(signInAttempts)
-    .where(
-      and(
-        or(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip)),
-        gt(signInAttempts.attemptedAt, since),
-        inArray(signInAttempts.outcome, ["failed", "pending"]),
-      ),
-    );
-  if (!counts) return false;
-  return (
-    counts.pair > SIGN_IN_LIMITS.perAccountAndAddress ||
-    counts.account > SIGN_IN_LIMITS.perAccount ||
-    counts.address > SIGN_IN_LIMITS.perAddress
-  );
+    .where(and(or(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip)), gt(signInAttempts.attemptedAt, since)));
+  if (!counts) return 0;
+  if (counts.pair > SIGN_IN_LIMITS.perAccountAndAddress || counts.address > SIGN_IN_LIMITS.perAddress)
+    return SIGN_IN_LIMITS.windowMinutes * 60;
+  if (counts.isKnownAddress || !counts.lastAccountFailure) return 0;
+  const readyAt = counts.lastAccountFailure.getTime() + accountDelaySeconds(counts.account) * 1000;
+  return Math.max(0, Math.ceil((readyAt - now.getTime()) / 1000));
 }

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation";
-import { visibilityQuerySchema, type CatalogVisibility } from "./catalog-schemas";
+import { visibilityBodySchema, visibilityQuerySchema, type CatalogVisibility } from "./catalog-schemas";
 
 type Row = {
   external_id: string;
@@ -13,15 +13,18 @@ type Row = {
 };
 
 /**
- * Which of the asked sellers the catalog may show, in the order asked. A seller is hidden from the
+ * Which of the asked sellers the catalog may show, in the order asked (GET's comma-separated query,
+ * or POST's JSON body for lists longer than a URL carries). A seller is hidden from the
  * moment a case is opened until it is reinstated; an unknown seller is visible. One query, through
  * the unique seller id and the one-active-case-per-seller index.
  */
-export async function getCatalogVisibility(params: {
-  actor: Actor;
-  query: { sellerIds?: string | null };
-}): Promise<CatalogVisibility> {
-  const { sellerIds } = parseInput(visibilityQuerySchema, { sellerIds: params.query.sellerIds ?? undefined });
+export async function getCatalogVisibility(
+  params: { actor: Actor; query: { sellerIds?: string | null } } | { actor: Actor; body: unknown },
+): Promise<CatalogVisibility> {
+  const { sellerIds } =
+    "body" in params
+      ? parseInput(visibilityBodySchema, params.body ?? {})
+      : parseInput(visibilityQuerySchema, { sellerIds: params.query.sellerIds ?? undefined });
   const rows = await queryRows<Row>(
     db,
     sql`select ids.external_id, c.id as case_id, c.excluded_at, c.recheck_at

@@ -23,9 +23,17 @@ const optionalText = z
   .max(MAX_TEXT_LENGTH, `text must be at most ${MAX_TEXT_LENGTH.toLocaleString("en")} characters`)
   .optional();
 
+/** The orders table keeps amounts as numeric(14, 2): twelve digits before the point. */
+const MAX_AMOUNT = 1e12;
+/** No marketplace event predates this; earlier years (0000, 0001 …) are a sender's bug, and some are not dates PostgreSQL stores. */
+export const EARLIEST_INSTANT = "2000-01-01T00:00:00Z";
+
 /** ISO-8601 with an offset (`Z` or `+02:00`): an instant nobody has to guess the zone of. */
 export const isoInstant = (what: string) =>
-  z.iso.datetime({ offset: true, error: `${what} must be an ISO-8601 date-time with an offset, e.g. 2026-03-02T09:15:00+02:00` });
+  z.iso
+    .datetime({ offset: true, error: `${what} must be an ISO-8601 date-time with an offset, e.g. 2026-03-02T09:15:00+02:00` })
+    // A value that is no date at all has its format named above; NaN compares false here.
+    .refine((value) => !(new Date(value) < new Date(EARLIEST_INSTANT)), `${what} must not be before ${EARLIEST_INSTANT}`);
 
 const sellerUpserted = z.strictObject({
   sellerId: marketplaceId("sellerId"),
@@ -44,7 +52,7 @@ const orderPlaced = z.strictObject({
   amount: z
     .number({ error: "amount must be a number" })
     .min(0, "amount must not be negative")
-    .max(1e12, "amount is too large")
+    .lt(MAX_AMOUNT, `amount must be less than ${MAX_AMOUNT.toLocaleString("en")}`)
     .optional(),
   currency: z
     .string()

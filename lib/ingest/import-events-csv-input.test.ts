@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { importCsvInput, MAX_CSV_UPLOAD_BYTES } from "./import-events-csv-input";
 
-/** The issue code and message of an upload the schema refuses (the form words each code). */
+/** The issue code and catalog key of an upload the schema refuses (the form words each key in the reader's language). */
 function refusal(file: unknown) {
   const parsed = importCsvInput.safeParse({ file });
   if (parsed.success) throw new Error("the upload was accepted");
@@ -16,14 +16,12 @@ describe("importCsvInput", () => {
   });
 
   test("each refusal has its own code: no file, an empty file, a file too large, a file that is not .csv", () => {
-    expect(refusal(undefined)).toEqual([{ path: "file", code: "invalid_type", message: "Choose a CSV file" }]);
-    expect(refusal("id,type")).toEqual([{ path: "file", code: "invalid_type", message: "Choose a CSV file" }]);
-    expect(refusal(new File([], "empty.csv"))).toEqual([{ path: "file", code: "too_small", message: "The file is empty" }]);
+    expect(refusal(undefined)).toEqual([{ path: "file", code: "invalid_type", message: "fileRequired" }]);
+    expect(refusal("id,type")).toEqual([{ path: "file", code: "invalid_type", message: "fileRequired" }]);
+    expect(refusal(new File([], "empty.csv"))).toEqual([{ path: "file", code: "too_small", message: "fileEmpty" }]);
     expect(refusal(new File([new Uint8Array(MAX_CSV_UPLOAD_BYTES + 1)], "big.csv"))).toEqual([
-      { path: "file", code: "too_big", message: "The file is larger than 20 MiB; split it into several files" },
+      { path: "file", code: "too_big", message: "fileTooLarge" },
     ]);
-    expect(refusal(new File(["x"], "events.xlsx"))).toEqual([
-      { path: "file", code: "custom", message: "Choose a file whose name ends in .csv" },
-    ]);
+    expect(refusal(new File(["x"], "events.xlsx"))).toEqual([{ path: "file", code: "custom", message: "fileNotCsv" }]);
   });
 });

@@ -1,4 +1,5 @@
 import { invalid, type FieldIssue } from "@/lib/errors";
+import { findUnsafeText } from "@/lib/unsafe-text";
 import { eventBatchSchema, eventSchema, type IncomingEvent } from "./event-schemas";
 
 /** An event as validated: its place in the batch, and its instant as a Date. */
@@ -27,6 +28,11 @@ export function parseEventBatch(body: unknown, now: Date): ParsedEvent[] {
   const latest = now.getTime() + MAX_CLOCK_SKEW_MS;
   batch.data.events.forEach((raw, index) => {
     if (issues.length >= MAX_REPORTED_ISSUES) return;
+    const unsafe = findUnsafeText(raw);
+    if (unsafe.length > 0) {
+      for (const issue of unsafe) issues.push({ index, ...issue });
+      return;
+    }
     const parsed = eventSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)

@@ -3,7 +3,8 @@
  * Response out), with a real API key. Integration tests use it for what would be too slow to
  * send through a server thousands of times; e2e/api-*.spec.ts covers the same routes over HTTP.
  */
-import { GET as getVisibility } from "@/app/api/v1/catalog/visibility/route";
+import { GET as getUnknown } from "@/app/api/v1/[...path]/route";
+import { GET as getVisibility, POST as postVisibility } from "@/app/api/v1/catalog/visibility/route";
 import { POST as postEvaluations } from "@/app/api/v1/evaluations/route";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { GET as getQuality } from "@/app/api/v1/sellers/[sellerId]/quality/route";
@@ -17,7 +18,7 @@ export async function createTestApiKey(name = "test system"): Promise<{ id: numb
   return { id: apiKey.id, secret };
 }
 
-type Options = { key?: string | null; rawBody?: string; headers?: Record<string, string> };
+type Options = { key?: string | null; rawBody?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> };
 
 function request(method: string, path: string, body: unknown, options: Options): Request {
   const headers = new Headers({ "content-type": "application/json", ...options.headers });
@@ -41,6 +42,9 @@ export function apiClient(key: string | null) {
       answer(await postEvaluations(request("POST", "/api/v1/evaluations", body, { key, ...options }), noParams)),
     getVisibility: async (query: string, options: Options = {}) =>
       answer(await getVisibility(request("GET", `/api/v1/catalog/visibility${query}`, undefined, { key, ...options }), noParams)),
+    postVisibility: async (body: unknown, options: Options = {}) =>
+      answer(await postVisibility(request("POST", "/api/v1/catalog/visibility", body, { key, ...options }), noParams)),
+    getUnknown: async (path: string) => answer(await getUnknown(request("GET", path, undefined, { key }))),
     getQuality: async (sellerId: string, options: Options = {}) =>
       answer(
         await getQuality(
