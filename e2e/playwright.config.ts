@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { CLOCK_FILE, resetServerClock } from "./clock";
+import { CLOCK_FILE, SERVER_CLOCK_PROJECT, resetServerClock } from "./clock";
 
 /**
  * End-to-end tests against the production build (`next build` first), in Debian's Chromium.
@@ -12,6 +12,9 @@ const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the end-to-end tests with `npm test`.");
 resetServerClock();
 
+/** The specs that call moveServerClock (e2e/clock.ts refuses the call from any other spec). */
+const SERVER_CLOCK_SPECS = ["**/case-lifecycle.spec.ts", "**/case-forms.spec.ts"];
+
 export default defineConfig({
   testDir: ".",
   testMatch: "**/*.spec.ts",
@@ -21,6 +24,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: path.resolve(__dirname, "../.test-output/playwright.json") }]],
+  projects: [
+    { name: "parallel", testIgnore: SERVER_CLOCK_SPECS },
+    // The specs that move the server's one clock run one at a time, beside the others: two of
+    // them at once would each move the clock under the other's feet.
+    { name: SERVER_CLOCK_PROJECT, testMatch: SERVER_CLOCK_SPECS, workers: 1 },
+  ],
   use: {
     baseURL,
     trace: "retain-on-failure",
