@@ -67,13 +67,26 @@ describe("codes have words in every catalog", () => {
     expect(missing).toEqual([]);
   });
 
+  const TREND_OF_ONE: Record<(typeof LOCALES)[number], string> = {
+    en: "The seller's value beside the portal's in the latest evaluation.",
+    uk: "Значення продавця поруч зі значенням порталу в останньому оцінюванні.",
+    pl: "Wartość sprzedawcy obok wartości portalu w ostatniej ewaluacji.",
+  };
   test.each(LOCALES)("%s: a trend of one evaluation reads in the singular", (locale) => {
     const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "sellerView" });
-    expect(t("trendIntro", { count: 1 })).toBe(
-      locale === "en"
-        ? "The seller's value beside the portal's in the latest evaluation."
-        : "Значення продавця поруч зі значенням порталу в останньому оцінюванні.",
-    );
+    expect(t("trendIntro", { count: 1 })).toBe(TREND_OF_ONE[locale]);
     expect(t("trendIntro", { count: 5 })).toContain("5");
+  });
+
+  test("pl: a count takes the Polish form of 1, of 2 to 4 (not 12 to 14), and of 5 and more", () => {
+    const t = createTranslator({ locale: "pl", messages: MESSAGES.pl, namespace: "inbox" });
+    expect([1, 2, 5, 12, 22, 25].map((count) => t("unreadCount", { count }))).toEqual([
+      "1 nieprzeczytana wiadomość",
+      "2 nieprzeczytane wiadomości",
+      "5 nieprzeczytanych wiadomości",
+      "12 nieprzeczytanych wiadomości",
+      "22 nieprzeczytane wiadomości",
+      "25 nieprzeczytanych wiadomości",
+    ]);
   });
 });

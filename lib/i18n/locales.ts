@@ -3,7 +3,7 @@
  * NEXT_LOCALE cookie (set by the language switch), else from the browser's Accept-Language.
  * Client-safe: no server imports.
  */
-export const LOCALES = ["en", "uk"] as const;
+export const LOCALES = ["en", "uk", "pl"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const DEFAULT_LOCALE: Locale = "en";

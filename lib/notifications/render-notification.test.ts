@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { EXTEND_REASONS, ROOT_CAUSES } from "@/db/enums";
 import { composeNotificationEmail } from "@/lib/delivery/notification-email";
-import { LOCALES } from "@/lib/i18n/locales";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { NOTIFICATION_KINDS, SELLER_STEPS, type NotificationPayload } from "@/lib/notifications/notification-kinds";
 import { renderNotification } from "@/lib/notifications/render-notification";
@@ -27,7 +27,7 @@ const CASE_EXTENDED: NotificationPayload = {
   openRootCauses: ["delivery_cost"],
 };
 
-const render = (payload: NotificationPayload, locale: "en" | "uk" = "en") =>
+const render = (payload: NotificationPayload, locale: Locale = "en") =>
   renderNotification({ kind: payload.kind, payload, locale, timeZone: TIME_ZONE });
 
 describe("notification texts", () => {
@@ -80,6 +80,29 @@ describe("notification texts", () => {
     expect(rendered.title).toBe("Ваші товари приховано з каталогу");
     expect(rendered.blocks[0]).toMatchObject({ text: expect.stringContaining("4 травня 2026") });
     expect(rendered.blocks[2]).toEqual({ kind: "paragraph", text: "У справі 3 негативні відгуки за останні 12 місяців." });
+  });
+
+  test("[SELLER] the same notification and its e-mail in Polish, with the Polish plural of the count", () => {
+    const rendered = render(CASE_OPENED, "pl");
+    expect(rendered.title).toBe("Produkty sklepu są ukryte w katalogu");
+    expect(rendered.blocks[0]).toMatchObject({ text: expect.stringContaining("Dnia 4 maja 2026 sklep został wykluczony") });
+    expect(rendered.blocks[1]).toMatchObject({ items: [expect.stringContaining("12,5% (portal: 3,1%)")] });
+    expect(rendered.blocks[2]).toEqual({
+      kind: "paragraph",
+      text: "Sprawa obejmuje 3 negatywne opinie z ostatnich 12 miesięcy.",
+    });
+    expect(render({ ...CASE_OPENED, reviewsInScope: 5 }, "pl").blocks[2]).toEqual({
+      kind: "paragraph",
+      text: "Sprawa obejmuje 5 negatywnych opinii z ostatnich 12 miesięcy.",
+    });
+    const email = composeNotificationEmail({
+      notification: rendered,
+      locale: "pl",
+      inboxUrl: "https://guard.example/seller/inbox",
+    });
+    expect(email.subject).toBe("Produkty sklepu są ukryte w katalogu");
+    expect(email.html).toContain('<html lang="pl">');
+    expect(email.text).toContain("Otwórz skrzynkę w Catalog Guard: https://guard.example/seller/inbox");
   });
 
   test("[SELLER] an extension names its reasons and open root causes in words and quotes the moderator", () => {
