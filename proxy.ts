@@ -26,7 +26,7 @@ export const config = {
   // CSV import's limits (its upload route, /admin/import/upload, answers JSON and is left out too).
   matcher: [
     {
-      source: "/((?!api/|admin/import/upload|_next/static|_next/image|icon.svg|favicon.ico).*)",
+      source: "/((?!api/|admin/import/upload$|_next/static|_next/image|icon.svg|favicon.ico).*)",
       missing: [{ type: "header", key: "next-action" }],
     },
   ],

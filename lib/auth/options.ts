@@ -57,7 +57,14 @@ export const authOptions: NextAuthOptions = {
       }
       // Every later read of the session (GET /api/auth/session, getServerSession): one signed out
       // or disabled since is void, so next-auth answers as signed out and clears the cookie.
-      if (!(await getSessionUser(token.uid, token.sessionVersion))) throw new VoidedSessionError();
+      // A database that cannot answer says nothing about the session: next-auth would clear the
+      // cookie of everyone who asked during an outage, so the token stands (pages and actions
+      // re-read the user on every request and fail on their own).
+      const current = await getSessionUser(token.uid, token.sessionVersion).catch((error: unknown) => {
+        logger.warn({ reason: singleLine(error instanceof Error ? error.message : String(error)) }, "session check failed");
+        return undefined;
+      });
+      if (current === null) throw new VoidedSessionError();
       return token;
     },
     session({ session, token }) {
@@ -76,9 +83,10 @@ export const authOptions: NextAuthOptions = {
     // One line each, escaped, instead of next-auth's stack traces on the console: a tampered or
     // expired cookie is a routine event, and its text is the client's.
     error(code, metadata) {
-      const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error;
+      const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
       if (error instanceof VoidedSessionError) return logger.debug({ code }, error.message);
-      const reason = error instanceof Error ? error.message : String((metadata as { message?: unknown }).message ?? "");
+      const reason =
+        error instanceof Error ? error.message : String((metadata as { message?: unknown } | undefined)?.message ?? "");
       logger.warn({ code, reason: singleLine(reason) }, "next-auth refused a request");
     },
     warn(code) {

@@ -2,9 +2,11 @@
  * The session a cookie is worth, through next-auth's own session handler (the one behind
  * GET /api/auth/session and getServerSession) with our options.
  */
+import { sql } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { db } from "@/db";
 import { endSessions } from "@/lib/auth/end-sessions";
 import { authOptions } from "@/lib/auth/options";
 import { setUserDisabled } from "@/lib/users/set-user-disabled";
@@ -80,5 +82,19 @@ describe("GET /api/auth/session", () => {
     const line = JSON.stringify(warn.mock.calls[0]);
     expect(line).not.toMatch(/[\u0000-\u001f]|\\n|\\u0000|    at /);
     expect(warn.mock.calls[0]![0]).toMatchObject({ code: "JWT_SESSION_ERROR", reason: expect.any(String) });
+  });
+
+  test("[MODERATOR] a database that cannot answer keeps the session's cookie: an outage signs nobody out", async () => {
+    const { user } = await createTestUser("moderator");
+    const cookie = await sessionCookieOf(user);
+    // The database really fails the user's lookup (the table is gone for a moment), no mock.
+    await db.execute(sql`alter table users rename to users_away`);
+    try {
+      const answer = await getSession(cookie);
+      expect(answer.cleared).toBe(false);
+      expect(answer.body?.user).toMatchObject({ id: user.id, role: "moderator" });
+    } finally {
+      await db.execute(sql`alter table users_away rename to users`);
+    }
   });
 });
