@@ -77,7 +77,8 @@ export const EXTEND_REASONS = [
 export const FAKE_SIGNAL_KINDS = ["no_matching_purchase", "five_star_burst", "repeat_buyer", "single_activity_buyer"] as const;
 export const FAKE_SIGNAL_STATUSES = ["suspected", "confirmed", "cleared"] as const;
 
-export const OUTBOX_EVENT_TYPES = ["seller.excluded", "seller.reinstated"] as const;
+/** Catalog events, and the seller's public reply to a review for the marketplace to show under it. */
+export const OUTBOX_EVENT_TYPES = ["seller.excluded", "seller.reinstated", "review.replied"] as const;
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
 /**

@@ -204,7 +204,8 @@ export const reviewReplies = pgTable(
     body: text("body").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("review_replies_review_idx").on(t.reviewId, t.createdAt)],
+  // One public answer per review: it is published under the review and cannot be taken back.
+  (t) => [uniqueIndex("review_replies_review_idx").on(t.reviewId)],
 );
 
 export const complaints = pgTable(
@@ -529,7 +530,10 @@ export const caseReviews = pgTable(
     rootCause: rootCauseEnum("root_cause"),
     rootCauseNote: text("root_cause_note"),
     resolution: reviewResolutionEnum("resolution"),
+    /** What the seller and the buyer agreed (resolved with the buyer); a public reply is in review_replies. */
+    resolutionNote: text("resolution_note"),
     resolvedAt: ts("resolved_at"),
+    resolvedBy: uuid("resolved_by").references(() => users.id),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.reviewId] }), index("case_reviews_seller_idx").on(t.sellerId)],
@@ -570,9 +574,20 @@ export const letters = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
     submittedAt: ts("submitted_at"),
     submittedBy: uuid("submitted_by").references(() => users.id),
+    /**
+     * The idempotency key the seller's form sent with *Submit*: a double click or a retried request
+     * carries the same key and finds the letter it already made. A trigger (migration 0008) refuses
+     * any change to a submitted letter or its items.
+     */
+    submitKey: uuid("submit_key"),
   },
   (t) => [
     uniqueIndex("letters_case_version_idx").on(t.caseId, t.version),
+    uniqueIndex("letters_submit_key_idx").on(t.caseId, t.submitKey),
+    // The seller's draft, kept across devices: at most one per case.
+    uniqueIndex("letters_one_draft_idx")
+      .on(t.caseId)
+      .where(sql`${t.status} = 'draft'`),
     index("letters_status_submitted_idx").on(t.status, t.submittedAt),
   ],
 );
@@ -695,6 +710,10 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_seller_idx").on(t.sellerId, t.createdAt),
+    // The unread count in the seller's navigation, on every page.
+    index("notifications_unread_idx")
+      .on(t.sellerId)
+      .where(sql`${t.readAt} is null`),
     index("notifications_email_pending_idx")
       .on(t.id)
       .where(sql`${t.emailStatus} = 'pending'`),

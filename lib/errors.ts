@@ -46,7 +46,13 @@ export type Refusal =
   | { reason: "not_permitted_now" }
   | { reason: "letter_answered"; answeredBy: string; answeredAt: string }
   | { reason: "flag_triaged" }
-  | { reason: "seller_has_active_case" };
+  | { reason: "seller_has_active_case" }
+  /** A seller's revised letter while the last one still waits for the moderator's answer (due by `answerDueAt`, ISO). */
+  | { reason: "letter_awaiting_answer"; version: number; answerDueAt: string }
+  /** A review's outcome (resolved with the buyer, or publicly answered) was already recorded. */
+  | { reason: "review_outcome_recorded" }
+  /** An autosave from a form older than the draft saved since (another device or tab) at `savedAt`, ISO. */
+  | { reason: "draft_changed"; savedAt: string };
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

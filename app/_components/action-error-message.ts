@@ -27,6 +27,10 @@ export function useActionErrorMessage() {
         });
       case "letter_answered":
         return t("refusals.letter_answered", { answeredBy: refusal.answeredBy, answeredAt: when(refusal.answeredAt) });
+      case "letter_awaiting_answer":
+        return t("refusals.letter_awaiting_answer", { version: refusal.version, answerDueAt: when(refusal.answerDueAt) });
+      case "draft_changed":
+        return t("refusals.draft_changed", { savedAt: when(refusal.savedAt) });
       default:
         return t(`refusals.${refusal.reason}`);
     }

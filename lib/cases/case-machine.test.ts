@@ -21,6 +21,9 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     assign: "EXCLUDED",
     add_note: "EXCLUDED",
     decide_fake_review: "EXCLUDED",
+    analyse_review: "EXCLUDED",
+    resolve_review: "EXCLUDED",
+    write_letter: "EXCLUDED",
   },
   DUE_FOR_RECHECK: {
     reinstate: "REINSTATED",
@@ -29,6 +32,9 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     assign: "DUE_FOR_RECHECK",
     add_note: "DUE_FOR_RECHECK",
     decide_fake_review: "DUE_FOR_RECHECK",
+    analyse_review: "DUE_FOR_RECHECK",
+    resolve_review: "DUE_FOR_RECHECK",
+    write_letter: "DUE_FOR_RECHECK",
   },
   REINSTATED: {
     reinstate: null,
@@ -37,6 +43,9 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     assign: null,
     add_note: "REINSTATED",
     decide_fake_review: null,
+    analyse_review: null,
+    resolve_review: null,
+    write_letter: null,
   },
 };
 

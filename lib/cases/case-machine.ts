@@ -12,7 +12,17 @@ import type { CaseStatus } from "@/db/enums";
 export const MINIMUM_EXCLUSION_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-export const CASE_ACTIONS = ["reinstate", "extend", "answer_letter", "assign", "add_note", "decide_fake_review"] as const;
+export const MODERATOR_CASE_ACTIONS = [
+  "reinstate",
+  "extend",
+  "answer_letter",
+  "assign",
+  "add_note",
+  "decide_fake_review",
+] as const;
+/** The seller's own work during an exclusion: a review's root cause, its outcome, the letter. */
+export const SELLER_CASE_ACTIONS = ["analyse_review", "resolve_review", "write_letter"] as const;
+export const CASE_ACTIONS = [...MODERATOR_CASE_ACTIONS, ...SELLER_CASE_ACTIONS] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export const FLAG_ACTIONS = ["open_case", "dismiss"] as const;
@@ -22,11 +32,14 @@ export type FlagState = "open" | "case_opened" | "dismissed" | "superseded";
 
 export type Transition<S> = { isAllowed: true; next: S } | { isAllowed: false; reason: string };
 
+/** Until the moderator decides, the seller may go on working, also on and after the re-check date. */
+const SELLER_WORK = SELLER_CASE_ACTIONS;
+
 /** What each state permits; anything not listed is refused. */
 const CASE_ACTIONS_BY_STATE: Record<CaseStatus, readonly CaseAction[]> = {
   // The seller works through the reviews and writes letters; no decision before the re-check date.
-  EXCLUDED: ["answer_letter", "assign", "add_note", "decide_fake_review"],
-  DUE_FOR_RECHECK: ["reinstate", "extend", "answer_letter", "assign", "add_note", "decide_fake_review"],
+  EXCLUDED: ["answer_letter", "assign", "add_note", "decide_fake_review", ...SELLER_WORK],
+  DUE_FOR_RECHECK: ["reinstate", "extend", "answer_letter", "assign", "add_note", "decide_fake_review", ...SELLER_WORK],
   // A finished case keeps its record; only internal notes may still be added.
   REINSTATED: ["add_note"],
 };

@@ -3,7 +3,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db";
 import { caseDecisions, cases, notifications, outboxEvents, sellers, users, type Case } from "@/db/schema";
 import { conflict, notFound } from "@/lib/errors";
-import type { NotificationPayload, OutboxPayload } from "@/lib/notifications/notification-kinds";
+import type { NotificationPayload, OutboxEvent } from "@/lib/notifications/notification-kinds";
 import { caseTransition, effectiveCaseStatus, type CaseAction } from "./case-machine";
 
 /**
@@ -84,11 +84,11 @@ export async function queueSellerNotification(
   });
 }
 
-/** The catalog's event, in the transaction of the change: delivered at least once afterwards. */
-export async function queueCatalogEvent(
-  tx: Transaction,
-  params: { sellerId: number; type: "seller.excluded" | "seller.reinstated"; payload: OutboxPayload; now: Date },
-) {
+/**
+ * An event for the marketplace (the catalog's exclusions and reinstatements, the seller's public
+ * replies), in the transaction of the change: delivered at least once afterwards, signed.
+ */
+export async function queueOutboxEvent(tx: Transaction, params: OutboxEvent & { sellerId: number; now: Date }) {
   await tx.insert(outboxEvents).values({
     sellerId: params.sellerId,
     type: params.type,

@@ -10,7 +10,7 @@ import { fieldIssue, parseInput } from "@/lib/validation";
 import { addDays } from "./case-machine";
 import { extendCaseInput, type ExtendCaseInput } from "./case-input";
 import { beginDecision, insertDecision } from "./case-decision";
-import { caseAuditView, queueCatalogEvent, queueSellerNotification, sellerExternalId, updateCaseVersioned } from "./case-records";
+import { caseAuditView, queueOutboxEvent, queueSellerNotification, sellerExternalId, updateCaseVersioned } from "./case-records";
 
 /** How far ahead a new re-check date may be set: an extension is a step, not a ban. */
 export const MAX_EXTENSION_DAYS = 90;
@@ -51,7 +51,7 @@ export async function extendCase(params: { actor: UserActor; input: ExtendCaseIn
       now,
     });
     const updated = await updateCaseVersioned(tx, theCase, { status: "EXCLUDED", recheckAt: newRecheckAt }, now);
-    await queueCatalogEvent(tx, {
+    await queueOutboxEvent(tx, {
       sellerId: theCase.sellerId,
       type: "seller.excluded",
       payload: {

@@ -14,7 +14,7 @@ import { instant } from "@/lib/quality/sql-literals";
 import { parseInput } from "@/lib/validation";
 import { addDays, flagTransition, minimumExclusionDays, type FlagState } from "./case-machine";
 import { openCaseFromFlagInput, openCaseManuallyInput } from "./case-input";
-import { caseAuditView, queueCatalogEvent, queueSellerNotification, sellerExternalId } from "./case-records";
+import { caseAuditView, queueOutboxEvent, queueSellerNotification, sellerExternalId } from "./case-records";
 import { FLAG_REASON_JSON } from "./flag-reasons-sql";
 import type { FlagReasonView } from "./list-open-flags";
 
@@ -165,7 +165,7 @@ async function openCase(
         returning review_id`,
   );
 
-  await queueCatalogEvent(tx, {
+  await queueOutboxEvent(tx, {
     sellerId,
     type: "seller.excluded",
     payload: {

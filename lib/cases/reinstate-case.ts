@@ -11,7 +11,7 @@ import { reinstateCaseInput, type ReinstateCaseInput } from "./case-input";
 import { beginDecision, insertDecision } from "./case-decision";
 import {
   caseAuditView,
-  queueCatalogEvent,
+  queueOutboxEvent,
   tooEarly,
   queueSellerNotification,
   sellerExternalId,
@@ -63,7 +63,7 @@ export async function reinstateCase(params: { actor: UserActor; input: Reinstate
     // The optional note is the moderator's, for colleagues: an internal note, never shown to the seller.
     if (input.note) await insertCaseNote(tx, { theCase, actor, body: input.note, now });
     const updated = await updateCaseVersioned(tx, theCase, { status: "REINSTATED", reinstatedAt: now }, now);
-    await queueCatalogEvent(tx, {
+    await queueOutboxEvent(tx, {
       sellerId: theCase.sellerId,
       type: "seller.reinstated",
       payload: { sellerId: await sellerExternalId(tx, theCase.sellerId), caseId: theCase.id, reinstatedAt: now.toISOString() },

@@ -67,10 +67,14 @@ export type NotificationPayload =
   | { kind: "case_reinstated"; caseId: number; reinstatedAt: string };
 
 /**
- * `outbox_events.payload` (the event's `data`). The webhook body is the envelope
+ * `outbox_events.type` and `.payload` (the event's `data`). The webhook body is the envelope
  * `{ id: String(outbox_events.id), type, occurredAt: created_at, data: payload }`.
- * `sellerId` is the marketplace's own seller id (sellers.external_id), as in the API.
+ * `sellerId` and `reviewId` are the marketplace's own ids (external_id), as in the API.
  */
-export type OutboxPayload =
-  | { sellerId: string; caseId: number; excludedSince: string; recheckOn: string }
-  | { sellerId: string; caseId: number; reinstatedAt: string };
+export type OutboxEvent =
+  | { type: "seller.excluded"; payload: { sellerId: string; caseId: number; excludedSince: string; recheckOn: string } }
+  | { type: "seller.reinstated"; payload: { sellerId: string; caseId: number; reinstatedAt: string } }
+  /** The seller's public reply to a review, for the marketplace to show under the review. */
+  | { type: "review.replied"; payload: { reviewId: string; sellerId: string; text: string; repliedAt: string } };
+
+export type OutboxPayload = OutboxEvent["payload"];
