@@ -4,13 +4,15 @@
  * with a few planted bad and recently worsened sellers, and the demo accounts
  * (db/seed/demo-accounts.ts). Deterministic: the same seed and now give the same data.
  * On a database that already has sellers it only completes missing demo accounts and prints the
- * sign-ins again; `--accounts-only` just prints them; `--cases` opens the demo's two exclusion cases
- * (after the evaluation) unless there are cases already. The demo accounts have published passwords,
+ * sign-ins again; `--accounts-only` just prints them; `--history` runs the past weeks' evaluations and
+ * opens the demo seller's case with the seller's work on it (before this week's evaluation);
+ * `--cases` opens today's case from a flag (after it). The demo accounts have published passwords,
  * so with NODE_ENV=production it refuses unless given `--allow-production`.
  */
 import { closeDatabase, db } from "@/db";
 import { DEMO_ACCOUNTS, createDemoAccounts, findDemoAccountEmails, formatDemoSignIns } from "./seed/demo-accounts";
 import { seedDemoCases } from "./seed/demo-cases";
+import { seedDemoHistory } from "./seed/demo-history";
 import { generatePortal } from "./seed/generate";
 import { parseSeedOptions } from "./seed/options";
 import { countSeededRows, hasSellers, writePortal } from "./seed/write";
@@ -23,6 +25,10 @@ async function seed(): Promise<void> {
   const options = parseSeedOptions(process.argv.slice(2), new Date());
   if (options.accountsOnly) {
     console.log(await formatDemoSignIns(db));
+    return;
+  }
+  if (options.history) {
+    for (const line of (await seedDemoHistory(db, new Date())).lines) console.log(`  ${line}`);
     return;
   }
   if (options.cases) {

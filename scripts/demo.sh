@@ -16,6 +16,8 @@ fi
 echo "==> database"
 npm run --silent db:migrate
 npm run --silent db:seed
+echo "==> the past weeks' evaluations and the demo seller's exclusion (once)"
+LOG_LEVEL=warn npm run --silent db:seed -- --history
 echo "==> evaluating every seller (the weekly run; the same week again reuses it)"
 LOG_LEVEL=warn npm run --silent evaluate
 echo "==> demo exclusion cases (once)"

@@ -1,4 +1,4 @@
-/** The seed's command line: `--now <ISO>`, `--seed <n>`, `--sellers <n>`, `--accounts-only`, `--cases`, `--allow-production`. */
+/** The seed's command line: `--now <ISO>`, `--seed <n>`, `--sellers <n>`, `--accounts-only`, `--history`, `--cases`, `--allow-production`. */
 import { parseArgs } from "node:util";
 import { DAY_MS } from "./time";
 import type { SeedOptions } from "./types";
@@ -30,6 +30,8 @@ function parseNow(value: string | undefined, clock: Date): Date {
 export type SeedCommandOptions = SeedOptions & {
   /** Only print the demo sign-ins (the demo command shows them again after the build). */
   accountsOnly: boolean;
+  /** The past weeks' evaluations and the demo seller's worked case (before this week's evaluation: db/seed/demo-history.ts). */
+  history: boolean;
   /** Open the demo's exclusion cases (after the evaluation: db/seed/demo-cases.ts). */
   cases: boolean;
   /** Seed even with NODE_ENV=production (the demo accounts' passwords are public). */
@@ -44,6 +46,7 @@ export function parseSeedOptions(argv: string[], clock: Date): SeedCommandOption
       seed: { type: "string" },
       sellers: { type: "string" },
       "accounts-only": { type: "boolean", default: false },
+      history: { type: "boolean", default: false },
       cases: { type: "boolean", default: false },
       "allow-production": { type: "boolean", default: false },
     },
@@ -54,6 +57,7 @@ export function parseSeedOptions(argv: string[], clock: Date): SeedCommandOption
     seed: parseWholeNumber("--seed", values.seed, DEFAULT_SEED, 0),
     sellers: parseWholeNumber("--sellers", values.sellers, DEFAULT_SELLERS, MIN_SELLERS),
     accountsOnly: values["accounts-only"] ?? false,
+    history: values.history ?? false,
     cases: values.cases ?? false,
     allowProduction: values["allow-production"] ?? false,
   };
