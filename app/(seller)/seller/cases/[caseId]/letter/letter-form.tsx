@@ -172,7 +172,10 @@ function useDraftAutosave(options: { caseId: number; savedAt: string | null; ini
   const save = async () => {
     const pairs = options.readPairs();
     const text = JSON.stringify(pairs);
-    if (text === lastSaved.current) return;
+    if (text === lastSaved.current) {
+      setStatus(savedAt.current ? { kind: "saved", at: new Date(savedAt.current) } : { kind: "idle" });
+      return;
+    }
     const parsed = saveLetterDraftInput.safeParse({ caseId: options.caseId, savedAt: savedAt.current, items: pairs });
     if (!parsed.success) {
       setStatus({ kind: "incomplete" });
@@ -183,7 +186,9 @@ function useDraftAutosave(options: { caseId: number; savedAt: string | null; ini
     if (result.status === "ok") {
       savedAt.current = result.data.savedAt;
       lastSaved.current = text;
-      setStatus({ kind: "saved", at: new Date(result.data.savedAt) });
+      // Typed on while this save was on its way: the next save is already scheduled, so the
+      // status goes on saying "Saving…" until what is on screen is what is stored.
+      if (JSON.stringify(options.readPairs()) === text) setStatus({ kind: "saved", at: new Date(result.data.savedAt) });
     } else {
       setStatus({ kind: "failed", message: describeFailure(result) });
     }
@@ -195,7 +200,9 @@ function useDraftAutosave(options: { caseId: number; savedAt: string | null; ini
       .then(save)
       .catch(() => setStatus({ kind: "failed", message: describeFailure({ status: "error", code: "UNEXPECTED", message: "" }) }));
   };
+  // From the first change on, the status says a save is coming: "Draft saved" means all of it.
   const schedule = () => {
+    setStatus((current) => (current.kind === "saving" ? current : { kind: "saving" }));
     clearTimeout(timer.current);
     timer.current = setTimeout(saveNow, AUTOSAVE_DELAY_MS);
   };
