@@ -133,6 +133,13 @@ describe("the draft", () => {
     }
     const items = await db.select().from(letterItems).where(eq(letterItems.letterId, first.letterId));
     expect(items).toHaveLength(2);
+    // Drafts are nobody's decision and are saved at every pause in typing: not audited.
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(sql`${auditLog.after} ->> 'caseId' = ${String(theCase.id)}`),
+    ).toEqual([]);
   });
 
   test("[SELLER] the draft's texts keep their maximum length", async () => {
