@@ -2,11 +2,13 @@
  * The case page's timeline and checklist against PostgreSQL: what happened to the case, not the
  * seller's whole audit history; a closed case shows the checklist its decision was made on.
  */
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { db } from "@/db";
-import { caseReviews, letters } from "@/db/schema";
+import { caseReviews } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { submitLetter } from "@/lib/letters/submit-letter";
 import { createFlaggedSeller, createSuspectedReview, submitTestLetter } from "@/scripts/test-support/cases";
 import { createTestUser } from "@/scripts/test-support/factories";
 import { addCaseNote } from "./add-case-note";
@@ -59,23 +61,27 @@ test("[MODERATOR] the timeline shows what happened to the case, the seller's let
   await addCaseNote({ actor, input: { caseId, body: "Called the seller, they will write" }, now: hours(2) });
   await signIn(hours(3));
   // The first letter comes without an audit entry (as the demo and imports leave it); the second
-  // with the seller's own, as the seller portal will write it: each appears once.
+  // written by the seller portal with its own: each appears once.
   const first = await submitTestLetter({ caseId, sellerId: seller.id, version: 1, at: addDays(T0, 1) });
   await answerLetter({
     actor,
     input: { letterId: first.id, verdict: "changes_requested", message: "Please name a concrete change for each cause" },
     now: addDays(T0, 2),
   });
-  const second = await submitTestLetter({ caseId, sellerId: seller.id, version: 2, at: addDays(T0, 3) });
-  await db.update(letters).set({ submittedBy: sellerActor.userId }).where(eq(letters.id, second.id));
-  await recordAudit(db, {
+  await submitLetter({
     actor: sellerActor,
-    action: "letter.submitted",
-    entityType: "letter",
-    entityId: second.id,
-    sellerId: seller.id,
-    after: { caseId, version: 2 },
-    at: addDays(T0, 3),
+    input: {
+      caseId,
+      submitKey: randomUUID(),
+      items: [
+        {
+          rootCause: "slow_or_no_contact",
+          problem: "Buyers waited two days for a call back.",
+          solution: "Every order is confirmed by text message within one hour, from today on.",
+        },
+      ],
+    },
+    now: addDays(T0, 3),
   });
   const signal = await createSuspectedReview({ sellerExternalId: flagged.externalId, sellerId: seller.id, at: addDays(T0, 4) });
   await decideFakeReview({
