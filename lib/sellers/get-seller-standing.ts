@@ -44,6 +44,8 @@ export type EvaluatedStanding = {
   evaluationId: number;
   asOf: Date;
   policyVersion: number;
+  /** The policy's year and recent windows, in days: the periods the distances speak of. */
+  windowDays: { year: number; recent: number };
   eligible: boolean;
   flagged: boolean;
   /** What eligibility needs over the year, and what the seller had. */
@@ -93,8 +95,8 @@ type CaseRow = {
 };
 
 /**
- * The signed-in seller's standing, from the latest completed evaluation's stored rows (the numbers
- * the moderator sees): every metric beside the portal's, eligibility and why not yet, how far each
+ * The signed-in seller's standing, from the stored rows of the latest completed evaluation the
+ * seller took part in (every seller on the portal takes part in each; the numbers the moderator sees): every metric beside the portal's, eligibility and why not yet, how far each
  * flag rule is (computed by the rule code itself), what to improve first, the trend, live counts
  * since the evaluation, and the seller's cases. Scoped by the actor's seller id: no parameter names
  * a seller. Five queries, each by primary key or index, whatever the seller's history.
@@ -107,15 +109,17 @@ export async function getSellerStanding(params: { actor: UserActor; now: Date })
     db,
     sql`
       with latest as (
-        select id, as_of, policy_version from evaluations where status = 'completed' order by as_of desc, id desc limit 1
+        select e.id, e.as_of, e.policy_version, es.eligible, es.flagged
+        from evaluation_sellers es join evaluations e on e.id = es.evaluation_id
+        where es.seller_id = ${sellerId} and e.status = 'completed'
+        order by e.as_of desc, e.id desc limit 1
       )
-      select s.external_id, s.name, l.id as evaluation_id, l.as_of, l.policy_version, sp.params as policy, es.eligible, es.flagged,
+      select s.external_id, s.name, l.id as evaluation_id, l.as_of, l.policy_version, sp.params as policy, l.eligible, l.flagged,
         (select jsonb_object_agg(m."window", to_jsonb(m)) from seller_metrics m
           where m.evaluation_id = l.id and m.seller_id = s.id) as metrics,
         (select jsonb_object_agg(p."window", p."values") from portal_metrics p where p.evaluation_id = l.id) as portal
       from sellers s
       left join latest l on true
-      left join evaluation_sellers es on es.evaluation_id = l.id and es.seller_id = s.id
       left join scoring_policies sp on sp.version = l.policy_version
       where s.id = ${sellerId}`,
   );
@@ -203,6 +207,7 @@ function evaluatedStanding(row: StandingRow, asOf: Date, policy: PolicyParams, l
     evaluationId: Number(row.evaluation_id),
     asOf,
     policyVersion: Number(row.policy_version),
+    windowDays: { year: policy.windows.yearDays, recent: policy.windows.recentDays },
     eligible,
     flagged: row.flagged === true,
     eligibility: {
