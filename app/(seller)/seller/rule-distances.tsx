@@ -31,10 +31,10 @@ export function RuleDistances({ evaluation }: { evaluation: EvaluatedStanding })
         <p className="muted">{t("distancesIntro", { close: CLOSE_DISTANCE })}</p>
       </div>
       {evaluation.closeRules.map((rule) => (
-        <aside className="notice notice-warning" key={rule} aria-label={t("warningHeading")}>
+        <div className="notice notice-warning" key={rule}>
           <h3>{t("warningHeading")}</h3>
           <p>{t("warning", { rule: t(`rules.${rule}`) })}</p>
-        </aside>
+        </div>
       ))}
       <dl className="distance-list">
         {RULES.map((rule) => (

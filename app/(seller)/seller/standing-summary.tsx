@@ -64,7 +64,7 @@ export function CaseBanner({ activeCase }: { activeCase: NonNullable<SellerStand
   const t = useTranslations("standing");
   const format = useFormatter();
   return (
-    <aside className="notice notice-danger" aria-labelledby="case-banner-heading">
+    <section className="notice notice-danger" aria-labelledby="case-banner-heading">
       <h2 id="case-banner-heading">{t("caseHeading")}</h2>
       <p>
         {t("caseRecheck", {
@@ -75,6 +75,6 @@ export function CaseBanner({ activeCase }: { activeCase: NonNullable<SellerStand
       <p>
         <Link href={SELLER_PATHS.case(activeCase.id)}>{t("caseLink")}</Link>
       </p>
-    </aside>
+    </section>
   );
 }
