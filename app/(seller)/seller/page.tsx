@@ -76,7 +76,11 @@ export default async function SellerStandingPage() {
             <div className="stat-grid">
               <StatCard label={t("orders")} value={evaluation.sinceEvaluation.orders} />
               <StatCard label={t("reviews")} value={evaluation.sinceEvaluation.reviews} />
-              <StatCard label={t("negativeReviews")} value={evaluation.sinceEvaluation.negativeReviews} />
+              <StatCard
+                label={t("negativeReviews")}
+                value={evaluation.sinceEvaluation.negativeReviews}
+                detail={t("negativeReviewsHint")}
+              />
               <StatCard label={t("complaints")} value={evaluation.sinceEvaluation.complaints} />
             </div>
           </section>
