@@ -130,3 +130,32 @@ test("[SELLER] before any evaluation: a clear 'no evaluation yet'", async ({ pag
   await expect(page.getByRole("heading", { level: 2, name: "No evaluation yet" })).toBeVisible();
   await expect(page.getByRole("region", { name: "In short" })).toHaveCount(0);
 });
+
+test("[SELLER] during an exclusion: the summary says so first, with the re-check date and a link to the case", async ({
+  page,
+}) => {
+  const seller = await createUser("seller");
+  const moderator = await createUser("moderator");
+  await plantEvaluations(seller.sellerId!, { count: 1, eligible: true, windows: CLOSE_SHOP });
+  const [excluded] = await sql<{ id: string }[]>`
+    insert into cases (seller_id, status, opened_by, excluded_at, recheck_at, evidence)
+    values (${seller.sellerId!}, 'EXCLUDED', ${moderator.id}, now() - interval '4 days', now() + interval '9 days 12 hours', '{}')
+    returning id`;
+  await signIn(page, seller.email);
+  await page.goto("/seller");
+  await expect(page.getByRole("region", { name: "In short" })).toContainText(
+    "Your products are hidden from the catalog for now.",
+  );
+  const banner = page.getByRole("region", { name: "Your products are hidden from the catalog" });
+  // 9½ days ahead of the database's clock; the server's clock may be moved by other specs meanwhile.
+  await expect(banner).toContainText(/Re-check on .+: (\d+ days? left|it is due now)\./);
+  await expect(banner.getByRole("link", { name: "Open your case: what to do now" })).toHaveAttribute(
+    "href",
+    `/seller/cases/${excluded!.id}`,
+  );
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.reload();
+  await expect(banner).toBeVisible();
+  await page.screenshot({ path: ".test-output/seller-standing-375.png", fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
