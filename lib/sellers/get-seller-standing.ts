@@ -96,10 +96,12 @@ type CaseRow = {
 
 /**
  * The signed-in seller's standing, from the stored rows of the latest completed evaluation the
- * seller took part in (every seller on the portal takes part in each; the numbers the moderator sees): every metric beside the portal's, eligibility and why not yet, how far each
- * flag rule is (computed by the rule code itself), what to improve first, the trend, live counts
- * since the evaluation, and the seller's cases. Scoped by the actor's seller id: no parameter names
- * a seller. Five queries, each by primary key or index, whatever the seller's history.
+ * seller took part in (every seller on the portal takes part in each): the numbers the moderator
+ * sees. Every metric beside the portal's, eligibility and why not yet, how far each flag rule is
+ * (computed by the rule code itself), what to improve first, the trend, live counts since the
+ * evaluation, and the seller's cases. Scoped by the actor's seller id: no parameter names a seller.
+ * Four queries (the trend, the live counts and the cases together after the first), each by
+ * primary key or index, whatever the seller's history.
  */
 export async function getSellerStanding(params: { actor: UserActor; now: Date }): Promise<SellerStanding> {
   const sellerId = ownSellerId(params.actor);
