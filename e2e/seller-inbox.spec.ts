@@ -46,7 +46,7 @@ test("[SELLER] reads their own notifications in the inbox and marks one read; an
 
   await signIn(page, seller.email);
   await page.goto("/seller");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox (2 unread)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
   await expect(page.getByText("2 unread messages")).toBeVisible();
 
@@ -55,11 +55,16 @@ test("[SELLER] reads their own notifications in the inbox and marks one read; an
   await expect(extended).toContainText("The improvement letter is missing or not constructive.");
   await expect(extended).toContainText("Please send the letter.");
   await expect(page.getByText("version 77")).toHaveCount(0);
+  // Each notification links to where its steps are done.
+  await expect(reinstated.getByRole("link", { name: "Open your case" })).toHaveAttribute("href", "/seller/cases/1");
+  await expect(extended.getByRole("link", { name: "Open your case" })).toHaveAttribute("href", "/seller/cases/1");
 
   await reinstated.getByRole("button", { name: /Mark as read/ }).click();
   await expect(page.getByText("1 unread message")).toBeVisible();
   await expect(reinstated.getByText("Read", { exact: true })).toBeVisible();
   await expect(extended.getByRole("button", { name: /Mark as read/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox (1 unread)" })).toBeVisible();
 
   // Straight to the server action with another seller's notification: not found, and it stays unread.
   const actionId = serverActionId("markNotificationReadAction", "seller/inbox");

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export type NavLink = { href: string; label: string };
+/** `badge`: a count beside the link (the unread messages), with words for screen readers, e.g. "(2 unread)". */
+export type NavLink = { href: string; label: string; badge?: { count: number; label: string } };
 
 /** The current section is the link with the longest matching prefix ("/admin/users" over "/admin"). */
 function currentHref(links: NavLink[], pathname: string): string | undefined {
@@ -22,6 +23,14 @@ export function NavLinks({ links, label }: { links: NavLink[]; label: string }) 
           <li key={link.href}>
             <Link href={link.href} aria-current={link.href === current ? "page" : undefined}>
               {link.label}
+              {link.badge && (
+                <>
+                  <span className="nav-badge" aria-hidden="true">
+                    {link.badge.count}
+                  </span>
+                  <span className="visually-hidden"> {link.badge.label}</span>
+                </>
+              )}
             </Link>
           </li>
         ))}

@@ -1,15 +1,32 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/app/_components/language-switch";
-import { NavLinks } from "@/app/_components/nav-links";
+import { NavLinks, type NavLink } from "@/app/_components/nav-links";
 import { navItemsFor } from "@/app/_components/navigation";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import type { UserActor } from "@/lib/auth/actor";
-import { HOME_PATH } from "@/lib/auth/permissions";
+import { can, HOME_PATH } from "@/lib/auth/permissions";
+import { countUnreadNotifications } from "@/lib/notifications/count-unread-notifications";
+import { SELLER_PATHS } from "@/lib/sellers/seller-paths";
+
+/** A seller's unread notifications, shown beside Inbox on every page; nothing for other roles. */
+async function unreadFor(actor: UserActor | null): Promise<number> {
+  if (!actor || actor.sellerId == null || !can(actor.role, "seller-portal:use")) return 0;
+  return countUnreadNotifications({ actor });
+}
 
 export async function SiteHeader({ actor }: { actor: UserActor | null }) {
-  const t = await getTranslations();
-  const links = actor ? navItemsFor(actor.role).map((item) => ({ href: item.href, label: t(`nav.${item.label}`) })) : [];
+  const [t, unread] = await Promise.all([getTranslations(), unreadFor(actor)]);
+  const links: NavLink[] = actor
+    ? navItemsFor(actor.role).map((item) => ({
+        href: item.href,
+        label: t(`nav.${item.label}`),
+        badge:
+          item.href === SELLER_PATHS.inbox && unread > 0
+            ? { count: unread, label: t("nav.inboxUnread", { count: unread }) }
+            : undefined,
+      }))
+    : [];
   return (
     <header className="site-header">
       <div className="site-header-inner">

@@ -2,24 +2,38 @@ import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import type { NotificationBlock, RenderedNotification } from "@/lib/notifications/render-notification";
+import { SELLER_PATHS } from "@/lib/sellers/seller-paths";
 
 export type NotificationEmail = { subject: string; text: string; html: string };
 
-/** A rendered notification as an e-mail: the title as the subject, the text, a link to the inbox. */
+/**
+ * A rendered notification as an e-mail: the title as the subject, the text, a link to where its
+ * steps are done (absolute, on `appUrl`) and a link to the inbox.
+ */
 export function composeNotificationEmail(params: {
   notification: RenderedNotification;
   locale: Locale;
-  inboxUrl: string;
+  appUrl: string;
 }): NotificationEmail {
   const t = createTranslator({ locale: params.locale, messages: MESSAGES[params.locale], namespace: "notifications.email" });
-  const { title, blocks } = params.notification;
-  const text = [title, ...blocks.map(blockAsText), `${t("openInbox")}: ${params.inboxUrl}`, `-- \n${t("footer")}`].join("\n\n");
+  const { title, blocks, link } = params.notification;
+  const inboxUrl = `${params.appUrl}${SELLER_PATHS.inbox}`;
+  const links = [
+    ...(link ? [{ label: link.label, url: `${params.appUrl}${link.path}` }] : []),
+    { label: t("openInbox"), url: inboxUrl },
+  ];
+  const text = [
+    title,
+    ...blocks.map(blockAsText),
+    ...links.map(({ label, url }) => `${label}: ${url}`),
+    `-- \n${t("footer")}`,
+  ].join("\n\n");
   const html = [
     `<!doctype html><html lang="${params.locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
     `<body style="font-family: sans-serif; line-height: 1.5; max-width: 40em">`,
     `<h1 style="font-size: 1.25em">${escapeHtml(title)}</h1>`,
     ...blocks.map(blockAsHtml),
-    `<p><a href="${escapeHtml(params.inboxUrl)}">${escapeHtml(t("openInbox"))}</a></p>`,
+    ...links.map(({ label, url }) => `<p><a href="${escapeHtml(url)}">${escapeHtml(label)}</a></p>`),
     `<p style="color: #666; font-size: 0.875em">${escapeHtml(t("footer"))}</p>`,
     `</body></html>`,
   ].join("\n");

@@ -142,7 +142,7 @@ async function sendNotificationEmail(params: {
       const email = composeNotificationEmail({
         notification: rendered,
         locale,
-        inboxUrl: `${params.config.appUrl}${INBOX_PATH}`,
+        appUrl: params.config.appUrl,
       });
       await params.mailer.sendMail({
         from: params.config.from,

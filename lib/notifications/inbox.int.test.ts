@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { notifications } from "@/db/schema";
+import { countUnreadNotifications } from "@/lib/notifications/count-unread-notifications";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { markNotificationRead } from "@/lib/notifications/mark-notification-read";
 import type { NotificationPayload } from "@/lib/notifications/notification-kinds";
@@ -43,6 +44,20 @@ describe("the seller's inbox", () => {
     // A cursor naming another seller's notification leads nowhere.
     expect((await listNotifications({ actor, before: others.id })).rows).toEqual([]);
     expect((await listNotifications({ actor: otherSeller })).rows.map((row) => row.id)).toEqual([others.id]);
+  });
+
+  test("[SELLER] the navigation's unread count: their own unread only, one fewer once read", async () => {
+    const { actor } = await createTestUser("seller");
+    const { actor: otherSeller } = await createTestUser("seller");
+    const first = await notify(actor.sellerId!, T0);
+    await notify(actor.sellerId!, later(1));
+    await notify(otherSeller.sellerId!, later(2));
+    expect(await countUnreadNotifications({ actor })).toBe(2);
+    await markNotificationRead({ actor, notificationId: first.id, now: later(3) });
+    expect(await countUnreadNotifications({ actor })).toBe(1);
+    expect(await countUnreadNotifications({ actor: otherSeller })).toBe(1);
+    const { actor: moderator } = await createTestUser("moderator");
+    await expect(countUnreadNotifications({ actor: moderator })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   test("[SELLER] marks a notification read; marking it again keeps the first time", async () => {

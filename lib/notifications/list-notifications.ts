@@ -1,10 +1,11 @@
 import "server-only";
-import { and, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { notifications } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
+import { countUnreadNotifications } from "./count-unread-notifications";
 
 export const INBOX_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
@@ -27,7 +28,7 @@ export async function listNotifications(params: { actor: UserActor; before?: num
       sql`(${notifications.createdAt}, ${notifications.id}) < (select created_at, id from notifications where id = ${params.before} and seller_id = ${sellerId})`,
     );
   }
-  const [found, [unread]] = await Promise.all([
+  const [found, unreadCount] = await Promise.all([
     db
       .select({
         id: notifications.id,
@@ -42,17 +43,14 @@ export async function listNotifications(params: { actor: UserActor; before?: num
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       // One row more than a page, to know whether there is an older page.
       .limit(pageSize + 1),
-    db
-      .select({ unread: count() })
-      .from(notifications)
-      .where(and(eq(notifications.sellerId, sellerId), isNull(notifications.readAt))),
+    countUnreadNotifications({ actor: params.actor }),
   ]);
   const rows = found.slice(0, pageSize);
   const hasOlder = found.length > pageSize;
   return {
     rows,
     pageSize,
-    unreadCount: unread?.unread ?? 0,
+    unreadCount,
     olderCursor: hasOlder ? { before: rows[rows.length - 1]!.id } : undefined,
   };
 }

@@ -5,6 +5,7 @@ import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { NOTIFICATION_KINDS, SELLER_STEPS, type NotificationPayload } from "@/lib/notifications/notification-kinds";
 import { renderNotification } from "@/lib/notifications/render-notification";
+import { SELLER_PATHS } from "@/lib/sellers/seller-paths";
 
 const TIME_ZONE = "Europe/Kyiv";
 
@@ -98,7 +99,7 @@ describe("notification texts", () => {
     const email = composeNotificationEmail({
       notification: rendered,
       locale: "pl",
-      inboxUrl: "https://guard.example/seller/inbox",
+      appUrl: "https://guard.example",
     });
     expect(email.subject).toBe("Produkty sklepu są ukryte w katalogu");
     expect(email.html).toContain('<html lang="pl">');
@@ -126,6 +127,7 @@ describe("notification texts", () => {
     ).toEqual({
       title: "A moderator answered your improvement letter (version 2)",
       blocks: [{ kind: "paragraph", text: "The moderator asks you to revise your improvement letter and submit a new version." }],
+      link: { label: "Open your letter", path: "/seller/cases/7/letter" },
     });
     expect(render({ kind: "case_reinstated", caseId: 7, reinstatedAt: "2026-05-18T09:00:00.000Z" }, "uk").title).toBe(
       "Ваші товари знову в каталозі",
@@ -156,7 +158,7 @@ describe("notification texts", () => {
     const email = composeNotificationEmail({
       notification: render(CASE_EXTENDED),
       locale: "en",
-      inboxUrl: "https://guard.example.com/seller/inbox",
+      appUrl: "https://guard.example.com",
     });
     expect(email.subject).toBe("Your exclusion was extended");
     expect(email.text).toContain("Why your shop was not reinstated yet:\n  - Negative reviews are still unresolved.");
@@ -165,5 +167,27 @@ describe("notification texts", () => {
     expect(email.html).toContain("Please answer the &lt;three&gt; open reviews.");
     expect(email.html).not.toContain("<three>");
     expect(email.html).toContain('<a href="https://guard.example.com/seller/inbox">');
+    // The link to where the steps are done, absolute on the app's URL, before the inbox's.
+    expect(email.text).toContain("Open your case: https://guard.example.com/seller/cases/7\n\nOpen your inbox");
+    expect(email.html).toContain('<a href="https://guard.example.com/seller/cases/7">Open your case</a>');
+  });
+
+  test("[SELLER] each notification links to the page where its steps are done", () => {
+    expect(render(CASE_OPENED).link).toEqual({ label: "Open your case", path: SELLER_PATHS.case(7) });
+    expect(render(CASE_EXTENDED, "uk").link).toEqual({ label: "Відкрити справу", path: SELLER_PATHS.case(7) });
+    expect(render({ kind: "case_reinstated", caseId: 9, reinstatedAt: "2026-05-18T09:00:00.000Z" }, "pl").link).toEqual({
+      label: "Otwórz sprawę",
+      path: SELLER_PATHS.case(9),
+    });
+    const answered = render({
+      kind: "letter_answered",
+      caseId: 7,
+      letterId: 3,
+      letterVersion: 1,
+      verdict: "accepted",
+      message: "",
+    });
+    expect(answered.link).toEqual({ label: "Open your letter", path: SELLER_PATHS.letter(7) });
+    expect(renderNotification({ kind: "something_new", payload: {}, locale: "en", timeZone: TIME_ZONE }).link).toBeUndefined();
   });
 });

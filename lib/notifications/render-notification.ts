@@ -9,6 +9,7 @@ import {
   type NotificationReason,
 } from "@/lib/notifications/notification-kinds";
 import { describeFlagReason } from "@/lib/sellers/flag-reason-details";
+import { SELLER_PATHS } from "@/lib/sellers/seller-paths";
 
 /** A notification's text, in blocks the inbox shows as HTML and the e-mail as HTML and plain text. */
 export type NotificationBlock =
@@ -17,7 +18,10 @@ export type NotificationBlock =
   /** Words a moderator wrote, shown as they are. */
   | { kind: "quote"; heading: string; text: string };
 
-export type RenderedNotification = { title: string; blocks: NotificationBlock[] };
+/** Where the notification's steps are done: a path of SELLER_PATHS, made absolute in the e-mail. */
+export type NotificationLink = { label: string; path: string };
+
+export type RenderedNotification = { title: string; blocks: NotificationBlock[]; link?: NotificationLink };
 
 type Vocabulary = (typeof MESSAGES)["en"]["notifications"];
 type VocabularyTable = "metrics" | "windows" | "steps" | "extendReasons" | "rootCauses" | "reasonRules";
@@ -50,7 +54,8 @@ export function renderNotification(params: {
   const fallback = { title: t("fallbackTitle"), blocks: [] };
   if (!isNotificationKind(params.kind) || typeof params.payload !== "object" || params.payload === null) return fallback;
   try {
-    return renderPayload({ ...params, payload: params.payload as NotificationPayload, t });
+    const payload = params.payload as NotificationPayload;
+    return { ...renderPayload({ ...params, payload, t }), link: linkOf(payload, t) };
   } catch {
     return fallback;
   }
@@ -125,6 +130,14 @@ function renderPayload(params: {
         blocks: [{ kind: "paragraph", text: t("case_reinstated.body", { reinstatedAt: date(payload.reinstatedAt) }) }],
       };
   }
+}
+
+/** The page where a notification's steps are done: the letter for an answer to it, the case otherwise. */
+function linkOf(payload: NotificationPayload, t: Translator): NotificationLink | undefined {
+  if (typeof payload.caseId !== "number") return undefined;
+  return payload.kind === "letter_answered"
+    ? { label: t("links.letter"), path: SELLER_PATHS.letter(payload.caseId) }
+    : { label: t("links.case"), path: SELLER_PATHS.case(payload.caseId) };
 }
 
 /**

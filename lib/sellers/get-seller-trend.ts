@@ -2,8 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
 import type { QualityWindow } from "@/db/enums";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor, UserActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import { ownSellerId } from "@/lib/cases/seller-case-access";
 import { notFound } from "@/lib/errors";
 import type { MetricValue, QualityMetric } from "@/lib/quality/quality-schemas";
 import { readMetricValues } from "@/lib/quality/read-metric-values";
@@ -49,8 +50,16 @@ type Row = {
  */
 export async function getSellerTrend(params: { actor: Actor; sellerId: number; evaluations?: number }): Promise<SellerTrend> {
   assertCan(params.actor, "sellers:view-all");
-  const { sellerId } = params;
-  const limit = Math.min(MAX_TREND_EVALUATIONS, Math.max(1, Math.floor(params.evaluations ?? TREND_EVALUATIONS)));
+  return readSellerTrend(params.sellerId, params.evaluations);
+}
+
+/** The signed-in seller's own trend: the same reading, scoped by the actor's seller id (no parameter names a seller). */
+export async function getOwnSellerTrend(params: { actor: UserActor; evaluations?: number }): Promise<SellerTrend> {
+  return readSellerTrend(ownSellerId(params.actor), params.evaluations);
+}
+
+async function readSellerTrend(sellerId: number, evaluations: number | undefined): Promise<SellerTrend> {
+  const limit = Math.min(MAX_TREND_EVALUATIONS, Math.max(1, Math.floor(evaluations ?? TREND_EVALUATIONS)));
   // Our own constant list, not input.
   const windows = sql.raw(`array[${TREND_WINDOWS.map((window) => `'${window}'`).join(", ")}]::quality_window[]`);
 

@@ -1,5 +1,6 @@
 /**
- * `npm run bench:web -- [--sellers 100000] [--cases 20000] [--duration 30] [--connections 20] [--rate N] [--warm-up 5] [--seed 1] [--keep] [--reuse]`
+ * `npm run bench:web -- [--sellers 100000] [--cases 20000] [--duration 30] [--connections 20] [--rate N] [--warm-up 5] [--seed 1]
+ *   [--seller-accounts 200] [--seller-cases 50] [--seller-period 5] [--keep] [--reuse]`
  *
  * The moderators' workspace under load. Generates the benchmark portal (generate-portal.ts), runs
  * the evaluation of the latest week and its fake-review signals (the open-flag queue), adds
@@ -22,6 +23,12 @@
  * - /moderator/cases, the case list as it opens: active cases by re-check date (lib/cases/list-cases.ts);
  * - /moderator/cases/<id>, the case page (lib/cases/get-case-for-moderator.ts), over cases with about
  *   ten reviews in scope, a submitted letter of three items with its reply, notes and a decision.
+ *
+ * Then the sellers' pages (seller-pages.ts): `--seller-accounts` sellers, each signed in as their own
+ * seller, `--seller-cases` of them with an active case, each loading a page every `--seller-period`
+ * seconds from a random moment of the first period: the standing page (lib/sellers/get-seller-standing.ts,
+ * every seller), the case page and its reviews page (the sellers with a case, each their own case),
+ * each page measured on its own for its p95 and its CPU per request.
  *
  * Prints a table, then one JSON object: per target requests/s, latency p50/p95/p99, non-2xx
  * responses and errors, CPU seconds per request (client, server, PostgreSQL), and the load
@@ -46,12 +53,21 @@ import { env } from "@/lib/env";
 import { computeReviewSignals } from "@/lib/quality/compute-review-signals";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import { defaultAsOf } from "@/lib/quality/windows";
+import { getSellerStanding } from "@/lib/sellers/get-seller-standing";
 import { countCaseRows, generateCases } from "./generate-cases";
 import { generatePortal } from "./generate-portal";
 import { describePostgres, quantile, round, seconds, timed } from "./measure";
 import { startNextServer, type BenchServer } from "./next-server";
 import { childrenOf } from "../lib/processes";
 import { findPostmaster, makeCpuProbe, type CpuSample } from "./process-cpu";
+import {
+  createSellerAccounts,
+  driveSellerVisits,
+  reuseSellerAccounts,
+  SELLER_PAGES,
+  visitsOf,
+  type SellerAccount,
+} from "./seller-pages";
 
 const TARGET_P95_MS = 150;
 /** The pause after a run that kept every connection waiting, before the next is measured. */
@@ -70,6 +86,9 @@ type Options = {
   seed: number;
   keep: boolean;
   reuse: boolean;
+  sellerAccounts: number;
+  sellerCases: number;
+  sellerPeriodSeconds: number;
 };
 type Sql = postgres.Sql;
 type Target = { name: string; paths: string[]; expect: string };
@@ -84,6 +103,9 @@ function parseOptions(): Options {
       rate: { type: "string" },
       "warm-up": { type: "string", default: "5" },
       seed: { type: "string", default: "1" },
+      "seller-accounts": { type: "string", default: "200" },
+      "seller-cases": { type: "string", default: "50" },
+      "seller-period": { type: "string", default: "5" },
       keep: { type: "boolean", default: false },
       reuse: { type: "boolean", default: false },
     },
@@ -96,6 +118,7 @@ function parseOptions(): Options {
     return number;
   };
   const sellers = whole("sellers", values.sellers, 1000, 10_000_000);
+  const sellerAccounts = whole("seller-accounts", values["seller-accounts"], 1, 10_000);
   return {
     sellers,
     cases: whole("cases", values.cases, 100, Math.floor(sellers / 2)),
@@ -106,6 +129,9 @@ function parseOptions(): Options {
     seed: whole("seed", values.seed, 0, 1_000_000),
     keep: values.keep,
     reuse: values.reuse,
+    sellerAccounts,
+    sellerCases: whole("seller-cases", values["seller-cases"], 0, sellerAccounts),
+    sellerPeriodSeconds: whole("seller-period", values["seller-period"], 1, 600),
   };
 }
 
@@ -193,12 +219,22 @@ async function checkTargets(baseUrl: string, cookie: string, targets: Target[]) 
  * The pages' lib/ functions called in this process, one at a time, on the same database: how much
  * of a page's time is its queries (median of `calls` calls after as many uncounted ones).
  */
-async function timeQueries(moderator: { id: string; email: string }, caseIds: number[], calls: number) {
+async function timeQueries(
+  moderator: { id: string; email: string },
+  caseIds: number[],
+  sellers: readonly SellerAccount[],
+  calls: number,
+) {
   const actor: UserActor = { kind: "user", userId: moderator.id, role: "moderator", sellerId: null, label: moderator.email };
+  const sellerActor = (i: number): UserActor => {
+    const seller = sellers[i % sellers.length]!;
+    return { kind: "user", userId: seller.id, role: "seller", sellerId: seller.sellerId, label: seller.email };
+  };
   const work: Record<string, (i: number) => Promise<unknown>> = {
     listOpenFlags: () => listOpenFlags({ actor, filters: {} }),
     listCases: () => listCases({ actor, filters: {}, now: new Date() }),
     getCaseForModerator: (i) => getCaseForModerator({ actor, caseId: caseIds[i % caseIds.length]!, now: new Date() }),
+    getSellerStanding: (i) => getSellerStanding({ actor: sellerActor(i), now: new Date() }),
   };
   const medians: Record<string, number> = {};
   for (const [name, call] of Object.entries(work)) {
@@ -374,10 +410,18 @@ async function loadData(sql: Sql, options: Options, password: string) {
   const cases = await timed(() =>
     generateCases(sql, { count: options.cases, now, evaluationId: evaluation.result.evaluationId, moderators }),
   );
+  process.stderr.write(`==> ${options.sellerAccounts} seller accounts, ${options.sellerCases} of them with an active case\n`);
+  const sellers = await createSellerAccounts(sql, {
+    count: options.sellerAccounts,
+    withCases: options.sellerCases,
+    evaluationId: evaluation.result.evaluationId,
+    password,
+  });
   await sql.unsafe("checkpoint");
   return {
     asOf,
     moderators,
+    sellers,
     portalRows: portal.result.rows,
     caseRows: cases.result.rows,
     loadSeconds: {
@@ -404,6 +448,7 @@ async function reuseData(sql: Sql, options: Options, password: string) {
   return {
     asOf: evaluation?.as_of ?? null,
     moderators: [...moderators].sort((a, b) => a.email.localeCompare(b.email)),
+    sellers: await reuseSellerAccounts(sql, { count: options.sellerAccounts, password }),
     portalRows: null,
     caseRows: await countCaseRows(sql),
     loadSeconds: null,
@@ -419,7 +464,7 @@ async function main() {
   try {
     const password = `bench-${crypto.randomUUID()}`;
     const data = options.reuse ? await reuseData(sql, options, password) : await loadData(sql, options, password);
-    const { moderators } = data;
+    const { moderators, sellers } = data;
     const [openFlags] = await sql<{ n: number }[]>`select count(*)::int as n from flags where status = 'open'`;
     const [activeCases] = await sql<{ n: number }[]>`select count(*)::int as n from cases where status <> 'REINSTATED'`;
     const casePages = await pickCasePages(sql, options.connections);
@@ -439,9 +484,20 @@ async function main() {
       },
     ];
     await checkTargets(server.baseUrl, cookies[0]!, targets);
+    process.stderr.write(`==> signing in ${sellers.length} sellers\n`);
+    const sellerCookies: string[] = [];
+    for (const seller of sellers) sellerCookies.push(await signIn(server.baseUrl, seller.email, password));
+    const sellerPages = SELLER_PAGES.map((page) => ({ page, visits: visitsOf(page, sellers, sellerCookies) }));
+    for (const { page, visits } of sellerPages) {
+      // Each seller's own page answers 200 before it is timed (the first of them, as for the moderators).
+      const first = visits[0];
+      if (!first) throw new Error(`${page.name}: no seller to open it (--seller-cases 0?)`);
+      await checkTargets(server.baseUrl, first.cookie, [{ name: page.name, paths: [first.path], expect: page.expect }]);
+    }
     const queryMsMedian = await timeQueries(
       moderators[0]!,
       casePages.map((page) => page.caseId),
+      sellers,
       50,
     );
 
@@ -477,15 +533,40 @@ async function main() {
       results.push({ target: target.name, paths: target.paths.length, ...saturated, atPeoplesPace });
     }
 
-    printTable(
-      results.flatMap(({ target, run, atPeoplesPace }) => [
+    const sellerResults: ({ target: string; sellers: number } & Measured)[] = [];
+    const sellerPace = `a page every ${options.sellerPeriodSeconds} s each`;
+    for (const [i, { page, visits }] of sellerPages.entries()) {
+      const drive = () =>
+        driveSellerVisits(server!.baseUrl, visits, {
+          periodMs: options.sellerPeriodSeconds * 1000,
+          durationSeconds: options.duration,
+          seed: options.seed + i,
+        });
+      const measured = await measure(`${page.name}: ${options.duration} s, ${visits.length} sellers at ${sellerPace}`, async () =>
+        summarize([await drive()], options.duration),
+      );
+      sellerResults.push({ target: page.name, sellers: visits.length, ...measured });
+    }
+
+    printTable([
+      ...results.flatMap(({ target, run, atPeoplesPace }) => [
         { target, pace: options.rate === null ? "unpaced" : `${options.rate}/s in all`, run },
         { target: "", pace: "1 page/s each", run: atPeoplesPace.run },
       ]),
-    );
+      ...sellerResults.map(({ target, sellers: count, run }) => ({
+        target,
+        pace: `${count} sellers, 1 page/${options.sellerPeriodSeconds} s`,
+        run,
+      })),
+    ]);
+    for (const { target, cpuMsPerRequest } of sellerResults) {
+      console.log(
+        `CPU per page ${target}: server ${cpuMsPerRequest.server ?? "?"} ms, PostgreSQL ${cpuMsPerRequest.postgres ?? "?"} ms, client ${cpuMsPerRequest.client ?? "?"} ms`,
+      );
+    }
     console.log(
       `queries alone (median): listOpenFlags ${queryMsMedian.listOpenFlags} ms, listCases ${queryMsMedian.listCases} ms, ` +
-        `getCaseForModerator ${queryMsMedian.getCaseForModerator} ms; DB_POOL_SIZE ${process.env.DB_POOL_SIZE ?? "10 (default)"}`,
+        `getCaseForModerator ${queryMsMedian.getCaseForModerator} ms, getSellerStanding ${queryMsMedian.getSellerStanding} ms; DB_POOL_SIZE ${process.env.DB_POOL_SIZE ?? "10 (default)"}`,
     );
     const pages = results.slice(1);
     console.log(
@@ -500,6 +581,8 @@ async function main() {
           durationSeconds: options.duration,
           warmUpSeconds: options.warmUp,
           targets: results,
+          sellerPages: sellerResults,
+          sellerPace: `${sellers.length} sellers (${sellers.filter((seller) => seller.caseId !== null).length} with an active case), ${sellerPace}`,
           queryMsMedian,
           queryMsNote:
             "each page's lib/ function called alone in the benchmark's process (its queries and their decoding, no rendering): the database's part of a page",
@@ -507,6 +590,7 @@ async function main() {
             p95Ms: TARGET_P95_MS,
             metUnpaced: pages.every(({ run }) => meetsTarget(run)),
             metAtPeoplesPace: pages.every(({ atPeoplesPace }) => meetsTarget(atPeoplesPace.run)),
+            metBySellerPages: sellerResults.every(({ run }) => meetsTarget(run)),
           },
           casePages,
           data: {

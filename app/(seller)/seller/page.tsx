@@ -1,10 +1,17 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { MetricsTable } from "@/app/_components/metrics-table";
 import { PageHeading } from "@/app/_components/page-heading";
 import { StatCard } from "@/app/_components/stat-card";
 import { requirePagePermission } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
-import { getSellerOverview, OVERVIEW_WINDOW_DAYS } from "@/lib/sellers/get-seller-overview";
+import { getSellerStanding, type SellerStanding } from "@/lib/sellers/get-seller-standing";
+import { SELLER_PATHS } from "@/lib/sellers/seller-paths";
+import { Improvements } from "./improvements";
+import { RuleDistances } from "./rule-distances";
+import { CaseBanner, StandingSummary } from "./standing-summary";
+import { StandingTrend } from "./standing-trend";
 
 export const dynamic = "force-dynamic";
 
@@ -13,14 +20,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function SellerHomePage() {
+/** The seller's standing: the summary first, then the case, the rules, what to improve, the numbers and the trend. */
+export default async function SellerStandingPage() {
   const actor = await requirePagePermission("seller-portal:use");
-  const [overview, t, format] = await Promise.all([
-    getSellerOverview({ actor, now: currentTime() }),
+  const [standing, t, tStanding, format] = await Promise.all([
+    getSellerStanding({ actor, now: currentTime() }),
     getTranslations("seller"),
+    getTranslations("standing"),
     getFormatter(),
   ]);
-  const isQuiet = overview.orders + overview.reviews + overview.complaints === 0;
+  const { evaluation } = standing;
 
   return (
     <>
@@ -33,39 +42,79 @@ export default async function SellerHomePage() {
         <dl className="facts">
           <div>
             <dt>{t("shopName")}</dt>
-            <dd className="shop-name">{overview.seller.name}</dd>
+            <dd className="shop-name">{standing.seller.name}</dd>
           </div>
           <div>
             <dt>{t("sellerId")}</dt>
             <dd>
-              <code>{overview.seller.externalId}</code>
+              <code>{standing.seller.externalId}</code>
             </dd>
           </div>
         </dl>
       </section>
 
-      <section aria-labelledby="recent-heading" className="section">
-        <div className="section-heading">
-          <h2 id="recent-heading">{t("recentHeading", { days: OVERVIEW_WINDOW_DAYS })}</h2>
-          <p className="muted">
-            {t("period", {
-              range: format.dateTimeRange(overview.window.from, overview.window.to, { dateStyle: "medium" }),
-            })}
-          </p>
-        </div>
-        <div className="stat-grid">
-          <StatCard label={t("orders")} value={overview.orders} />
-          <StatCard label={t("reviews")} value={overview.reviews} />
-          <StatCard label={t("negativeReviews")} value={overview.negativeReviews} detail={t("negativeReviewsHint")} />
-          <StatCard label={t("complaints")} value={overview.complaints} />
-        </div>
-        {isQuiet && <p className="muted">{t("quiet")}</p>}
-      </section>
+      {evaluation === null ? (
+        <>
+          {standing.activeCase && <CaseBanner activeCase={standing.activeCase} />}
+          <section aria-labelledby="no-evaluation-heading" className="notice">
+            <h2 id="no-evaluation-heading">{tStanding("noEvaluationHeading")}</h2>
+            <p>{tStanding("noEvaluation")}</p>
+          </section>
+        </>
+      ) : (
+        <>
+          <StandingSummary standing={{ ...standing, evaluation }} />
+          {evaluation.eligible && <RuleDistances evaluation={evaluation} />}
+          <Improvements evaluation={evaluation} />
+          <section aria-labelledby="live-heading" className="section">
+            <div className="section-heading">
+              <h2 id="live-heading">
+                {tStanding("liveHeading", { date: format.dateTime(evaluation.asOf, { dateStyle: "long" }) })}
+              </h2>
+              <p className="muted">{tStanding("liveIntro")}</p>
+            </div>
+            <div className="stat-grid">
+              <StatCard label={t("orders")} value={evaluation.sinceEvaluation.orders} />
+              <StatCard label={t("reviews")} value={evaluation.sinceEvaluation.reviews} />
+              <StatCard
+                label={t("negativeReviews")}
+                value={evaluation.sinceEvaluation.negativeReviews}
+                detail={t("negativeReviewsHint")}
+              />
+              <StatCard label={t("complaints")} value={evaluation.sinceEvaluation.complaints} />
+            </div>
+          </section>
+          <MetricsTable
+            quality={{ asOf: evaluation.asOf.toISOString(), metrics: evaluation.metrics }}
+            ownColumn={tStanding("metricsYou")}
+          />
+          <StandingTrend trend={standing.trend} />
+        </>
+      )}
 
-      <aside className="notice" aria-label={t("evaluationHeading")}>
-        <h2>{t("evaluationHeading")}</h2>
-        <p>{t("evaluationPending")}</p>
-      </aside>
+      <PastCases standing={standing} />
     </>
+  );
+}
+
+async function PastCases({ standing }: { standing: SellerStanding }) {
+  if (standing.pastCases.length === 0) return null;
+  const [t, format] = await Promise.all([getTranslations("standing"), getFormatter()]);
+  return (
+    <section aria-labelledby="past-cases-heading" className="section">
+      <h2 id="past-cases-heading">{t("pastCasesHeading")}</h2>
+      <ul className="plain-list">
+        {standing.pastCases.map((past) => (
+          <li key={past.id}>
+            <Link href={SELLER_PATHS.case(past.id)}>
+              {t("pastCase", {
+                id: past.id,
+                range: format.dateTimeRange(past.excludedAt, past.reinstatedAt ?? past.recheckAt, { dateStyle: "medium" }),
+              })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

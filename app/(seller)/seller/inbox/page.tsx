@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { markNotificationReadAction } from "@/app/(seller)/seller/inbox/actions";
 import { NotificationText } from "@/app/(seller)/seller/inbox/notification-text";
@@ -9,10 +10,11 @@ import { readParam, type SearchParams } from "@/app/_components/search-params";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { renderNotification } from "@/lib/notifications/render-notification";
+import { SELLER_PATHS } from "@/lib/sellers/seller-paths";
 
 export const dynamic = "force-dynamic";
 
-const INBOX_PATH = "/seller/inbox";
+const INBOX_PATH = SELLER_PATHS.inbox;
 
 function readBefore(params: SearchParams): number | undefined {
   const value = Number(readParam(params, "before"));
@@ -48,7 +50,7 @@ export default async function SellerInboxPage({ searchParams }: { searchParams: 
       ) : (
         <ol aria-label={t("listLabel")} style={{ listStyle: "none", padding: 0 }}>
           {inbox.rows.map((notification) => {
-            const { title, blocks } = renderNotification({
+            const { title, blocks, link } = renderNotification({
               kind: notification.kind,
               payload: notification.payload,
               locale,
@@ -73,6 +75,11 @@ export default async function SellerInboxPage({ searchParams }: { searchParams: 
                   </div>
                   <NotificationText blocks={blocks} />
                   <div className="form-actions">
+                    {link && (
+                      <Link href={link.path} className="button button-primary" aria-describedby={headingId}>
+                        {link.label}
+                      </Link>
+                    )}
                     {isUnread ? (
                       <ActionButton
                         action={markNotificationReadAction.bind(null, { notificationId: notification.id })}

@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { FlagReasonList } from "@/app/(moderator)/moderator/_components/flag-reason-text";
-import { formatMetric } from "@/app/(moderator)/moderator/sellers/metric-format";
+import { formatMetric } from "@/app/_components/metric-format";
 import type { CaseForModerator } from "@/lib/cases/get-case-for-moderator";
 import { QUALITY_METRIC_COLUMNS } from "@/lib/quality/evaluation-sql";
 import { QUALITY_METRICS } from "@/lib/quality/quality-schemas";

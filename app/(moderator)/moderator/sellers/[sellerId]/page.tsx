@@ -15,7 +15,7 @@ import { listSellerComplaints } from "@/lib/sellers/list-seller-complaints";
 import { listSellerReviewSignals } from "@/lib/sellers/list-seller-review-signals";
 import { listSellerReviews } from "@/lib/sellers/list-seller-reviews";
 import { FlagReasons } from "./flag-reasons";
-import { MetricsTable } from "./metrics-table";
+import { MetricsTable } from "@/app/_components/metrics-table";
 import { Complaints, NegativeReviews, SellerCases, SuspectedReviews } from "./seller-lists";
 import { MINIMUM_EXCLUSION_DAYS } from "@/lib/cases/case-machine";
 import { OpenCaseManuallyForm } from "@/app/(moderator)/moderator/flags/[flagId]/triage-forms";

@@ -1,7 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { SellerTrend, TrendMetric, TrendWindow } from "@/lib/sellers/get-seller-trend";
-import { formatMetric } from "../metric-format";
-import { TrendChart, type TrendChartPoint } from "./trend-chart";
+import { formatMetric } from "@/app/_components/metric-format";
+import { TrendChart, type TrendChartPoint } from "@/app/_components/trend-chart";
 
 /** What is worth following over time: the negative-review rate over the year and recently, complaints, rating, answers. */
 const TREND_CHARTS: readonly { metric: TrendMetric; window: TrendWindow }[] = [

@@ -3,7 +3,7 @@
 import { useFormatter } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TrendMetric } from "@/lib/sellers/get-seller-trend";
-import { formatMetric, isRateMetric } from "../metric-format";
+import { formatMetric, isRateMetric } from "@/app/_components/metric-format";
 
 export type TrendChartPoint = { asOf: string; seller: number | null; portal: number | null };
 

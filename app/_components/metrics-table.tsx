@@ -2,10 +2,13 @@ import { useFormatter, useTranslations } from "next-intl";
 import { WINDOWS } from "@/db/enums";
 import { compareWithPortal, DIRECTION_ARROW } from "@/lib/quality/metric-direction";
 import { QUALITY_METRICS, type SellerQuality } from "@/lib/quality/quality-schemas";
-import { formatMetric } from "../metric-format";
+import { formatMetric } from "@/app/_components/metric-format";
 
-/** The latest evaluation's metrics beside the portal's, a small table per window; worse values marked in words too. */
-export function MetricsTable({ quality }: { quality: SellerQuality }) {
+/**
+ * The latest evaluation's metrics beside the portal's, a small table per window; worse values marked
+ * in words too. `ownColumn` names the seller's column ("You" on the seller's own page).
+ */
+export function MetricsTable({ quality, ownColumn }: { quality: Pick<SellerQuality, "asOf" | "metrics">; ownColumn?: string }) {
   const t = useTranslations("sellerView");
   const tQuality = useTranslations("quality");
   const format = useFormatter();
@@ -36,7 +39,7 @@ export function MetricsTable({ quality }: { quality: SellerQuality }) {
                   <tr>
                     <th scope="col">{t("metricsColumns.metric")}</th>
                     <th scope="col" className="cell-number">
-                      {t("metricsColumns.seller")}
+                      {ownColumn ?? t("metricsColumns.seller")}
                     </th>
                     <th scope="col" className="cell-number">
                       {t("metricsColumns.portal")}

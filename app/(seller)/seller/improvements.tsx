@@ -1,0 +1,37 @@
+import { useFormatter, useTranslations } from "next-intl";
+import { formatMetric } from "@/app/_components/metric-format";
+import type { EvaluatedStanding } from "@/lib/sellers/get-seller-standing";
+
+/** The metrics worse than the portal's, furthest behind first, each with its next step. */
+export function Improvements({ evaluation }: { evaluation: EvaluatedStanding }) {
+  const t = useTranslations("standing");
+  const tQuality = useTranslations("quality");
+  const format = useFormatter();
+
+  return (
+    <section aria-labelledby="improve-heading" className="section">
+      <div className="section-heading">
+        <h2 id="improve-heading">{t("improveHeading")}</h2>
+        {evaluation.improvements.length > 0 && <p className="muted">{t("improveIntro")}</p>}
+      </div>
+      {evaluation.improvements.length === 0 ? (
+        <p className="empty">{t("improveNone")}</p>
+      ) : (
+        <ol className="improvement-list">
+          {evaluation.improvements.map(({ metric, window, value, portalValue }) => (
+            <li key={metric} className="panel">
+              <p className="cell-strong">
+                {t("improveItem", {
+                  metric: `${tQuality(`metrics.${metric}`)} (${tQuality(`windowRanges.${window}`)})`,
+                  value: formatMetric(format, metric, value),
+                  portal: formatMetric(format, metric, portalValue),
+                })}
+              </p>
+              <p>{t(`steps.${metric}`)}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+import { expect, test } from "@playwright/test";
+import { DEFAULT_POLICY } from "../lib/quality/policy";
+import { createUser, signIn, sql } from "./fixtures";
+
+const DAY = 86_400_000;
+const WINDOWS = ["year", "recent", "month", "baseline", "messages"] as const;
+
+type WindowCounts = { orders: number; uniqueReviews: number; negativeReviews: number; complaints: number };
+
+/**
+ * Completed evaluations of one seller, written straight into the tables an evaluation fills, a week
+ * apart. Their asOf is a random minute of 2021, so they are never the latest evaluation of the
+ * portal that other specs read; the standing page reads the seller's own latest.
+ */
+async function plantEvaluations(
+  sellerId: number,
+  params: { count: number; eligible: boolean; windows: Record<string, WindowCounts> },
+) {
+  await sql`insert into scoring_policies (version, params, note) values (1, ${sql.json(DEFAULT_POLICY)}, 'e2e') on conflict do nothing`;
+  const first = new Date(Date.UTC(2021, 0, 4) + Math.floor(Math.random() * 300_000) * 60_000);
+  for (let i = 0; i < params.count; i++) {
+    const asOf = new Date(first.getTime() + i * 7 * DAY);
+    const [evaluation] = await sql<{ id: string }[]>`
+      insert into evaluations (as_of, policy_version, status, started_at, completed_at, sellers_evaluated, flagged_count, time_zone, requested_by)
+      values (${asOf}, 1, 'completed', ${asOf}, ${asOf}, 1, 0, 'Europe/Kyiv', 'e2e') returning id`;
+    const evaluationId = Number(evaluation!.id);
+    await sql`insert into evaluation_sellers (evaluation_id, seller_id, eligible, flagged) values (${evaluationId}, ${sellerId}, ${params.eligible}, false)`;
+    for (const window of WINDOWS) {
+      const counts = params.windows[window] ?? params.windows.year!;
+      const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+      await sql`
+        insert into seller_metrics (evaluation_id, seller_id, "window", orders, unique_reviews, negative_reviews, negative_review_rate,
+          average_rating, complaints, complaint_rate, seller_cancellations, threads, threads_on_time, refunds, open_negative_reviews)
+        values (${evaluationId}, ${sellerId}, ${window}, ${counts.orders}, ${counts.uniqueReviews}, ${counts.negativeReviews},
+          ${rate(counts.negativeReviews, counts.uniqueReviews)}, 4.1, ${counts.complaints}, ${rate(counts.complaints, counts.orders)}, 0, 0, 0, 0, 0)`;
+      await sql`
+        insert into portal_metrics (evaluation_id, "window", eligible_sellers, "values")
+        values (${evaluationId}, ${window}, 30, ${sql.json({
+          orders: 40,
+          uniqueReviews: 20,
+          negativeReviewRate: window === "recent" ? 0 : 0.05,
+          averageRating: 4.6,
+          complaintRate: 0.05,
+        })})`;
+    }
+  }
+}
+
+/**
+ * Year: 2 of 30 reviews negative against the portal's 5%, 6 complaints on 40 orders; recent 1 of 10
+ * against a baseline of 1 of 20. By the rules: WORSENED and LOW_YEAR each trip at 5 more negative
+ * reviews, LOW_YEAR on complaints at 2 more (8 of 40 has a Wilson low end of 0.105 > 0.10; 7 of
+ * 40: 0.087) — close.
+ */
+const CLOSE_SHOP: Record<string, WindowCounts> = {
+  year: { orders: 40, uniqueReviews: 30, negativeReviews: 2, complaints: 6 },
+  recent: { orders: 10, uniqueReviews: 10, negativeReviews: 1, complaints: 1 },
+  baseline: { orders: 30, uniqueReviews: 20, negativeReviews: 1, complaints: 5 },
+};
+
+test("[SELLER] sees their standing: close to a rule, how far each rule is, what to improve, the trend, the unread count", async ({
+  page,
+}) => {
+  const seller = await createUser("seller");
+  await plantEvaluations(seller.sellerId!, { count: 2, eligible: true, windows: CLOSE_SHOP });
+  await sql`insert into notifications (seller_id, kind, payload, email_status)
+    values (${seller.sellerId!}, 'case_reinstated', ${sql.json({ kind: "case_reinstated", caseId: 1, reinstatedAt: new Date().toISOString() })}, 'skipped')`;
+  await signIn(page, seller.email);
+  await page.goto("/seller");
+
+  await expect(page.getByRole("heading", { level: 1, name: "Your quality standing" })).toBeVisible();
+  const summary = page.getByRole("region", { name: "In short" });
+  await expect(summary).toContainText("Your shop meets the marketplace's standard, but it is close to one of the rules.");
+  await expect(
+    page.getByText("Your shop has enough orders and reviews to be compared with the portal: 40 orders and 30 unique reviews"),
+  ).toBeVisible();
+
+  const distances = page.getByRole("region", { name: "How far you are from each rule" });
+  await expect(distances).toContainText("We warn you early when a rule is 3 or fewer negative reviews or complaints away.");
+  await expect(distances).toContainText("5 more negative reviews in the last 365 days would put your shop below the standard.");
+  await expect(distances).toContainText("2 more complaints in the last 365 days would put your shop below the standard.");
+  await expect(distances).toContainText(
+    "5 more negative reviews in the last 90 days would count as your quality getting worse than before.",
+  );
+  await expect(distances.getByRole("heading", { level: 3, name: "Early warning" })).toHaveCount(1);
+  await expect(distances).toContainText("Complaints over the year: you are close.");
+
+  const improve = page.getByRole("region", { name: "What to improve first" });
+  await expect(improve.getByRole("listitem").first()).toContainText(
+    "Complaint rate (the last 365 days): yours 15%, the portal's 5%.",
+  );
+
+  const chart = page.getByRole("img", { name: /^Negative-review rate over the last 365 days in 2 evaluations/ });
+  await expect(chart).toBeVisible();
+  await expect(chart).toHaveAccessibleName(/yours 6\.7% against the portal's 5%/);
+
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox (1 unread)" })).toBeVisible();
+
+  // On a phone: nothing wider than the screen.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.reload();
+  await expect(summary).toBeVisible();
+  await expect(chart).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+test("[SELLER] a new shop reads why it is not judged yet, in the seller's numbers, and in Polish", async ({ page }) => {
+  const seller = await createUser("seller");
+  await plantEvaluations(seller.sellerId!, {
+    count: 1,
+    eligible: false,
+    windows: { year: { orders: 23, uniqueReviews: 7, negativeReviews: 1, complaints: 0 } },
+  });
+  await signIn(page, seller.email);
+  await page.goto("/seller");
+  await expect(page.getByRole("region", { name: "In short" })).toContainText("Your shop is still new, so it is not judged yet");
+  await expect(page.getByText("23 of the 30 orders needed")).toBeVisible();
+  await expect(page.getByText("7 of the 10 unique reviews needed")).toBeVisible();
+  await expect(page.getByRole("region", { name: "How far you are from each rule" })).toHaveCount(0);
+
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "pl", domain: "127.0.0.1", path: "/" }]);
+  await page.reload();
+  await expect(page.getByText("23 z 30 potrzebnych zamówień")).toBeVisible();
+});
+
+test("[SELLER] before any evaluation: a clear 'no evaluation yet'", async ({ page }) => {
+  const seller = await createUser("seller");
+  await signIn(page, seller.email);
+  await page.goto("/seller");
+  await expect(page.getByRole("heading", { level: 2, name: "No evaluation yet" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "In short" })).toHaveCount(0);
+});
+
+test("[SELLER] during an exclusion: the summary says so first, with the re-check date and a link to the case", async ({
+  page,
+}) => {
+  const seller = await createUser("seller");
+  const moderator = await createUser("moderator");
+  await plantEvaluations(seller.sellerId!, { count: 1, eligible: true, windows: CLOSE_SHOP });
+  const [excluded] = await sql<{ id: string }[]>`
+    insert into cases (seller_id, status, opened_by, excluded_at, recheck_at, evidence)
+    values (${seller.sellerId!}, 'EXCLUDED', ${moderator.id}, now() - interval '4 days', now() + interval '9 days 12 hours', '{}')
+    returning id`;
+  await signIn(page, seller.email);
+  await page.goto("/seller");
+  await expect(page.getByRole("region", { name: "In short" })).toContainText(
+    "Your products are hidden from the catalog for now.",
+  );
+  const banner = page.getByRole("region", { name: "Your products are hidden from the catalog" });
+  // 9½ days ahead of the database's clock; the server's clock may be moved by other specs meanwhile.
+  await expect(banner).toContainText(/Re-check on .+: (\d+ days? left|it is due now)\./);
+  await expect(banner.getByRole("link", { name: "Open your case: what to do now" })).toHaveAttribute(
+    "href",
+    `/seller/cases/${excluded!.id}`,
+  );
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.reload();
+  await expect(banner).toBeVisible();
+  await page.screenshot({ path: ".test-output/seller-standing-375.png", fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
