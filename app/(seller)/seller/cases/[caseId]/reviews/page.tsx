@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { idFromUrl, orNotFound } from "@/app/_components/or-not-found";
 import { PageHeading } from "@/app/_components/page-heading";
 import { listHref, Pagination } from "@/app/_components/pagination";
@@ -14,6 +15,9 @@ import { CausesChart } from "./causes-chart";
 import { ReviewCard } from "./review-card";
 
 export const dynamic = "force-dynamic";
+
+/** What the page's forms word in the browser. */
+const CLIENT_MESSAGES = ["error", "actionErrors", "sellerReviews", "notifications.rootCauses", "cases.steps"];
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("sellerReviews");
@@ -47,7 +51,7 @@ export default async function SellerCaseReviewsPage({
   const { reviews } = work;
 
   return (
-    <>
+    <ClientMessages paths={CLIENT_MESSAGES}>
       <PageHeading title={t("title")} intro={t("intro")}>
         <Link href={SELLER_PATHS.case(caseId)} className="button button-quiet">
           {t("backToCase")}
@@ -114,6 +118,6 @@ export default async function SellerCaseReviewsPage({
           </>
         )}
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -31,7 +31,7 @@ export function ReviewCard(props: {
       </p>
       <p className="quote">{review.text ?? <span className="muted">{t("noText")}</span>}</p>
 
-      {review.isResolvedByBuyer ? (
+      {review.isResolvedByBuyer && !review.resolution ? (
         <p className="notice">{review.removedAt ? t("removedByBuyer") : t("raisedByBuyer")}</p>
       ) : (
         <>
