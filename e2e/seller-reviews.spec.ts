@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createFlaggedSeller } from "./cases";
-import { createUser, signIn, sql } from "./fixtures";
+import { createUser, postServerAction, serverActionId, signIn, sql } from "./fixtures";
 
 /** A moderator opens a case on a flagged seller with `reviews` negative reviews; returns the case id. */
 async function openCaseOn(page: Page, sellerName: string, reviews: number) {
@@ -113,9 +113,32 @@ test("[SELLER] field errors in Ukrainian; another seller's case is not found", a
   await card.getByRole("button", { name: "Зберегти", exact: true }).click();
   await expect(card.getByText(/Публічна відповідь має містити щонайменше 40 символів/)).toBeVisible();
 
+  // Around the browser's check, straight to the server action: refused on the server, in Ukrainian.
+  const path = `/seller/cases/${caseId}/reviews`;
+  const [inScope] = await sql<{ review_id: string }[]>`select review_id from case_reviews where case_id = ${caseId}`;
+  const reviewId = Number(inScope!.review_id);
+  const replyAction = serverActionId("recordReviewOutcomeAction", "seller/cases/[caseId]/reviews");
+  const causeAction = serverActionId("nameRootCauseAction", "seller/cases/[caseId]/reviews");
+  const tooShort = [{ caseId, reviewId, outcome: "answered_publicly", text: "Дякуємо" }];
+  const refused = await postServerAction(page.request, path, replyAction, tooShort);
+  expect(await refused.text()).toContain("Публічна відповідь має містити щонайменше 40 символів");
+
+  // Another seller: the page is not found, and so are the actions on this case; nothing is written.
   const other = await createUser("seller");
   await page.context().clearCookies();
   await signIn(page, other.email);
-  const response = await page.goto(`/seller/cases/${caseId}/reviews`);
+  const response = await page.goto(path);
   expect(response?.status()).toBe(404);
+  const reply = "Thank you for telling us; we have changed couriers and now call every buyer the same day.";
+  for (const [action, input] of [
+    [causeAction, { caseId, reviewId, rootCause: "price_changed" }],
+    [replyAction, { caseId, reviewId, outcome: "answered_publicly", text: reply }],
+  ] as const) {
+    const answer = await postServerAction(page.request, path, action, [input]);
+    expect(await answer.text()).toContain("NOT_FOUND");
+  }
+  expect(await sql`select root_cause, resolution from case_reviews where case_id = ${caseId}`).toEqual([
+    { root_cause: null, resolution: null },
+  ]);
+  expect(await sql`select 1 from review_replies where review_id = ${reviewId}`).toEqual([]);
 });
