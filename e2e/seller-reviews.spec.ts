@@ -142,3 +142,27 @@ test("[SELLER] field errors in Ukrainian; another seller's case is not found", a
   ]);
   expect(await sql`select 1 from review_replies where review_id = ${reviewId}`).toEqual([]);
 });
+
+test("[SELLER] a closed case is a read-only record: no forms, and a direct post is refused", async ({ page }) => {
+  const { seller, caseId } = await openCaseOn(page, "E2E Reviews Closed Shop", 1);
+  const [inScope] = await sql<{ review_id: string }[]>`
+    update case_reviews set root_cause = 'price_changed' where case_id = ${caseId} returning review_id`;
+  await sql`update cases set status = 'REINSTATED', reinstated_at = now() where id = ${caseId}`;
+  await signInAsSellerOf(page, seller.id);
+  const path = `/seller/cases/${caseId}/reviews`;
+  await page.goto(path);
+  await expect(page.getByText("This case is closed. Here is what you recorded.")).toBeVisible();
+  const card = page.getByRole("article");
+  await expect(card).toContainText("Root cause: price changed");
+  await expect(card).toContainText("Nothing was recorded for this review.");
+  await expect(card.getByRole("button")).toHaveCount(0);
+
+  const answer = await postServerAction(
+    page.request,
+    path,
+    serverActionId("nameRootCauseAction", "seller/cases/[caseId]/reviews"),
+    [{ caseId, reviewId: Number(inScope!.review_id), rootCause: "not_in_stock" }],
+  );
+  expect(await answer.text()).toContain("case_closed");
+  expect(await sql`select root_cause from case_reviews where case_id = ${caseId}`).toEqual([{ root_cause: "price_changed" }]);
+});
