@@ -32,6 +32,9 @@ export const AUDIT_ACTIONS = [
   "review-signal.confirmed",
   "review-signal.cleared",
   "outbox.retry_requested",
+  "review.root_cause_named",
+  "review.resolved_with_buyer",
+  "review.replied",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -51,6 +54,7 @@ export const AUDIT_ENTITY_TYPES = [
   "letter",
   "review-signal",
   "outbox-event",
+  "review",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -8,30 +8,15 @@ import { notFound } from "@/lib/errors";
 import { getPolicyInForce } from "@/lib/quality/get-current-policy";
 import type { PolicyParams } from "@/lib/quality/policy";
 import { instant } from "@/lib/quality/sql-literals";
-import { keysetPage, keysetQuery, REVIEWS_BY_POSTED_AT, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
+import type { KeysetPage, ListCursor } from "@/lib/search/keyset";
+import { CASE_REVIEWS_PAGE_SIZE, cursorInCaseScope, readCaseReviewsPage, type CaseReviewView } from "./case-reviews-page";
 import { addDays, daysSince, effectiveCaseStatus, MINIMUM_EXCLUSION_DAYS } from "./case-machine";
 import { computeChecklist, type Checklist } from "./checklist";
 import { getChecklistFacts } from "./get-checklist-facts";
 import { getCaseTimeline, type TimelineEntry } from "./get-case-timeline";
 import type { CaseEvidence } from "./open-case";
 
-/** Reviews in scope a page: a seller can have hundreds; their counts by root cause cover them all. */
-export const CASE_REVIEWS_PAGE_SIZE = 50;
-
-export type CaseReviewView = {
-  reviewId: number;
-  externalId: string;
-  rating: number;
-  text: string | null;
-  postedAt: Date;
-  removedAt: Date | null;
-  rootCause: RootCause | null;
-  rootCauseNote: string | null;
-  resolution: "resolved_with_buyer" | "answered_publicly" | null;
-  resolvedAt: Date | null;
-  steps: { step: string; note: string | null; at: string }[];
-  replies: { body: string; at: string }[];
-};
+export { CASE_REVIEWS_PAGE_SIZE, type CaseReviewView };
 
 export type LetterView = {
   letterId: number;
@@ -112,21 +97,6 @@ type CaseRow = {
   evidence: CaseEvidence;
 };
 
-type ReviewRow = {
-  id: string | number;
-  external_id: string;
-  rating: number;
-  text: string | null;
-  posted_at: string | Date;
-  removed_at: string | Date | null;
-  root_cause: RootCause | null;
-  root_cause_note: string | null;
-  resolution: CaseReviewView["resolution"];
-  resolved_at: string | Date | null;
-  steps: CaseReviewView["steps"];
-  replies: CaseReviewView["replies"];
-};
-
 type LetterRow = {
   id: string | number;
   version: number;
@@ -181,13 +151,7 @@ export async function getCaseForModerator(params: {
 }): Promise<CaseForModerator> {
   assertCan(params.actor, "cases:view-all");
   const { caseId, now } = params;
-  // A cursor names a review of this case; any other id (edited by hand, or gone) gives the first page.
-  const cursorReviewId = params.reviewsCursor?.after ?? params.reviewsCursor?.before;
-  const isCursorInScope =
-    cursorReviewId !== undefined &&
-    (await queryRows(db, sql`select 1 from case_reviews where case_id = ${caseId} and review_id = ${cursorReviewId}`)).length > 0;
-  const reviewsCursor = isCursorInScope ? params.reviewsCursor! : {};
-  const reviewsPage = keysetQuery(REVIEWS_BY_POSTED_AT, reviewsCursor);
+  const reviewsCursor = await cursorInCaseScope(db, caseId, params.reviewsCursor);
   const [row] = await queryRows<CaseRow>(
     db,
     sql`select c.id, c.version, c.status, c.seller_id, s.external_id, s.name, c.excluded_at, c.recheck_at, c.reinstated_at,
@@ -207,18 +171,7 @@ export async function getCaseForModerator(params: {
   const answerDays = policy.exclusion.letterAnswerDays;
   const [checklist, reviews, rootCauses, letters, signals, notes, decisions, timeline, otherCases] = await Promise.all([
     getChecklistForModerator({ caseId, policy, now, isClosed: row.status === "REINSTATED", reinstatedAt }),
-    queryRows<ReviewRow>(
-      db,
-      sql`select r.id, r.external_id, r.rating, r.text, r.posted_at, r.removed_at, cr.root_cause, cr.root_cause_note, cr.resolution, cr.resolved_at,
-                 (select coalesce(json_agg(json_build_object('step', st.step, 'note', st.note, 'at', st.created_at) order by st.created_at), '[]'::json)
-                    from case_review_steps st where st.case_id = cr.case_id and st.review_id = cr.review_id) as steps,
-                 (select coalesce(json_agg(json_build_object('body', rr.body, 'at', rr.created_at) order by rr.created_at), '[]'::json)
-                    from review_replies rr where rr.review_id = r.id) as replies
-          from case_reviews cr join reviews r on r.id = cr.review_id
-          where cr.case_id = ${caseId} ${reviewsPage.condition}
-          order by ${reviewsPage.orderBy}
-          limit ${CASE_REVIEWS_PAGE_SIZE + 1}`,
-    ),
+    readCaseReviewsPage(db, { caseId, cursor: reviewsCursor }),
     queryRows<{ root_cause: RootCause | null; n: number }>(
       db,
       sql`select cr.root_cause, count(*)::int as n from case_reviews cr where cr.case_id = ${caseId}
@@ -265,21 +218,6 @@ export async function getCaseForModerator(params: {
     ),
   ]);
 
-  const reviewViews: CaseReviewView[] = reviews.map((review) => ({
-    reviewId: Number(review.id),
-    externalId: review.external_id,
-    rating: Number(review.rating),
-    text: review.text,
-    postedAt: date(review.posted_at),
-    removedAt: maybeDate(review.removed_at),
-    rootCause: review.root_cause,
-    rootCauseNote: review.root_cause_note,
-    resolution: review.resolution,
-    resolvedAt: maybeDate(review.resolved_at),
-    steps: review.steps,
-    replies: review.replies,
-  }));
-
   return {
     caseId,
     version: row.version,
@@ -298,7 +236,7 @@ export async function getCaseForModerator(params: {
     checklist: checklist.checklist,
     checklistSource: checklist.source,
     reviews: {
-      ...keysetPage(reviewViews, CASE_REVIEWS_PAGE_SIZE, reviewsCursor, (review) => review.reviewId),
+      ...reviews,
       total: rootCauses.reduce((total, entry) => total + Number(entry.n), 0),
     },
     rootCauseCounts: rootCauses.map((entry) => ({ rootCause: entry.root_cause, count: Number(entry.n) })),

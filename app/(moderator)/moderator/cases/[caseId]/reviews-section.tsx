@@ -55,6 +55,11 @@ export function ReviewsSection({ theCase, pageHref }: { theCase: CaseForModerato
                       ) : (
                         <span className="muted">{t("case.open")}</span>
                       )}
+                      {review.resolutionNote && (
+                        <p className="quote">
+                          {t("case.agreed")}: {review.resolutionNote}
+                        </p>
+                      )}
                     </td>
                     <td className="cell-wrap">
                       {review.steps.length === 0 ? (
