@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createFlaggedSeller, openCaseAsModerator } from "./cases";
 import { LOCALE_COOKIE, LOCALES } from "../lib/i18n/locales";
-import { createUser, signIn } from "./fixtures";
+import { createUser, signIn, sql } from "./fixtures";
 
 /**
  * The seller's exclusion page as a seller meets it: the countdown, why, their steps with where to do
@@ -69,6 +69,33 @@ test("[SELLER] sees their exclusion: the countdown, the reasons, their steps and
   await page.getByRole("link", { name: "All your exclusion cases" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your exclusion cases" })).toBeVisible();
   await expect(page.getByRole("link", { name: `Exclusion case #${caseId}` })).toBeVisible();
+});
+
+test("[SELLER] a closed case reads as its outcome: the decisions without who made them, nothing left to do", async ({
+  page,
+  request,
+}) => {
+  const { caseId, seller } = await sellerWithOpenCase(request);
+  const [opened] = await sql<{ opened_by: string; seller_id: string; email: string }[]>`
+    select c.opened_by, c.seller_id, u.email from cases c join users u on u.id = c.opened_by where c.id = ${caseId}`;
+  await sql`insert into case_decisions (case_id, seller_id, kind, decided_by, decided_at, case_version, extend_reasons, new_recheck_at, message_to_seller)
+    values (${caseId}, ${opened!.seller_id}, 'extend', ${opened!.opened_by}, now() - interval '2 days', 1,
+            ${["negative_reviews_unresolved"]}, now() - interval '1 day', 'Please answer the two reviews about late parcels.')`;
+  await sql`update cases set status = 'REINSTATED', reinstated_at = now(), version = 3 where id = ${caseId}`;
+  await signIn(page, seller.email);
+  await page.goto(`/seller/cases/${caseId}`);
+
+  await expect(page.getByRole("heading", { level: 1, name: `Exclusion case #${caseId}` })).toBeVisible();
+  await expect(page.getByText(/Your products are back in the catalog since .*This case is closed/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "What to do now" })).toHaveCount(0);
+  const decisions = page.getByRole("region", { name: "Decisions on your case" });
+  await expect(decisions).toContainText("A moderator extended the exclusion");
+  await expect(decisions).toContainText("Negative reviews are still unresolved.");
+  await expect(decisions).toContainText("Please answer the two reviews about late parcels.");
+  await expect(page.getByText(opened!.email)).toHaveCount(0);
+  await expect(
+    page.getByRole("region", { name: "What the moderator checks on the re-check date" }).getByRole("listitem"),
+  ).toHaveCount(5);
 });
 
 // The inbox's link to the case is another part of the issue; this turns on when it lands.
