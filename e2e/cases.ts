@@ -1,7 +1,8 @@
 /** Case data for the end-to-end specs, arranged in SQL the way an evaluation would leave it. */
 import { randomBytes } from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
 import { DEFAULT_POLICY } from "../lib/quality/policy";
-import { createSeller, sql } from "./fixtures";
+import { createSeller, createUser, postServerAction, serverActionId, signIn, sql } from "./fixtures";
 
 const DAY = 86_400_000;
 
@@ -31,4 +32,18 @@ export async function createFlaggedSeller(name = "E2E flagged shop", negativeRev
   await sql`insert into flag_reasons (flag_id, seller_id, code, metric, "window", value, interval_low, interval_high, portal_value, rule, threshold)
     values (${flag!.id}, ${seller.id}, 'LOW_YEAR', 'negativeReviewRate', 'year', 0.3, 0.18, 0.45, 0.05, 'wilson_lower_above_threshold', 0.1)`;
   return { ...seller, flagId: Number(flag!.id) };
+}
+
+/**
+ * Opens the flag's case as a moderator would, by the triage action on `request` (a context of its
+ * own, so the page can stay the seller's); the seller gets the real case_opened notification.
+ */
+export async function openCaseAsModerator(request: APIRequestContext, flagId: number, note?: string): Promise<number> {
+  await signIn(request, (await createUser("moderator")).email);
+  await postServerAction(request, "/moderator", serverActionId("openCaseFromFlagAction", "moderator/flags"), [{ flagId, note }]);
+  const [opened] = await sql<
+    { id: string }[]
+  >`select c.id from cases c join flags f on f.seller_id = c.seller_id where f.id = ${flagId}`;
+  if (!opened) throw new Error(`no case was opened from flag ${flagId}`);
+  return Number(opened.id);
 }

@@ -6,13 +6,12 @@ import type { UserActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { getPolicyInForce } from "@/lib/quality/get-current-policy";
-import type { PolicyParams } from "@/lib/quality/policy";
 import { instant } from "@/lib/quality/sql-literals";
 import type { KeysetPage, ListCursor } from "@/lib/search/keyset";
 import { CASE_REVIEWS_PAGE_SIZE, cursorInCaseScope, readCaseReviewsPage, type CaseReviewView } from "./case-reviews-page";
 import { addDays, daysSince, effectiveCaseStatus, MINIMUM_EXCLUSION_DAYS } from "./case-machine";
-import { computeChecklist, type Checklist } from "./checklist";
-import { getChecklistFacts } from "./get-checklist-facts";
+import type { Checklist } from "./checklist";
+import { getCaseChecklist, type ChecklistSource } from "./get-case-checklist";
 import { getCaseTimeline, type TimelineEntry } from "./get-case-timeline";
 import type { CaseEvidence } from "./open-case";
 
@@ -56,11 +55,8 @@ export type CaseForModerator = {
   holder: { userId: string; email: string } | null;
   evidence: CaseEvidence;
   checklist: Checklist;
-  /**
-   * Where the checklist comes from: computed from the data as of `at` (now, for an open case), or the
-   * snapshot its reinstatement was decided on (a closed case), with that moment and who decided.
-   */
-  checklistSource: { kind: "computed"; at: Date } | { kind: "decision"; at: Date; by: string };
+  /** Computed now (an open case), or the snapshot its reinstatement was decided on (a closed case). */
+  checklistSource: ChecklistSource;
   /** One page of the reviews in scope, newest first; `total` and `rootCauseCounts` count them all. */
   reviews: KeysetPage<CaseReviewView> & { total: number };
   rootCauseCounts: { rootCause: RootCause | null; count: number }[];
@@ -170,7 +166,7 @@ export async function getCaseForModerator(params: {
   const policy = await getPolicyInForce(db);
   const answerDays = policy.exclusion.letterAnswerDays;
   const [checklist, reviews, rootCauses, letters, signals, notes, decisions, timeline, otherCases] = await Promise.all([
-    getChecklistForModerator({ caseId, policy, now, isClosed: row.status === "REINSTATED", reinstatedAt }),
+    getCaseChecklist({ caseId, policy, now, isClosed: row.status === "REINSTATED", reinstatedAt }),
     readCaseReviewsPage(db, { caseId, cursor: reviewsCursor }),
     queryRows<{ root_cause: RootCause | null; n: number }>(
       db,
@@ -281,41 +277,4 @@ export async function getCaseForModerator(params: {
       reinstatedAt: maybeDate(other.reinstated_at),
     })),
   };
-}
-
-type SnapshotRow = { items: Checklist["items"]; all_passed: boolean; computed_at: string | Date; decided_by: string };
-
-/**
- * The checklist the page shows: a closed case's is the snapshot its reinstatement was decided on
- * (checklist_snapshots), not one computed now from data that kept changing; an open case's is
- * computed now. A closed case without a stored snapshot (reinstated before snapshots were kept)
- * gets one computed as of its reinstatement.
- */
-async function getChecklistForModerator(params: {
-  caseId: number;
-  policy: PolicyParams;
-  now: Date;
-  isClosed: boolean;
-  reinstatedAt: Date | null;
-}): Promise<{ checklist: Checklist; source: CaseForModerator["checklistSource"] }> {
-  if (params.isClosed) {
-    const [snapshot] = await queryRows<SnapshotRow>(
-      db,
-      sql`select cs.items, cs.all_passed, cs.computed_at, u.email as decided_by
-          from case_decisions d
-          join checklist_snapshots cs on cs.id = d.checklist_snapshot_id
-          join users u on u.id = d.decided_by
-          where d.case_id = ${params.caseId} and d.kind = 'reinstate'
-          order by d.case_version desc limit 1`,
-    );
-    if (snapshot) {
-      return {
-        checklist: { items: snapshot.items, isAllPassed: snapshot.all_passed },
-        source: { kind: "decision", at: new Date(snapshot.computed_at), by: snapshot.decided_by },
-      };
-    }
-  }
-  const at = params.isClosed && params.reinstatedAt ? params.reinstatedAt : params.now;
-  const facts = await getChecklistFacts(db, { caseId: params.caseId, policy: params.policy, now: at });
-  return { checklist: computeChecklist(facts), source: { kind: "computed", at } };
 }
