@@ -22,14 +22,14 @@ async function openCase(page: Page, flagId: number, messageToSeller?: string) {
   return new URL(page.url()).pathname;
 }
 
-/** A letter the seller submitted on the case (the seller portal is not built yet). */
+/** A letter the seller submitted on the case: written as a draft, then submitted (a submitted letter's items cannot change). */
 async function submitLetter(sellerId: number, casePath: string) {
   const caseId = Number(casePath.split("/").pop());
   const [letter] = await sql<{ id: string }[]>`
-    insert into letters (case_id, seller_id, version, status, submitted_at)
-    values (${caseId}, ${sellerId}, 1, 'submitted', now()) returning id`;
+    insert into letters (case_id, seller_id, version, status) values (${caseId}, ${sellerId}, 1, 'draft') returning id`;
   await sql`insert into letter_items (letter_id, seller_id, position, root_cause, problem, solution)
     values (${letter!.id}, ${sellerId}, 1, 'no_reaction_to_order', 'Orders waited days for an answer', 'Orders are confirmed within two hours, also on weekends')`;
+  await sql`update letters set status = 'submitted', submitted_at = now() where id = ${letter!.id}`;
 }
 
 const overrideFields = (page: Page) => page.getByLabel(/Why reinstate although this fails/);

@@ -149,10 +149,11 @@ async function createDueCase(name: string) {
            (${new Date(now - 10 * DAY)}, ${sellerUser.id}, 'seller', ${sellerUser.email}, 'auth.sign_in', 'user', ${sellerUser.id}, ${seller.id}, null),
            (${new Date(now - 2 * DAY)}, null, 'system', 'cli:evaluate (root)', 'case.due_for_recheck', 'case', ${String(caseId)}, ${seller.id}, null)`;
   const [letter] = await sql<{ id: string }[]>`
-    insert into letters (case_id, seller_id, version, status, submitted_at, submitted_by)
-    values (${caseId}, ${seller.id}, 1, 'submitted', ${new Date(now - 3 * DAY)}, ${sellerUser.id}) returning id`;
+    insert into letters (case_id, seller_id, version, status) values (${caseId}, ${seller.id}, 1, 'draft') returning id`;
   await sql`insert into letter_items (letter_id, seller_id, position, root_cause, problem, solution)
     values (${letter!.id}, ${seller.id}, 1, 'slow_or_no_contact', 'Parcels left late', 'A second courier pick-up each day')`;
+  await sql`update letters set status = 'submitted', submitted_at = ${new Date(now - 3 * DAY)}, submitted_by = ${sellerUser.id}
+    where id = ${letter!.id}`;
   return { seller, moderator, sellerUser, caseId };
 }
 

@@ -17,6 +17,7 @@ import { env } from "@/lib/env";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import { defaultAsOf } from "@/lib/quality/windows";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { workDemoCase } from "./demo-casework";
 
 /** Weeks of evaluations before this week's: a quarter of trend. */
 export const DEMO_HISTORY_WEEKS = 12;
@@ -45,6 +46,7 @@ export async function seedDemoHistory(executor: Database, now: Date): Promise<{ 
   lines.push(
     `case #${dueCase.case.id} of the demo seller, opened ${DEMO_CASE_AGE_DAYS} days ago (${dueCase.reviewsInScope} reviews in scope)`,
   );
+  lines.push(...(await workDemoCase(executor, dueCase.case)));
   return { lines, dueCase };
 }
 

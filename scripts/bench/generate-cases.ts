@@ -167,10 +167,11 @@ function caseStatements(options: CaseOptions): { step: string; sql: string }[] {
     },
     {
       // A letter for about half the cases (most reinstated ones); a draft while the seller is still writing it.
+      // Written as drafts with their items, then submitted: a submitted letter's items cannot change (migration 0008).
       step: "letters",
       sql: `
         insert into letters (case_id, seller_id, version, status, created_at, updated_at, submitted_at)
-        select p.case_id, p.seller_id, 1, case when s.at <= ${now} then 'submitted' else 'draft' end::letter_status,
+        select p.case_id, p.seller_id, 1, 'draft'::letter_status,
           p.excluded_at + interval '1 day' * bench.u(p.k, 521), least(s.at, ${now}), case when s.at <= ${now} then s.at end
         from bench.case_plan p, lateral (select p.excluded_at + ${days("2 + 8 * bench.u(p.k, 522)")} as at) s
         where bench.u(p.k, 520) < case p.kind when 'reinstated' then 0.7 when 'earlier' then 0.7 when 'due' then 0.6 when 'extended' then 0.6 else 0.2 end
@@ -185,6 +186,10 @@ function caseStatements(options: CaseOptions): { step: string; sql: string }[] {
           'Stock is now synchronised with the warehouse every hour, and every message is answered within one business day.'
         from letters l, generate_series(1, case when bench.u(l.id, 524) < 0.6 then 3 when bench.u(l.id, 524) < 0.8 then 2 else 4 end) i
         order by l.id, i;`,
+    },
+    {
+      step: "submitted letters",
+      sql: `update letters set status = 'submitted' where submitted_at is not null;`,
     },
     {
       step: "letter replies",

@@ -1,0 +1,168 @@
+/**
+ * The demo seller's work on their exclusion, done through the same lib functions the seller's and
+ * the moderator's clicks run, on the days a real seller would have done it: every review's root
+ * cause named as the buyer's words say, buyers contacted, several reviews resolved with the buyer
+ * or answered publicly (a few still open, so the re-check has something to weigh), a first letter
+ * the moderator asked to change, and the revised version waiting for the answer.
+ */
+import { randomUUID } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import type { RootCause } from "@/db/enums";
+import { caseReviews, reviews, users, type Case } from "@/db/schema";
+import { actorFromUser } from "@/lib/auth/actor";
+import { answerLetter } from "@/lib/cases/answer-letter";
+import { addDays } from "@/lib/cases/case-machine";
+import { nameRootCause } from "@/lib/cases/name-root-cause";
+import { recordReviewOutcome } from "@/lib/cases/record-review-outcome";
+import { submitLetter } from "@/lib/letters/submit-letter";
+import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { NEGATIVE_REVIEW_TEXTS, type ReviewCause } from "./texts";
+
+/** The cause whose texts the review was written from; "other" for a text the seed did not write. */
+function causeOf(text: string | null): RootCause {
+  for (const [cause, texts] of Object.entries(NEGATIVE_REVIEW_TEXTS) as [ReviewCause, Record<string, readonly string[]>][]) {
+    if (text && Object.values(texts).some((list) => list.includes(text))) return cause;
+  }
+  return "other";
+}
+
+const PUBLIC_REPLIES: Partial<Record<RootCause, string>> = {
+  not_in_stock:
+    "Вибачте, що замовлення скасували через відсутність товару. Ми перейшли на щогодинну синхронізацію залишків зі складом, тож такого більше не станеться. Гроші повернули повністю.",
+  slow_or_no_contact:
+    "Вибачте за довгу тишу. Тепер на повідомлення щодня відповідають двоє людей до 12:00, а замовлення підтверджуємо в той самий день. Напишіть нам, якщо питання ще відкрите.",
+  no_reaction_to_order:
+    "Нам прикро, що замовлення кілька днів стояло без руху. Ми змінили порядок роботи: кожне нове замовлення підтверджуємо протягом 4 робочих годин.",
+  quality_of_goods:
+    "Дякуємо, що написали. Ми перевірили цю партію і прибрали її з продажу; усі наступні вироби перевіряємо перед відправкою. Готові обміняти товар або повернути гроші.",
+};
+const GENERIC_REPLY =
+  "Дякуємо за відгук і вибачте за незручності. Ми розібрались, що пішло не так, і змінили свою роботу, щоб це не повторилось. Напишіть нам — допоможемо.";
+const AGREEMENTS = [
+  "Зателефонували покупцеві, надіслали заміну за наш рахунок; покупець погодився оновити відгук.",
+  "Повернули гроші повністю й вибачились; покупець пообіцяв видалити відгук.",
+  "Домовились про обмін товару й компенсацію доставки; покупець змінив оцінку.",
+  "Уточнили адресу, повторно відправили посилку експрес-доставкою; покупець задоволений.",
+];
+
+const LETTER_V1 = [
+  {
+    rootCause: "slow_or_no_contact" as const,
+    problem: "Ми відповідали покупцям із запізненням у кілька днів.",
+    solution: "Тепер ми намагаємося відповідати швидше і стежимо за повідомленнями.",
+  },
+  {
+    rootCause: "not_in_stock" as const,
+    problem: "Ми продавали товари, яких не було на складі.",
+    solution: "Будемо уважніше перевіряти залишки перед тим, як підтверджувати замовлення.",
+  },
+];
+const LETTER_V2 = [
+  {
+    rootCause: "slow_or_no_contact" as const,
+    problem: "Покупці чекали на відповідь по 3–5 днів: повідомлення читала одна людина раз на кілька днів.",
+    solution:
+      "Двоє працівників щодня до 12:00 відповідають на всі нові повідомлення; у вихідні черговий перевіряє їх двічі на день. Середній час відповіді за останній тиждень — 3 години.",
+  },
+  {
+    rootCause: "not_in_stock" as const,
+    problem: "Залишки на сайті оновлювали вручну раз на тиждень, тому ми продавали товари, яких уже не було.",
+    solution:
+      "Залишки синхронізуються зі складом щогодини автоматично; товар із нульовим залишком ховається з каталогу. За 10 днів — жодного скасування через відсутність.",
+  },
+  {
+    rootCause: "quality_of_goods" as const,
+    problem: "У партії кружок був брак глазурі, який ми не помітили перед відправкою.",
+    solution:
+      "Кожен виріб перевіряємо й фотографуємо перед пакуванням; бракована партія знята з продажу, покупцям запропоновано обмін.",
+  },
+];
+
+async function demoUser(executor: Database, role: "moderator" | "seller") {
+  const email = DEMO_ACCOUNTS.find((account) => account.role === role)!.email;
+  const [user] = await executor.select().from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`seed: the demo ${role} ${email} does not exist yet`);
+  return user;
+}
+
+const HOUR_MS = 3_600_000;
+
+export async function workDemoCase(executor: Database, theCase: Case): Promise<string[]> {
+  const seller = actorFromUser(await demoUser(executor, "seller"));
+  const moderator = actorFromUser(await demoUser(executor, "moderator"));
+  const day = (n: number, hour = 10) => new Date(addDays(theCase.excludedAt, n).getTime() + hour * HOUR_MS);
+  const inScope = await executor
+    .select({ reviewId: reviews.id, text: reviews.text })
+    .from(caseReviews)
+    .innerJoin(reviews, eq(reviews.id, caseReviews.reviewId))
+    .where(eq(caseReviews.caseId, theCase.id))
+    .orderBy(asc(reviews.postedAt), asc(reviews.id));
+
+  // Days 1–2: every review read and its cause named.
+  for (const [index, review] of inScope.entries()) {
+    const rootCause = causeOf(review.text);
+    await nameRootCause({
+      actor: seller,
+      input: {
+        caseId: theCase.id,
+        reviewId: review.reviewId,
+        rootCause,
+        rootCauseNote: rootCause === "other" ? "Покупець пише про кілька проблем одразу; головна — довга відповідь." : undefined,
+      },
+      now: day(1 + (index % 2), 9 + (index % 8)),
+    });
+  }
+
+  // Days 3–9: most reviews resolved with the buyer or answered; the last three are still open.
+  const worked = inScope.slice(0, Math.max(0, inScope.length - 3));
+  let resolved = 0;
+  let replied = 0;
+  for (const [index, review] of worked.entries()) {
+    const isResolved = index % 2 === 0;
+    await recordReviewOutcome({
+      actor: seller,
+      input: isResolved
+        ? {
+            caseId: theCase.id,
+            reviewId: review.reviewId,
+            outcome: "resolved_with_buyer",
+            text: AGREEMENTS[index % AGREEMENTS.length]!,
+            steps: ["contacted_buyer"],
+          }
+        : {
+            caseId: theCase.id,
+            reviewId: review.reviewId,
+            outcome: "answered_publicly",
+            text: PUBLIC_REPLIES[causeOf(review.text)] ?? GENERIC_REPLY,
+            steps: ["contacted_buyer"],
+          },
+      now: day(3 + (index % 7), 11 + (index % 6)),
+    });
+    if (isResolved) resolved++;
+    else replied++;
+  }
+
+  // The first letter (day 5), answered with changes asked for (day 7), and the revision (day 12) waiting.
+  const first = await submitLetter({
+    actor: seller,
+    input: { caseId: theCase.id, submitKey: randomUUID(), items: LETTER_V1 },
+    now: day(5),
+  });
+  await answerLetter({
+    actor: moderator,
+    input: {
+      letterId: first.letterId,
+      verdict: "changes_requested",
+      message:
+        "Дякуємо за лист. «Намагаємося відповідати швидше» — це намір, а не зміна: напишіть, хто відповідає, коли і як ви це перевіряєте. Так само із залишками: як саме вони тепер оновлюються?",
+    },
+    now: day(7, 15),
+  });
+  await submitLetter({ actor: seller, input: { caseId: theCase.id, submitKey: randomUUID(), items: LETTER_V2 }, now: day(12) });
+
+  return [
+    `the seller named ${inScope.length} root causes, resolved ${resolved} reviews with the buyer, answered ${replied} publicly`,
+    "letter v1 answered with changes asked for; v2 waits for the moderator",
+  ];
+}
