@@ -13,7 +13,7 @@ if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the end-to-e
 resetServerClock();
 
 /** The specs that call moveServerClock (e2e/clock.ts refuses the call from any other spec). */
-const SERVER_CLOCK_SPECS = ["**/case-lifecycle.spec.ts", "**/case-forms.spec.ts"];
+const SERVER_CLOCK_SPECS = ["**/case-lifecycle.spec.ts", "**/case-forms.spec.ts", "**/seller-journey.spec.ts"];
 
 export default defineConfig({
   testDir: ".",

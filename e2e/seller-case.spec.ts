@@ -99,11 +99,13 @@ test("[SELLER] a closed case reads as its outcome: the decisions without who mad
 });
 
 // The inbox's link to the case is another part of the issue; this turns on when it lands.
-test.fixme("[SELLER] the case_opened notification in the inbox links to the exclusion page", async ({ page, request }) => {
+test("[SELLER] the case_opened notification in the inbox links to the exclusion page", async ({ page, request }) => {
   const { caseId, seller } = await sellerWithOpenCase(request);
   await signIn(page, seller.email);
   await page.goto("/seller/inbox");
-  await expect(page.locator(`a[href="/seller/cases/${caseId}"]`).first()).toBeVisible();
+  await page.getByRole("link", { name: "Open your case" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/seller/cases/${caseId}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your exclusion");
 });
 
 test("[SELLER] another seller's case, an unknown id and a non-numeric id are a 404 on every page of a case", async ({
