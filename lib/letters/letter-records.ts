@@ -18,8 +18,24 @@ export async function findDraft(tx: Transaction, caseId: number): Promise<Letter
   return draft;
 }
 
+/** A new draft of the case, holding the next version number until it is submitted. */
+export async function insertDraft(tx: Transaction, theCase: { id: number; sellerId: number }, now: Date): Promise<Letter> {
+  const [draft] = await tx
+    .insert(letters)
+    .values({
+      caseId: theCase.id,
+      sellerId: theCase.sellerId,
+      version: await nextLetterVersion(tx, theCase.id),
+      status: "draft",
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  return draft!;
+}
+
 /** The version number the next letter of the case takes (a draft holds it until it is submitted). */
-export async function nextLetterVersion(tx: Transaction, caseId: number): Promise<number> {
+async function nextLetterVersion(tx: Transaction, caseId: number): Promise<number> {
   const [row] = await tx
     .select({ last: sql<number>`coalesce(max(${letters.version}), 0)::int` })
     .from(letters)

@@ -9,7 +9,7 @@ import { lockOwnCase } from "@/lib/cases/seller-case-access";
 import { conflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { saveLetterDraftInput } from "./letter-input";
-import { assertNoLetterAwaitingAnswer, findDraft, nextLetterVersion, replaceLetterItems } from "./letter-records";
+import { assertNoLetterAwaitingAnswer, findDraft, insertDraft, replaceLetterItems } from "./letter-records";
 
 /**
  * Saves the seller's draft of the next letter version (the case's one draft, kept in the database,
@@ -40,17 +40,7 @@ export async function saveLetterDraft(params: {
     if (draft) {
       [draft] = await tx.update(letters).set({ updatedAt: now }).where(eq(letters.id, draft.id)).returning();
     } else {
-      [draft] = await tx
-        .insert(letters)
-        .values({
-          caseId: theCase.id,
-          sellerId: theCase.sellerId,
-          version: await nextLetterVersion(tx, theCase.id),
-          status: "draft",
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
+      draft = await insertDraft(tx, theCase, now);
     }
     await replaceLetterItems(tx, draft!, input.items);
     return { letterId: draft!.id, version: draft!.version, savedAt: draft!.updatedAt.toISOString() };

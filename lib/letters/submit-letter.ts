@@ -10,7 +10,7 @@ import { lockOwnCase, ownSellerId } from "@/lib/cases/seller-case-access";
 import { isUniqueViolation } from "@/lib/database-errors";
 import { parseInput } from "@/lib/validation";
 import { submitLetterInput } from "./letter-input";
-import { answerDueAt, assertNoLetterAwaitingAnswer, findDraft, nextLetterVersion, replaceLetterItems } from "./letter-records";
+import { answerDueAt, assertNoLetterAwaitingAnswer, findDraft, insertDraft, replaceLetterItems } from "./letter-records";
 
 export type SubmittedLetter = { letterId: number; caseId: number; version: number; submittedAt: Date; answerDueAt: Date };
 
@@ -38,21 +38,7 @@ export async function submitLetter(params: {
       assertCaseAction(theCase, "write_letter", now);
       await assertNoLetterAwaitingAnswer(tx, theCase.id);
 
-      const draft =
-        (await findDraft(tx, theCase.id)) ??
-        (
-          await tx
-            .insert(letters)
-            .values({
-              caseId: theCase.id,
-              sellerId: theCase.sellerId,
-              version: await nextLetterVersion(tx, theCase.id),
-              status: "draft",
-              createdAt: now,
-              updatedAt: now,
-            })
-            .returning()
-        )[0]!;
+      const draft = (await findDraft(tx, theCase.id)) ?? (await insertDraft(tx, theCase, now));
       // The pairs go in while the row is still a draft: from the status change on, the trigger
       // refuses any change to the letter or its items.
       await replaceLetterItems(tx, draft, input.items);

@@ -1,7 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { SellerTrend, TrendMetric, TrendWindow } from "@/lib/sellers/get-seller-trend";
 import { formatMetric } from "@/app/_components/metric-format";
-import { TrendChart, type TrendChartPoint } from "@/app/_components/trend-chart";
+import { TrendFigure, trendPoints } from "@/app/_components/trend-figure";
 
 /** What is worth following over time: the negative-review rate over the year and recently, complaints, rating, answers. */
 const TREND_CHARTS: readonly { metric: TrendMetric; window: TrendWindow }[] = [
@@ -30,59 +30,34 @@ export function TrendSection({ trend }: { trend: SellerTrend }) {
       ) : (
         <div className="trend-grid">
           {TREND_CHARTS.map(({ metric, window }) => {
-            const points: TrendChartPoint[] = trend.points.map((point) => ({
-              asOf: point.asOf.toISOString(),
-              seller: point.values[window][metric].value,
-              portal: point.values[window][metric].portalValue,
-            }));
+            const points = trendPoints(trend, metric, window);
             const latest = points[points.length - 1]!;
             const metricName = tQuality(`metrics.${metric}`);
             const windowName = tQuality(`windows.${window}`);
             return (
-              <figure className="panel trend-figure" key={`${metric}-${window}`}>
-                <figcaption>
-                  <span className="cell-strong">{metricName}</span> <span className="muted">· {windowName}</span>
-                </figcaption>
-                <TrendChart
-                  metric={metric}
-                  points={points}
-                  sellerName={t("trendSeller")}
-                  portalName={t("trendPortal")}
-                  label={t("trendChartLabel", {
+              <TrendFigure
+                key={`${metric}-${window}`}
+                metric={metric}
+                points={points}
+                words={{
+                  metricName,
+                  windowName,
+                  sellerName: t("trendSeller"),
+                  portalName: t("trendPortal"),
+                  chartLabel: t("trendChartLabel", {
                     metric: metricName,
                     window: tQuality(`windowRanges.${window}`),
                     count,
                     seller: formatMetric(format, metric, latest.seller),
                     portal: formatMetric(format, metric, latest.portal),
-                  })}
-                />
-                <details className="trend-numbers">
-                  <summary>{t("trendNumbers")}</summary>
-                  <table className="table table-dense">
-                    <caption className="visually-hidden">{t("trendCaption", { metric: metricName, window: windowName })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("trendColumns.date")}</th>
-                        <th scope="col" className="cell-number">
-                          {t("trendColumns.seller")}
-                        </th>
-                        <th scope="col" className="cell-number">
-                          {t("trendColumns.portal")}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {[...points].reverse().map((point) => (
-                        <tr key={point.asOf}>
-                          <th scope="row">{format.dateTime(new Date(point.asOf), { dateStyle: "medium" })}</th>
-                          <td className="cell-number">{formatMetric(format, metric, point.seller)}</td>
-                          <td className="cell-number">{formatMetric(format, metric, point.portal)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </details>
-              </figure>
+                  }),
+                  numbers: t("trendNumbers"),
+                  caption: t("trendCaption", { metric: metricName, window: windowName }),
+                  dateColumn: t("trendColumns.date"),
+                  sellerColumn: t("trendColumns.seller"),
+                  portalColumn: t("trendColumns.portal"),
+                }}
+              />
             );
           })}
         </div>
