@@ -49,6 +49,17 @@ test("[SELLER] sees their standing: close to a rule, how far each rule is, what 
   const chart = page.getByRole("img", { name: /^Negative-review rate over the last 365 days in 2 evaluations/ });
   await expect(chart).toBeVisible();
   await expect(chart).toHaveAccessibleName(/yours 6\.7% against the portal's 5%/);
+  // The chart's numbers, as a table drawn when the reader opens it: one row per evaluation.
+  const figure = page.getByRole("figure").filter({ has: chart });
+  await expect(figure.getByRole("table")).toHaveCount(0);
+  await figure.getByText("The numbers").click();
+  await expect(figure.getByRole("table").getByRole("row")).toHaveCount(3);
+  await expect(figure.getByRole("table").getByRole("row").nth(1)).toContainText("6.7%");
+
+  const metrics = page.getByRole("region", { name: "Metrics against the portal" });
+  const yearComplaints = metrics.getByRole("table", { name: /^Year/ }).getByRole("row", { name: /^Complaint rate/ });
+  await expect(yearComplaints).toContainText("15%");
+  await expect(yearComplaints).toContainText("higher than the portal, which is worse");
 
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox (1 unread)" })).toBeVisible();
 

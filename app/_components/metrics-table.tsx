@@ -1,8 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { WINDOWS } from "@/db/enums";
-import { compareWithPortal, DIRECTION_ARROW } from "@/lib/quality/metric-direction";
 import { QUALITY_METRICS, type SellerQuality } from "@/lib/quality/quality-schemas";
-import { formatMetric } from "@/app/_components/metric-format";
+import { MetricWindowTables, type MetricTableWords } from "@/app/_components/metric-window-tables";
 
 /**
  * The latest evaluation's metrics beside the portal's, a small table per window; worse values marked
@@ -12,6 +11,24 @@ export function MetricsTable({ quality, ownColumn }: { quality: Pick<SellerQuali
   const t = useTranslations("sellerView");
   const tQuality = useTranslations("quality");
   const format = useFormatter();
+  const words: MetricTableWords = {
+    metrics: Object.fromEntries(
+      QUALITY_METRICS.map((metric) => [metric, tQuality(`metrics.${metric}`)]),
+    ) as MetricTableWords["metrics"],
+    windows: Object.fromEntries(
+      WINDOWS.map((window) => {
+        const name = tQuality(`windows.${window}`);
+        const range = tQuality(`windowRanges.${window}`);
+        return [window, { name, range, caption: t("metricsCaption", { window: name, range }) }];
+      }),
+    ) as MetricTableWords["windows"],
+    columns: {
+      metric: t("metricsColumns.metric"),
+      own: ownColumn ?? t("metricsColumns.seller"),
+      portal: t("metricsColumns.portal"),
+    },
+    worseSide: { higher: t("worseSide.higher"), lower: t("worseSide.lower") },
+  };
 
   return (
     <section aria-labelledby="metrics-heading" className="section">
@@ -24,55 +41,7 @@ export function MetricsTable({ quality, ownColumn }: { quality: Pick<SellerQuali
       {quality.asOf === null ? (
         <p className="empty">{t("metricsNone")}</p>
       ) : (
-        <div className="metric-tables">
-          {WINDOWS.map((window) => (
-            <div className="table-wrap" key={window}>
-              <table className="table table-dense">
-                <caption className="table-caption">
-                  <span className="cell-strong">{tQuality(`windows.${window}`)}</span>{" "}
-                  <span className="muted">{tQuality(`windowRanges.${window}`)}</span>
-                  <span className="visually-hidden">
-                    {t("metricsCaption", { window: tQuality(`windows.${window}`), range: tQuality(`windowRanges.${window}`) })}
-                  </span>
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("metricsColumns.metric")}</th>
-                    <th scope="col" className="cell-number">
-                      {ownColumn ?? t("metricsColumns.seller")}
-                    </th>
-                    <th scope="col" className="cell-number">
-                      {t("metricsColumns.portal")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {QUALITY_METRICS.map((metric) => {
-                    const { value, portalValue } = quality.metrics[window][metric];
-                    const { side, isWorse } = compareWithPortal(metric, value, portalValue);
-                    return (
-                      <tr key={metric} className={isWorse ? "row-worse" : undefined}>
-                        <th scope="row">{tQuality(`metrics.${metric}`)}</th>
-                        <td className="cell-number cell-nowrap">
-                          {isWorse && side && (
-                            <span className="worse-mark" aria-hidden="true" data-side={side}>
-                              {DIRECTION_ARROW[side]}{" "}
-                            </span>
-                          )}
-                          <span className={isWorse ? "cell-strong worse-value" : undefined}>
-                            {formatMetric(format, metric, value)}
-                          </span>
-                          {isWorse && side && <span className="visually-hidden"> ({t(`worseSide.${side}`)})</span>}
-                        </td>
-                        <td className="cell-number">{formatMetric(format, metric, portalValue)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          ))}
-        </div>
+        <MetricWindowTables metrics={quality.metrics} words={words} />
       )}
     </section>
   );

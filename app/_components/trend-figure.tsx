@@ -1,7 +1,10 @@
+"use client";
+
 import { useFormatter } from "next-intl";
+import { useState } from "react";
 import { formatMetric } from "@/app/_components/metric-format";
 import { TrendChart, type TrendChartPoint } from "@/app/_components/trend-chart";
-import type { SellerTrend, TrendMetric, TrendWindow } from "@/lib/sellers/get-seller-trend";
+import type { TrendMetric } from "@/lib/sellers/get-seller-trend";
 
 /** The words around one chart, in the reader's catalog (the desk and the seller name the lines differently). */
 export type TrendFigureWords = {
@@ -17,18 +20,14 @@ export type TrendFigureWords = {
   portalColumn: string;
 };
 
-/** The points of one metric in one window, seller beside portal, oldest first. */
-export function trendPoints(trend: SellerTrend, metric: TrendMetric, window: TrendWindow): TrendChartPoint[] {
-  return trend.points.map((point) => ({
-    asOf: point.asOf.toISOString(),
-    seller: point.values[window][metric].value,
-    portal: point.values[window][metric].portalValue,
-  }));
-}
-
-/** One metric over time: the labelled chart, and the same numbers in a table for every reader. */
+/**
+ * One metric over time: the labelled chart, and the same numbers in a table for every reader. The
+ * page sends only the points and the words; the chart is drawn in the browser, and the table when
+ * its reader opens it (a closed table is rows nobody reads, rendered on every request).
+ */
 export function TrendFigure(props: { metric: TrendMetric; points: TrendChartPoint[]; words: TrendFigureWords }) {
   const format = useFormatter();
+  const [numbersOpen, setNumbersOpen] = useState(false);
   const { metric, points, words } = props;
   return (
     <figure className="panel trend-figure">
@@ -42,33 +41,35 @@ export function TrendFigure(props: { metric: TrendMetric; points: TrendChartPoin
         portalName={words.portalName}
         label={words.chartLabel}
       />
-      <details className="trend-numbers">
+      <details className="trend-numbers" onToggle={(event) => setNumbersOpen(event.currentTarget.open)}>
         <summary>{words.numbers}</summary>
-        <div className="table-wrap">
-          <table className="table table-dense">
-            <caption className="visually-hidden">{words.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{words.dateColumn}</th>
-                <th scope="col" className="cell-number">
-                  {words.sellerColumn}
-                </th>
-                <th scope="col" className="cell-number">
-                  {words.portalColumn}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...points].reverse().map((point) => (
-                <tr key={point.asOf}>
-                  <th scope="row">{format.dateTime(new Date(point.asOf), { dateStyle: "medium" })}</th>
-                  <td className="cell-number">{formatMetric(format, metric, point.seller)}</td>
-                  <td className="cell-number">{formatMetric(format, metric, point.portal)}</td>
+        {numbersOpen && (
+          <div className="table-wrap">
+            <table className="table table-dense">
+              <caption className="visually-hidden">{words.caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{words.dateColumn}</th>
+                  <th scope="col" className="cell-number">
+                    {words.sellerColumn}
+                  </th>
+                  <th scope="col" className="cell-number">
+                    {words.portalColumn}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {[...points].reverse().map((point) => (
+                  <tr key={point.asOf}>
+                    <th scope="row">{format.dateTime(new Date(point.asOf), { dateStyle: "medium" })}</th>
+                    <td className="cell-number">{formatMetric(format, metric, point.seller)}</td>
+                    <td className="cell-number">{formatMetric(format, metric, point.portal)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </details>
     </figure>
   );

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { formatMetric } from "@/app/_components/metric-format";
-import { TrendFigure, trendPoints } from "@/app/_components/trend-figure";
+import { TrendFigure } from "@/app/_components/trend-figure";
+import { trendPoints } from "@/app/_components/trend-points";
 import type { SellerTrend, TrendMetric, TrendWindow } from "@/lib/sellers/get-seller-trend";
 
 /** The two rates the rules look at most, over time: negative reviews over the year and lately. */

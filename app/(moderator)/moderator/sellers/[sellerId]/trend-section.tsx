@@ -1,7 +1,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { SellerTrend, TrendMetric, TrendWindow } from "@/lib/sellers/get-seller-trend";
 import { formatMetric } from "@/app/_components/metric-format";
-import { TrendFigure, trendPoints } from "@/app/_components/trend-figure";
+import { TrendFigure } from "@/app/_components/trend-figure";
+import { trendPoints } from "@/app/_components/trend-points";
 
 /** What is worth following over time: the negative-review rate over the year and recently, complaints, rating, answers. */
 const TREND_CHARTS: readonly { metric: TrendMetric; window: TrendWindow }[] = [
