@@ -64,6 +64,16 @@ export const LETTER_STATUSES = ["draft", "submitted"] as const;
 export const LETTER_VERDICTS = ["accepted", "changes_requested"] as const;
 export const DECISION_KINDS = ["reinstate", "extend"] as const;
 
+/**
+ * What a seller may contest (SPEC "Explaining and contesting a decision"): the exclusion itself (the
+ * case's opening) or an extension (a case_decisions row of kind `extend`), once each.
+ */
+export const APPEAL_SUBJECTS = ["exclusion", "extension"] as const;
+export type AppealSubject = (typeof APPEAL_SUBJECTS)[number];
+/** `upheld`: the decision stands; `overturned`: it was wrong, and the seller is reinstated at once. */
+export const APPEAL_STATUSES = ["waiting", "upheld", "overturned"] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
 /** Why a seller is not returned to the catalog yet (policy reasons for an extension). */
 export const EXTEND_REASONS = [
   "negative_reviews_unresolved",

@@ -45,6 +45,8 @@ import {
   LETTER_STATUSES,
   LETTER_VERDICTS,
   DECISION_KINDS,
+  APPEAL_STATUSES,
+  APPEAL_SUBJECTS,
   FAKE_SIGNAL_KINDS,
   FAKE_SIGNAL_STATUSES,
   OUTBOX_EVENT_TYPES,
@@ -79,6 +81,8 @@ export const resolutionStepEnum = pgEnum("resolution_step", RESOLUTION_STEPS);
 export const letterStatusEnum = pgEnum("letter_status", LETTER_STATUSES);
 export const letterVerdictEnum = pgEnum("letter_verdict", LETTER_VERDICTS);
 export const decisionKindEnum = pgEnum("decision_kind", DECISION_KINDS);
+export const appealSubjectEnum = pgEnum("appeal_subject", APPEAL_SUBJECTS);
+export const appealStatusEnum = pgEnum("appeal_status", APPEAL_STATUSES);
 export const fakeSignalKindEnum = pgEnum("fake_signal_kind", FAKE_SIGNAL_KINDS);
 export const fakeSignalStatusEnum = pgEnum("fake_signal_status", FAKE_SIGNAL_STATUSES);
 export const outboxEventTypeEnum = pgEnum("outbox_event_type", OUTBOX_EVENT_TYPES);
@@ -287,13 +291,31 @@ export const ingestedEvents = pgTable("ingested_events", {
 // ---------------------------------------------------------------- scoring
 
 /** Every change to the scoring policy is a new version; evaluations record the version they used. */
-export const scoringPolicies = pgTable("scoring_policies", {
-  version: integer("version").primaryKey(),
-  params: jsonb("params").notNull(),
-  note: text("note"),
-  createdBy: uuid("created_by").references(() => users.id),
-  createdAt: createdAt(),
-});
+export const scoringPolicies = pgTable(
+  "scoring_policies",
+  {
+    version: integer("version").primaryKey(),
+    params: jsonb("params").notNull(),
+    note: text("note"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    /**
+     * A version is a draft until an admin activates it (with a reason); the active policy is the
+     * version activated last. Version 1 was active from its creation. Activated versions are never
+     * changed again (old evaluations keep theirs); only a draft may be edited or discarded.
+     */
+    activatedAt: ts("activated_at"),
+    activatedBy: uuid("activated_by").references(() => users.id),
+    activationReason: text("activation_reason"),
+  },
+  (t) => [
+    // At most one draft at a time: the next version is worked on in one place.
+    uniqueIndex("scoring_policies_one_draft_idx")
+      .on(sql`(true)`)
+      .where(sql`${t.activatedAt} is null`),
+    index("scoring_policies_activated_idx").on(t.activatedAt),
+  ],
+);
 export type ScoringPolicy = typeof scoringPolicies.$inferSelect;
 
 export const evaluations = pgTable(
@@ -318,6 +340,11 @@ export const evaluations = pgTable(
      * (lib/quality/compute-review-signals.ts): a separate step after the evaluation, so null until it ran.
      */
     signalsComputedAt: ts("signals_computed_at"),
+    /**
+     * The moment of the one database snapshot every pass of the evaluation read (REPEATABLE READ,
+     * shared with SET TRANSACTION SNAPSHOT): the data the decision rests on is the data committed by then.
+     */
+    snapshotAt: ts("snapshot_at"),
   },
   (t) => [
     uniqueIndex("evaluations_as_of_policy_completed_idx")
@@ -669,6 +696,50 @@ export const caseDecisions = pgTable(
   (t) => [uniqueIndex("case_decisions_case_version_idx").on(t.caseId, t.caseVersion)],
 );
 
+/**
+ * A seller's appeal against a decision (SPEC "Explaining and contesting a decision"; DSA Art. 20):
+ * the exclusion (decision_id null) or an extension (its case_decisions row), once per decision,
+ * within the policy's period. Decided by a moderator other than the one who made the contested
+ * decision; overturning reinstates the seller at once.
+ */
+export const appeals = pgTable(
+  "appeals",
+  {
+    id: id(),
+    caseId: bigint("case_id", { mode: "number" })
+      .notNull()
+      .references(() => cases.id),
+    sellerId: sellerRef(),
+    subject: appealSubjectEnum("subject").notNull(),
+    /** The contested extension; null when the exclusion itself is contested. */
+    decisionId: bigint("decision_id", { mode: "number" }).references(() => caseDecisions.id),
+    reason: text("reason").notNull(),
+    evidence: text("evidence"),
+    submittedBy: uuid("submitted_by")
+      .notNull()
+      .references(() => users.id),
+    submittedAt: ts("submitted_at").notNull(),
+    status: appealStatusEnum("status").notNull().default("waiting"),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: ts("decided_at"),
+    decisionReason: text("decision_reason"),
+  },
+  (t) => [
+    // Once per decision: one appeal of the exclusion per case, one per extension.
+    uniqueIndex("appeals_once_per_decision_idx").on(t.caseId, sql`coalesce(${t.decisionId}, 0)`),
+    index("appeals_waiting_idx")
+      .on(t.submittedAt, t.id)
+      .where(sql`${t.status} = 'waiting'`),
+    index("appeals_seller_idx").on(t.sellerId, t.submittedAt),
+    check("appeals_subject_decision", sql`(${t.subject} = 'extension') = (${t.decisionId} is not null)`),
+    check(
+      "appeals_decided_fields",
+      sql`(${t.status} = 'waiting') = (${t.decidedAt} is null) and (${t.decidedAt} is null) = (${t.decidedBy} is null) and (${t.decidedAt} is null) = (${t.decisionReason} is null)`,
+    ),
+  ],
+);
+export type Appeal = typeof appeals.$inferSelect;
+
 /** Internal notes on a case; sellers never see them. */
 export const caseNotes = pgTable(
   "case_notes",
@@ -763,6 +834,8 @@ export const users = pgTable(
     disabledAt: ts("disabled_at"),
     /** Bumped on sign-out and when the account is disabled: every session issued before is void. */
     sessionVersion: integer("session_version").notNull().default(0),
+    /** Set when an admin created the account or reset its password: the user must choose a new one at next sign-in. */
+    passwordChangeRequired: boolean("password_change_required").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -836,6 +909,17 @@ export const auditLog = pgTable(
     index("audit_log_seller_idx").on(t.sellerId, t.occurredAt),
     index("audit_log_actor_idx").on(t.actorUserId, t.occurredAt),
     index("audit_log_action_idx").on(t.action, t.occurredAt),
+    // The admin's audit viewer pages by seq, newest first, under any one filter (lib/audit).
+    index("audit_log_actor_seq_idx").on(t.actorUserId, t.seq),
+    index("audit_log_role_seq_idx").on(t.actorRole, t.seq),
+    index("audit_log_action_seq_idx").on(t.action, t.seq),
+    index("audit_log_seller_seq_idx").on(t.sellerId, t.seq),
+    index("audit_log_occurred_seq_idx").on(t.occurredAt, t.seq),
+    // The case an entry belongs to, as the case timeline reads it: the case itself, or an entry carrying its caseId.
+    index("audit_log_case_seq_idx").on(
+      sql`(coalesce(${t.after} ->> 'caseId', ${t.before} ->> 'caseId', case when ${t.entityType} = 'case' then ${t.entityId} end))`,
+      t.seq,
+    ),
   ],
 );
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -22,7 +22,7 @@ export async function createFlaggedSeller(name = "E2E flagged shop", negativeRev
     await sql`insert into reviews (seller_id, external_id, buyer_id, order_id, rating, text, posted_at)
       values (${seller.id}, ${`R-${tag}-${i}`}, ${`B-${tag}-${i}`}, ${order!.id}, 1, ${`Never arrived (${i})`}, ${new Date(now - (30 + i) * DAY)})`;
   }
-  await sql`insert into scoring_policies (version, params, note) values (1, ${sql.json(DEFAULT_POLICY)}, 'The default policy of the specification') on conflict do nothing`;
+  await sql`insert into scoring_policies (version, params, note, activated_at) values (1, ${sql.json(DEFAULT_POLICY)}, 'The default policy of the specification', now()) on conflict do nothing`;
   const [evaluation] = await sql<{ id: string }[]>`
     insert into evaluations (as_of, policy_version, status, started_at, completed_at, sellers_evaluated, flagged_count, time_zone, requested_by)
     values (${new Date(Date.UTC(2019, 0, 7) + Math.floor(Math.random() * 500_000) * 60_000)}, 1, 'completed', now(), now(), 1, 1, 'Europe/Kyiv', 'e2e') returning id`;

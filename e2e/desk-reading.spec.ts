@@ -18,7 +18,7 @@ const tag = () => randomBytes(3).toString("hex");
 /** A flag with a WORSENED reason as decideFlags stores it: recent 7 of 12 against a baseline of 1 of 20, z = 3.3731. */
 async function createWorsenedFlag(name: string) {
   const seller = await createSeller(name);
-  await sql`insert into scoring_policies (version, params, note) values (1, ${sql.json(DEFAULT_POLICY)}, 'e2e') on conflict do nothing`;
+  await sql`insert into scoring_policies (version, params, note, activated_at) values (1, ${sql.json(DEFAULT_POLICY)}, 'e2e', now()) on conflict do nothing`;
   const [evaluation] = await sql<{ id: string }[]>`
     insert into evaluations (as_of, policy_version, status, started_at, completed_at, sellers_evaluated, flagged_count, time_zone, requested_by)
     values (${new Date(Date.UTC(2018, 0, 1) + Math.floor(Math.random() * 500_000) * 60_000)}, 1, 'completed', now(), now(), 1, 1, 'Europe/Kyiv', 'e2e')
@@ -99,7 +99,7 @@ test("[MODERATOR] the seller page answers to the marketplace's seller id as well
 
 test("[MODERATOR] a trend of one evaluation reads in the singular; complaint reasons in words", async ({ page }) => {
   const seller = await createSeller(`E2E Rated Shop ${tag()}`);
-  await sql`insert into scoring_policies (version, params, note) values (1, ${sql.json(DEFAULT_POLICY)}, 'e2e') on conflict do nothing`;
+  await sql`insert into scoring_policies (version, params, note, activated_at) values (1, ${sql.json(DEFAULT_POLICY)}, 'e2e', now()) on conflict do nothing`;
   const asOf = new Date(Date.UTC(2017, 0, 2) + Math.floor(Math.random() * 500_000) * 60_000);
   const [evaluation] = await sql<{ id: string }[]>`
     insert into evaluations (as_of, policy_version, status, started_at, completed_at, sellers_evaluated, flagged_count, time_zone, requested_by)

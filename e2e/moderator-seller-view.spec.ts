@@ -12,7 +12,7 @@ const WINDOWS = ["year", "recent", "month", "baseline", "messages"] as const;
  * collide), so they are never the latest evaluation another spec reads.
  */
 async function plantEvaluations(sellerId: number, yearRates: readonly { seller: number; portal: number }[]) {
-  await sql`insert into scoring_policies (version, params, note) values (1, ${sql.json(DEFAULT_POLICY)}, 'e2e') on conflict do nothing`;
+  await sql`insert into scoring_policies (version, params, note, activated_at) values (1, ${sql.json(DEFAULT_POLICY)}, 'e2e', now()) on conflict do nothing`;
   const first = new Date(Date.UTC(2020, 0, 6) + Math.floor(Math.random() * 300_000) * 60_000);
   for (const [i, rates] of yearRates.entries()) {
     const asOf = new Date(first.getTime() + i * 7 * DAY);

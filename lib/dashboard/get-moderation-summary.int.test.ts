@@ -11,7 +11,7 @@ const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
 test("[MODERATOR] the work queue counts open flags, cases by stage and letters awaiting an answer", async () => {
   const { actor, user: moderator } = await createTestUser("moderator");
   const [s1, s2, s3] = await Promise.all([1, 2, 3].map((i) => createTestSeller(`Shop ${i}`)));
-  await db.insert(scoringPolicies).values({ version: 1, params: DEFAULT_POLICY });
+  await db.insert(scoringPolicies).values({ version: 1, params: DEFAULT_POLICY, activatedAt: new Date() });
   const [evaluation] = await db
     .insert(evaluations)
     .values({

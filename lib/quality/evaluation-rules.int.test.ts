@@ -77,7 +77,7 @@ async function underPolicy<T>(params: PolicyParams, body: (version: number) => P
       .orderBy(desc(scoringPolicies.version))
       .limit(1);
     const version = (latest?.version ?? 0) + 1;
-    await db.insert(scoringPolicies).values({ version, params: next, note: "test", createdAt: NOW });
+    await db.insert(scoringPolicies).values({ version, params: next, note: "test", createdAt: NOW, activatedAt: NOW });
     return version;
   };
   try {

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, isNotNull } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { scoringPolicies } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -15,7 +15,14 @@ export async function ensureDefaultPolicy(now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(scoringPolicies)
-      .values({ version: 1, params: DEFAULT_POLICY, note: "The default policy of the specification", createdAt: now })
+      .values({
+        version: 1,
+        params: DEFAULT_POLICY,
+        note: "The default policy of the specification",
+        createdAt: now,
+        activatedAt: now,
+        activationReason: "The specification's default policy, active from the first evaluation",
+      })
       .onConflictDoNothing()
       .returning({ version: scoringPolicies.version });
     if (inserted.length === 0) return;
@@ -31,9 +38,19 @@ export async function ensureDefaultPolicy(now: Date): Promise<void> {
   });
 }
 
-/** The policy in force: the highest version. */
+/** The activated versions, the one activated last first; a draft is never in force. */
+function activatedPolicies(executor: Executor) {
+  return executor
+    .select()
+    .from(scoringPolicies)
+    .where(isNotNull(scoringPolicies.activatedAt))
+    .orderBy(desc(scoringPolicies.activatedAt), desc(scoringPolicies.version))
+    .limit(1);
+}
+
+/** The policy in force: the version activated last. */
 export async function getCurrentPolicy(executor: Executor): Promise<Policy> {
-  const [current] = await executor.select().from(scoringPolicies).orderBy(desc(scoringPolicies.version)).limit(1);
+  const [current] = await activatedPolicies(executor);
   if (!current) throw new Error("No scoring policy exists yet: call ensureDefaultPolicy first");
   return toPolicy(current);
 }
@@ -43,7 +60,7 @@ export async function getCurrentPolicy(executor: Executor): Promise<Policy> {
  * stored one (nothing was evaluated yet), without writing it.
  */
 export async function getPolicyInForce(executor: Executor): Promise<PolicyParams> {
-  const [current] = await executor.select().from(scoringPolicies).orderBy(desc(scoringPolicies.version)).limit(1);
+  const [current] = await activatedPolicies(executor);
   return current ? toPolicy(current).params : DEFAULT_POLICY;
 }
 

@@ -66,11 +66,20 @@ export const policyParamsSchema = z
       repeatBuyerDays: days("The repeat-buyer window"),
     }),
     exclusion: z.object({
-      minDays: days("The minimum exclusion"),
+      // SPEC: "Minimum exclusion: 14 days" — a policy may ask for longer, never shorter.
+      minDays: days("The minimum exclusion").min(14, "The minimum exclusion cannot be shorter than 14 days"),
       /** Minimum exclusion when the seller has been excluded before. */
-      repeatMinDays: days("The minimum repeat exclusion"),
+      repeatMinDays: days("The minimum repeat exclusion").min(14, "The minimum repeat exclusion cannot be shorter than 14 days"),
       letterAnswerDays: days("The letter answer deadline"),
     }),
+    /**
+     * False discoveries across a week's tests: with `q` set, a seller is flagged only when the
+     * rule's p-value survives Benjamini–Hochberg at q over the p-values of both rules for every
+     * eligible seller; null leaves SPEC's rules as they are. Versions stored before it existed read as null.
+     */
+    fdr: z.object({ q: z.number().gt(0, "q must be above 0").max(0.5, "q must be at most 0.5").nullable() }).default({ q: null }),
+    /** How long after a decision the seller may contest it (SPEC: default 6 months). */
+    appeals: z.object({ periodMonths: z.number().int("whole months").min(1).max(24) }).default({ periodMonths: 6 }),
   })
   .refine((p) => p.reviews.negativeMaxRating < p.reviews.positiveMinRating, {
     message: "a rating cannot be both negative and positive",
@@ -109,4 +118,6 @@ export const DEFAULT_POLICY: PolicyParams = {
     repeatBuyerDays: 30,
   },
   exclusion: { minDays: 14, repeatMinDays: 14, letterAnswerDays: 14 },
+  fdr: { q: null },
+  appeals: { periodMonths: 6 },
 };

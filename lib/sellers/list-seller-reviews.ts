@@ -12,7 +12,7 @@ export const SELLER_LIST_PAGE_SIZE = 20;
  * A review is negative at the policy in force's `negativeMaxRating` (SPEC: ≤ 2; the default before
  * any policy is stored).
  */
-const NEGATIVE_MAX_RATING = sql`coalesce((select (p.params #>> '{reviews,negativeMaxRating}')::int from scoring_policies p order by p.version desc limit 1), ${DEFAULT_POLICY.reviews.negativeMaxRating}::int)`;
+const NEGATIVE_MAX_RATING = sql`coalesce((select (p.params #>> '{reviews,negativeMaxRating}')::int from scoring_policies p where p.activated_at is not null order by p.activated_at desc, p.version desc limit 1), ${DEFAULT_POLICY.reviews.negativeMaxRating}::int)`;
 
 export type SellerNegativeReview = {
   id: number;
