@@ -19,7 +19,7 @@ export type ManagedUser = {
   role: Role;
   isDisabled: boolean;
   sellerExternalId: string | null;
-  /** The admin's own account: they may step down (while another admin remains), not disable it. */
+  /** The admin's own account: they may step down (while another admin remains), not disable or reset it. */
   isSelf: boolean;
 };
 
@@ -35,7 +35,7 @@ export function ManageUser({ user }: { user: ManagedUser }) {
       closeLabel={t("close")}
     >
       <ChangeRoleForm user={user} />
-      <ResetPasswordForm user={user} />
+      {!user.isSelf && <ResetPasswordForm user={user} />}
       {!user.isSelf && <SetDisabledForm user={user} />}
     </PopoverDialog>
   );
