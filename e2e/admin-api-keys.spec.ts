@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { createUser, postServerAction, serverActionId, signIn, sql } from "./fixtures";
+import { createApiKey, createUser, postServerAction, serverActionId, signIn, sql } from "./fixtures";
 
 const API_KEYS_PATH = "/admin/api-keys";
 const unique = () => randomBytes(4).toString("hex");
@@ -126,4 +126,35 @@ test("[ADMIN] the same direct POST works for an admin, so the refusals above are
   ]);
   const [row] = await sql<{ revoked_at: Date | null }[]>`select revoked_at from api_keys where id = ${victim.id}`;
   expect(row?.revoked_at).not.toBeNull();
+});
+
+test("[ADMIN] the list shows when each key was last used, and “Never” for a key not used yet", async ({ page, request }) => {
+  const usedName = `Used key ${unique()}`;
+  const unusedName = `Unused key ${unique()}`;
+  const secret = await createApiKey(usedName);
+  await createApiKey(unusedName);
+  const answer = await request.get("/api/v1/catalog/visibility?sellerIds=E2E-none", {
+    headers: { Authorization: `Bearer ${secret}` },
+  });
+  expect(answer.status()).toBe(200);
+  const [used] = await sql<{ last_used_at: Date | null }[]>`select last_used_at from api_keys where name = ${usedName}`;
+  expect(used?.last_used_at).not.toBeNull();
+
+  const admin = await createUser("admin");
+  await signIn(page, admin.email);
+  await page.goto(API_KEYS_PATH);
+  const lastUsedColumn = (await page.getByRole("columnheader").allTextContents()).indexOf("Last used");
+  const usedCell = page
+    .getByRole("row")
+    .filter({ hasText: usedName })
+    .getByRole("cell")
+    .nth(lastUsedColumn - 1);
+  await expect(usedCell.locator("time")).toHaveAttribute("datetime", used!.last_used_at!.toISOString());
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: unusedName })
+      .getByRole("cell")
+      .nth(lastUsedColumn - 1),
+  ).toHaveText("Never");
 });

@@ -39,18 +39,17 @@ test("[ADMIN] disables an account with a reason; the user is locked out and the 
   await expect(entry).toContainText("Left the trust-and-safety team");
 });
 
-test("[ADMIN] a new seller account needs a known seller id, and the form says so beside the field", async ({ page }) => {
+test("[ADMIN] a new seller account needs a known seller, and the form says so beside the field", async ({ page }) => {
   const admin = await createUser("admin");
   await signIn(page, admin.email);
   await page.goto("/admin/users");
   const form = page.getByRole("form", { name: "Create an account" });
   await form.getByLabel("E-mail").fill(`new-seller-${Date.now()}@e2e.catalog-guard.test`);
   await form.getByLabel("Name").fill("New seller");
-  await form.getByLabel("Initial password").fill("a long enough password");
   await form.getByLabel("Role").selectOption("seller");
-  await form.getByLabel("Seller id").fill("NO-SUCH-SELLER");
+  await form.getByLabel("Seller (marketplace id or name)").fill("NO-SUCH-SELLER");
   await form.getByRole("button", { name: "Create account" }).click();
-  await expect(form.getByText("There is no seller with this id")).toBeVisible();
+  await expect(form.getByText("There is no seller with this id or name")).toBeVisible();
 });
 
 test("the language switch turns the interface to Ukrainian and back", async ({ page }) => {

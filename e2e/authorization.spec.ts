@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createUser, postServerAction, serverActionId, signIn, sql, type Role } from "./fixtures";
+import { createApiKey, createSeller, createUser, postServerAction, serverActionId, signIn, sql, type Role } from "./fixtures";
 
 /** Pages each role must not reach: the server answers 404, so nothing says the page exists. */
 const FORBIDDEN_PAGES: { role: Role; route: string }[] = [
@@ -94,4 +94,125 @@ test("[ADMIN] the same direct POST works for an admin, so the refusals above are
   await postServerAction(page.request, "/admin/users", actionId, [{ userId: target.id, disabled: true, reason: "control case" }]);
   const [row] = await sql<{ disabled_at: Date | null }[]>`select disabled_at from users where id = ${target.id}`;
   expect(row?.disabled_at).not.toBeNull();
+});
+
+/**
+ * Every admin page, for every role that is not an admin: a plain 404. Pages other parts of the
+ * app add (the policy editor, the statements export) join this list.
+ */
+const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/api-keys", "/admin/audit", "/admin/import", "/admin/outbox"];
+
+for (const role of ["moderator", "seller"] as const) {
+  test(`[${role.toUpperCase()}] every admin page answers 404`, async ({ page }) => {
+    await signIn(page, (await createUser(role)).email);
+    for (const route of ADMIN_PAGES) {
+      const response = await page.goto(route);
+      expect(response?.status(), route).toBe(404);
+    }
+  });
+}
+
+/** A row each admin action would change, and how to tell that it did not. */
+type AdminTarget = { userId: string; apiKeyId: number; eventId: number };
+
+async function adminTargets(): Promise<AdminTarget> {
+  const victim = await createUser("admin");
+  const secret = await createApiKey();
+  const [key] = await sql<{ id: string }[]>`select id from api_keys where prefix = ${secret.slice(0, 11)}`;
+  const seller = await createSeller();
+  const [event] = await sql<{ id: string }[]>`
+    insert into outbox_events (seller_id, type, payload, attempts, next_attempt_at)
+    values (${seller.id}, 'seller.excluded', '{}', 2, now() + interval '1 hour') returning id`;
+  return { userId: victim.id, apiKeyId: Number(key!.id), eventId: Number(event!.id) };
+}
+
+async function adminTargetsUnchanged(target: AdminTarget) {
+  const [user] = await sql<
+    { role: string; disabled_at: Date | null; password_change_required: boolean; session_version: number }[]
+  >`
+    select role, disabled_at, password_change_required, session_version from users where id = ${target.userId}`;
+  expect(user).toEqual({ role: "admin", disabled_at: null, password_change_required: false, session_version: 0 });
+  const [key] = await sql<{ revoked_at: Date | null }[]>`select revoked_at from api_keys where id = ${target.apiKeyId}`;
+  expect(key?.revoked_at).toBeNull();
+  const [event] = await sql<{ due_later: boolean }[]>`
+    select next_attempt_at > now() + interval '30 minutes' as due_later from outbox_events where id = ${target.eventId}`;
+  expect(event?.due_later).toBe(true);
+  const entries = await sql`
+    select 1 from audit_log
+    where (entity_id in (${target.userId}, ${String(target.apiKeyId)}, ${String(target.eventId)}) and action <> 'user.created')
+       or (action = 'user.created' and after->>'email' like 'planted-%')`;
+  expect(entries).toHaveLength(0);
+}
+
+/** Every admin server action, each with arguments that would change something. */
+const EVERY_ADMIN_ACTION: { name: string; module: string; page: string; args: (target: AdminTarget) => unknown[] }[] = [
+  {
+    name: "createUserAction",
+    module: "admin/users",
+    page: "/admin/users",
+    args: (t) => [{ email: `planted-${t.userId}@e2e.catalog-guard.test`, name: "Planted", role: "admin" }],
+  },
+  {
+    name: "changeUserRoleAction",
+    module: "admin/users",
+    page: "/admin/users",
+    args: (t) => [{ userId: t.userId, role: "moderator", reason: "escalate" }],
+  },
+  {
+    name: "setUserDisabledAction",
+    module: "admin/users",
+    page: "/admin/users",
+    args: (t) => [{ userId: t.userId, disabled: true, reason: "take over" }],
+  },
+  {
+    name: "resetUserPasswordAction",
+    module: "admin/users",
+    page: "/admin/users",
+    args: (t) => [{ userId: t.userId, reason: "take over" }],
+  },
+  { name: "createApiKeyAction", module: "admin/api-keys", page: "/admin/api-keys", args: () => [{ name: "planted-key" }] },
+  {
+    name: "revokeApiKeyAction",
+    module: "admin/api-keys",
+    page: "/admin/api-keys",
+    args: (t) => [{ apiKeyId: t.apiKeyId, reason: "take over" }],
+  },
+  { name: "retryOutboxEventAction", module: "admin/outbox", page: "/admin/outbox", args: (t) => [{ eventId: t.eventId }] },
+];
+
+for (const role of ["moderator", "seller"] as const) {
+  test(`[${role.toUpperCase()}] every admin action posted directly is refused and writes nothing`, async ({ page }) => {
+    const target = await adminTargets();
+    await signIn(page, (await createUser(role)).email);
+    for (const action of EVERY_ADMIN_ACTION) {
+      const response = await postServerAction(
+        page.request,
+        action.page,
+        serverActionId(action.name, action.module),
+        action.args(target),
+      );
+      const body = await response.text();
+      expect(body, action.name).not.toContain('"status":"ok"');
+      expect(body, action.name).toContain('"FORBIDDEN"');
+    }
+    await adminTargetsUnchanged(target);
+    expect(await sql`select 1 from api_keys where name = 'planted-key'`).toHaveLength(0);
+  });
+}
+
+test("[ADMIN] an admin who must still replace a temporary password is refused every admin action", async ({ page }) => {
+  const admin = await createUser("admin");
+  await sql`update users set password_change_required = true where id = ${admin.id}`;
+  const target = await adminTargets();
+  await signIn(page, admin.email);
+  for (const action of EVERY_ADMIN_ACTION) {
+    const response = await postServerAction(
+      page.request,
+      action.page,
+      serverActionId(action.name, action.module),
+      action.args(target),
+    );
+    expect(await response.text(), action.name).toContain('"password_change_required"');
+  }
+  await adminTargetsUnchanged(target);
 });

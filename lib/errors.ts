@@ -52,7 +52,11 @@ export type Refusal =
   /** A review's outcome (resolved with the buyer, or publicly answered) was already recorded. */
   | { reason: "review_outcome_recorded" }
   /** An autosave from a form older than the draft saved since (another device or tab) at `savedAt`, ISO. */
-  | { reason: "draft_changed"; savedAt: string };
+  | { reason: "draft_changed"; savedAt: string }
+  /** The change would leave no enabled admin: someone must be able to manage the accounts. */
+  | { reason: "last_admin" }
+  /** The account must replace its temporary password before anything else (/account/password). */
+  | { reason: "password_change_required" };
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

@@ -23,6 +23,7 @@ export async function listUsers(params: { actor: UserActor; page: number; search
         name: users.name,
         role: users.role,
         disabledAt: users.disabledAt,
+        passwordChangeRequired: users.passwordChangeRequired,
         createdAt: users.createdAt,
         sellerExternalId: sellers.externalId,
         sellerName: sellers.name,

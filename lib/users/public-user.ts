@@ -9,6 +9,7 @@ export function publicUser(user: User) {
     role: user.role,
     sellerId: user.sellerId,
     disabled: user.disabledAt != null,
+    passwordChangeRequired: user.passwordChangeRequired,
   };
 }
 

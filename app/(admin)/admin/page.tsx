@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ModerationSummary } from "@/app/_components/moderation-summary";
+import { AdminOverview } from "@/app/(admin)/admin/admin-overview";
 import { PageHeading } from "@/app/_components/page-heading";
 import { requirePagePermission } from "@/lib/auth/session";
 
@@ -18,10 +18,9 @@ export default async function AdminHomePage() {
   return (
     <>
       <PageHeading title={t("title")} intro={t("intro")} />
+      <AdminOverview actor={actor} />
       <section aria-labelledby="admin-tools-heading" className="section">
-        <h2 id="admin-tools-heading" className="visually-hidden">
-          {t("toolsHeading")}
-        </h2>
+        <h2 id="admin-tools-heading">{t("toolsHeading")}</h2>
         <ul className="link-cards">
           <li>
             <Link href="/admin/users" className="link-card">
@@ -41,9 +40,20 @@ export default async function AdminHomePage() {
               <span className="link-card-text">{t("auditLinkText")}</span>
             </Link>
           </li>
+          <li>
+            <Link href="/admin/import" className="link-card">
+              <span className="link-card-title">{t("importLink")}</span>
+              <span className="link-card-text">{t("importLinkText")}</span>
+            </Link>
+          </li>
+          <li>
+            <Link href="/admin/outbox" className="link-card">
+              <span className="link-card-title">{t("outboxLink")}</span>
+              <span className="link-card-text">{t("outboxLinkText")}</span>
+            </Link>
+          </li>
         </ul>
       </section>
-      <ModerationSummary actor={actor} heading={t("moderationHeading")} />
     </>
   );
 }

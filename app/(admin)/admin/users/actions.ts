@@ -2,18 +2,18 @@
 
 import { defineAction } from "@/lib/actions/define-action";
 import { changeUserRole } from "@/lib/users/change-user-role";
-import { createUser } from "@/lib/users/create-user";
-import { publicUser } from "@/lib/users/public-user";
+import { createUserWithTemporaryPassword } from "@/lib/users/create-user";
+import { resetUserPassword } from "@/lib/users/reset-user-password";
 import { setUserDisabled } from "@/lib/users/set-user-disabled";
-import { changeRoleInput, createUserInput, setDisabledInput } from "@/lib/users/user-input";
+import { changeRoleInput, createUserByAdminInput, resetPasswordInput, setDisabledInput } from "@/lib/users/user-input";
 
 const revalidateUsers = () => ["/admin/users"];
 
 export const createUserAction = defineAction({
   name: "createUser",
-  input: createUserInput,
+  input: createUserByAdminInput,
   permission: "users:manage",
-  run: async (params) => publicUser(await createUser(params)),
+  run: createUserWithTemporaryPassword,
   revalidate: revalidateUsers,
 });
 
@@ -30,5 +30,13 @@ export const changeUserRoleAction = defineAction({
   input: changeRoleInput,
   permission: "users:manage",
   run: changeUserRole,
+  revalidate: revalidateUsers,
+});
+
+export const resetUserPasswordAction = defineAction({
+  name: "resetUserPassword",
+  input: resetPasswordInput,
+  permission: "users:manage",
+  run: resetUserPassword,
   revalidate: revalidateUsers,
 });

@@ -1,15 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useWatch } from "react-hook-form";
-import { changeUserRoleAction, setUserDisabledAction } from "@/app/(admin)/admin/users/actions";
+import { changeUserRoleAction, resetUserPasswordAction, setUserDisabledAction } from "@/app/(admin)/admin/users/actions";
 import { RoleSelect } from "@/app/(admin)/admin/users/role-options";
+import { TemporaryPasswordNotice } from "@/app/(admin)/admin/users/temporary-password-notice";
 import { ActionForm } from "@/app/_components/action-form";
 import { InputField } from "@/app/_components/field";
 import { PopoverDialog } from "@/app/_components/popover-dialog";
 import { useActionForm } from "@/app/_components/use-action-form";
 import type { Role } from "@/db/enums";
-import { changeRoleInput, setDisabledInput } from "@/lib/users/user-input";
+import { changeRoleInput, resetPasswordInput, setDisabledInput } from "@/lib/users/user-input";
 
 export type ManagedUser = {
   id: string;
@@ -17,6 +19,8 @@ export type ManagedUser = {
   role: Role;
   isDisabled: boolean;
   sellerExternalId: string | null;
+  /** The admin's own account: they may step down (while another admin remains), not disable or reset it. */
+  isSelf: boolean;
 };
 
 /** Per-account actions of the users list, in a popover so the table stays readable. */
@@ -31,7 +35,8 @@ export function ManageUser({ user }: { user: ManagedUser }) {
       closeLabel={t("close")}
     >
       <ChangeRoleForm user={user} />
-      <SetDisabledForm user={user} />
+      {!user.isSelf && <ResetPasswordForm user={user} />}
+      {!user.isSelf && <SetDisabledForm user={user} />}
     </PopoverDialog>
   );
 }
@@ -111,5 +116,46 @@ function SetDisabledForm({ user }: { user: ManagedUser }) {
     >
       <InputField id={`${prefix}-reason`} label={t("reason")} {...access.field("reason")} autoComplete="off" />
     </ActionForm>
+  );
+}
+
+/** A new temporary password, shown this once; the account's sessions end at once. */
+function ResetPasswordForm({ user }: { user: ManagedUser }) {
+  const t = useTranslations("users.manage");
+  const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
+  const reset = useActionForm({
+    schema: resetPasswordInput,
+    defaultValues: { userId: user.id, reason: "" },
+    action: async (values) => {
+      setTemporaryPassword(null);
+      return resetUserPasswordAction(values);
+    },
+    onSuccess: (result) => {
+      setTemporaryPassword(result.temporaryPassword);
+      return t("passwordReset");
+    },
+  });
+  const prefix = `reset-${user.id}`;
+
+  return (
+    <>
+      <ActionForm
+        form={reset}
+        compact
+        labelledBy={`${prefix}-heading`}
+        intro={<DialogFormIntro id={`${prefix}-heading`} heading={t("resetHeading")} hint={t("resetHint")} />}
+        submit={{ label: t("reset"), className: "button button-small" }}
+      >
+        <InputField id={`${prefix}-reason`} label={t("reason")} {...reset.field("reason")} autoComplete="off" />
+      </ActionForm>
+      {temporaryPassword && (
+        <TemporaryPasswordNotice
+          id={`${prefix}-password`}
+          heading={t("resetDone", { email: user.email })}
+          password={temporaryPassword}
+          onDismiss={() => setTemporaryPassword(null)}
+        />
+      )}
+    </>
   );
 }

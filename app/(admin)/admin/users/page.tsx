@@ -89,24 +89,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   ) : (
                     <span className="status status-on">{t("list.active")}</span>
                   )}
+                  {user.passwordChangeRequired && <span className="tag">{t("list.passwordPending")}</span>}
                 </td>
                 <td className="cell-nowrap">
                   <time dateTime={user.createdAt.toISOString()}>{format.dateTime(user.createdAt, { dateStyle: "medium" })}</time>
                 </td>
                 <td className="cell-actions">
-                  {isSelf ? (
-                    <span className="muted">{t("list.selfNote")}</span>
-                  ) : (
-                    <ManageUser
-                      user={{
-                        id: user.id,
-                        email: user.email,
-                        role: user.role,
-                        isDisabled: user.disabledAt != null,
-                        sellerExternalId: user.sellerExternalId,
-                      }}
-                    />
-                  )}
+                  <ManageUser
+                    user={{
+                      id: user.id,
+                      email: user.email,
+                      role: user.role,
+                      isDisabled: user.disabledAt != null,
+                      sellerExternalId: user.sellerExternalId,
+                      isSelf,
+                    }}
+                  />
                 </td>
               </tr>
             );

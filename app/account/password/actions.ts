@@ -1,0 +1,19 @@
+"use server";
+
+import { ANYONE, defineAction } from "@/lib/actions/define-action";
+import { HOME_PATH } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import { changeOwnPassword } from "@/lib/users/change-own-password";
+import { changeOwnPasswordInput } from "@/lib/users/user-input";
+
+/** Open to a user who must still replace a temporary password (authorize would refuse them). */
+export const changeOwnPasswordAction = defineAction({
+  name: "changeOwnPassword",
+  input: changeOwnPasswordInput,
+  permission: ANYONE,
+  run: async ({ actor, input, now }) => {
+    if (!actor) throw new DomainError("UNAUTHENTICATED", "Please sign in again");
+    await changeOwnPassword({ actor, input, now });
+    return { home: HOME_PATH[actor.role] };
+  },
+});
