@@ -51,6 +51,10 @@ test("[SELLER] reads the exclusion's statement of reasons from the case, in Ukra
     `/seller/cases/${caseId}/appeal`,
   );
 
+  // On a phone: nothing wider than the screen.
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
   const print = page.getByRole("button", { name: "Друкувати" });
   await expect(print).toBeVisible();
   await page.emulateMedia({ media: "print" });
