@@ -163,7 +163,7 @@ test.afterAll(async () => {
   await Promise.all([own?.request.dispose(), other?.request.dispose()]);
 });
 
-for (const suffix of ["", "/reviews", "/letter"]) {
+for (const suffix of ["", "/reviews", "/letter", "/statements/exclusion"]) {
   test(`[SELLER] page /seller/cases/{another seller's case}${suffix} is not found`, async ({ page }) => {
     await page.context().addCookies(await cookiesOf(own.request));
     const response = await page.goto(`/seller/cases/${other.caseId}${suffix}`);

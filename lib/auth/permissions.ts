@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "outbox:view": ["admin"],
   /** Send a pending catalog event now instead of at its next attempt. */
   "outbox:retry": ["admin"],
+  /** The statements of reasons of a range of days, as the DSA Transparency Database takes them. */
+  "statements:export": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -64,6 +64,8 @@ export type CaseForModerator = {
   signals: SignalView[];
   notes: { body: string; by: string; at: Date }[];
   decisions: {
+    /** The case_decisions row: its statement of reasons is `decision-<id>`. */
+    id: number;
     kind: "reinstate" | "extend";
     by: string;
     at: Date;
@@ -117,6 +119,7 @@ type SignalRow = {
 type NoteRow = { body: string; by: string; created_at: string | Date };
 
 type DecisionRow = {
+  id: string | number;
   kind: "reinstate" | "extend";
   by: string;
   decided_at: string | Date;
@@ -203,7 +206,7 @@ export async function getCaseForModerator(params: {
     ),
     queryRows<DecisionRow>(
       db,
-      sql`select d.kind, u.email as by, d.decided_at, d.overrides, d.extend_reasons, d.new_recheck_at, d.message_to_seller
+      sql`select d.id, d.kind, u.email as by, d.decided_at, d.overrides, d.extend_reasons, d.new_recheck_at, d.message_to_seller
           from case_decisions d join users u on u.id = d.decided_by
           where d.case_id = ${caseId} order by d.case_version desc`,
     ),
@@ -261,6 +264,7 @@ export async function getCaseForModerator(params: {
     })),
     notes: notes.map((note) => ({ body: note.body, by: note.by, at: date(note.created_at) })),
     decisions: decisions.map((decision) => ({
+      id: Number(decision.id),
       kind: decision.kind,
       by: decision.by,
       at: date(decision.decided_at),

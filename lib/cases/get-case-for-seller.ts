@@ -19,9 +19,10 @@ const DAY_MS = 86_400_000;
 export type Countdown = { kind: "days_left"; days: number } | { kind: "due" };
 
 /** A decision as the seller is told it: never the moderator's name, notes or override reasons. */
-export type SellerDecisionView =
+export type SellerDecisionView = { id: number } & (
   | { kind: "extend"; at: Date; reasons: string[]; newRecheckAt: Date | null; message: string | null }
-  | { kind: "reinstate"; at: Date };
+  | { kind: "reinstate"; at: Date }
+);
 
 export type SellerLetterState = {
   /** When the unsent draft was last saved, if there is one. */
@@ -76,6 +77,7 @@ type LetterRow = {
   verdict: "accepted" | "changes_requested" | null;
 };
 type DecisionRow = {
+  id: string | number;
   kind: "reinstate" | "extend";
   decided_at: string | Date;
   extend_reasons: string[] | null;
@@ -135,7 +137,7 @@ export async function getCaseForSeller(params: { actor: UserActor; caseId: numbe
     ),
     queryRows<DecisionRow>(
       db,
-      sql`select d.kind, d.decided_at, d.extend_reasons, d.new_recheck_at, d.message_to_seller
+      sql`select d.id, d.kind, d.decided_at, d.extend_reasons, d.new_recheck_at, d.message_to_seller
           from case_decisions d where d.case_id = ${caseId} order by d.case_version desc`,
     ),
   ]);
@@ -173,13 +175,14 @@ export async function getCaseForSeller(params: { actor: UserActor; caseId: numbe
     decisions: decisionRows.map((row) =>
       row.kind === "extend"
         ? {
+            id: Number(row.id),
             kind: "extend",
             at: new Date(row.decided_at),
             reasons: row.extend_reasons ?? [],
             newRecheckAt: maybeDate(row.new_recheck_at),
             message: row.message_to_seller,
           }
-        : { kind: "reinstate", at: new Date(row.decided_at) },
+        : { id: Number(row.id), kind: "reinstate", at: new Date(row.decided_at) },
     ),
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { openExtraConnection, postgresClientOf, queryRows, type Transaction } from "@/db";
+import { getDatabaseHandle, openExtraConnection, postgresClientOf, queryRows, type Transaction } from "@/db";
 import {
   correctionSteps,
   createPassTable,
@@ -34,22 +34,46 @@ export async function prepareEvaluationTransaction(tx: Transaction): Promise<voi
   if (await supportsJit(tx)) await tx.execute(sql`set local jit = off`);
 }
 
+/** The one snapshot an evaluation reads: its moment, and its id for a second connection (null: none). */
+export type EvaluationSnapshot = { at: Date; id: string | null };
+
+/** What pg_export_snapshot answers, e.g. 00000003-0000001B-1: checked before it is spliced into SET TRANSACTION SNAPSHOT. */
+const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+(-[0-9]+)?$/i;
+
+/**
+ * Takes the evaluation transaction's snapshot (REPEATABLE READ: its first query fixes it for the
+ * whole transaction) and its moment: what was committed by then is what the evaluation counts.
+ * Exported for the side connection on PostgreSQL; PGlite has one connection, nothing to share with.
+ */
+export async function takeEvaluationSnapshot(tx: Transaction, options: { exported: boolean }): Promise<EvaluationSnapshot> {
+  const exported = options.exported && getDatabaseHandle().kind === "postgres";
+  const [row] = await queryRows<{ at: Date | string; id: string | null }>(
+    tx,
+    exported
+      ? sql`select statement_timestamp() as at, pg_export_snapshot() as id`
+      : sql`select statement_timestamp() as at, null::text as id`,
+  );
+  if (!row) throw new Error("The evaluation's snapshot was not taken");
+  return { at: row.at instanceof Date ? row.at : new Date(row.at), id: row.id };
+}
+
 /**
  * Every pass of an evaluation, into the evaluation transaction's temporary tables. The scans use
  * both cores of a small server; the corrections after them, and the independent passes (threads,
  * refunds), are one process's work each. So on PostgreSQL the independent passes run beside the
- * corrections on a second connection, in a repeatable-read transaction of their own, and their
- * tables are then copied into the evaluation's transaction. On PGlite, which has one connection,
- * everything runs in turn.
+ * corrections on a second connection, in a repeatable-read transaction that imports the evaluation's snapshot
+ * (`snapshotId`), and their tables are then copied into the evaluation's transaction. Without a
+ * snapshot id (PGlite, which has one connection) everything runs in turn in the one transaction.
  */
 export async function runEvaluationPasses(
   tx: Transaction,
   evaluationId: number,
   frame: EvaluationFrame,
-  options: { sideConnection: boolean },
+  options: { snapshotId: string | null },
 ): Promise<void> {
-  const extra = options.sideConnection ? openExtraConnection() : null;
-  if (!extra) {
+  const { snapshotId } = options;
+  const extra = snapshotId ? openExtraConnection() : null;
+  if (!snapshotId || !extra) {
     await runSqlSteps(tx, evaluationId, passSteps(frame));
     return;
   }
@@ -59,6 +83,9 @@ export async function runEvaluationPasses(
     const corrections = runSqlSteps(tx, evaluationId, correctionSteps(frame));
     const side = extra.db.transaction(
       async (sideTx) => {
+        // First, before any query: the evaluation's own snapshot, so both connections count the same data.
+        if (!SNAPSHOT_ID.test(snapshotId)) throw new Error(`Not a snapshot id: ${snapshotId}`);
+        await sideTx.execute(sql.raw(`set transaction snapshot '${snapshotId}'`));
         await prepareEvaluationTransaction(sideTx);
         // Analyzed only where a later pass here joins it (the calendar): the others are analyzed
         // once copied, where the metrics join them.

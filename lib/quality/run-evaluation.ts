@@ -14,20 +14,24 @@ import { ensureDefaultPolicy, getCurrentPolicy } from "./get-current-policy";
 import { getEvaluationSummary } from "./get-evaluation-summary";
 import type { EvaluationSummary } from "./quality-schemas";
 import type { Policy } from "./policy";
-import { prepareEvaluationTransaction, runEvaluationPasses } from "./run-evaluation-passes";
+import {
+  prepareEvaluationTransaction,
+  runEvaluationPasses,
+  takeEvaluationSnapshot,
+  type EvaluationSnapshot,
+} from "./run-evaluation-passes";
 import { runSqlSteps, timedStep } from "./run-sql-steps";
 import { defaultAsOf, evaluationWindows } from "./windows";
-
-/** Only one evaluation runs at a time, portal-wide; a second waits and then finds the first's result. */
-const EVALUATION_LOCK = 727_002;
 
 /**
  * Runs an evaluation as of `asOf` (default: the most recent Monday 00:00 in the portal's time
  * zone) under the current policy. Atomic: everything, from the metrics to the flags and their
  * audit entries, commits together or not at all, so a run killed half way leaves the previous
  * evaluation as the latest. Idempotent: the same asOf and policy version returns the evaluation
- * made before. Serialised by a transaction-scoped advisory lock. The fake-review signals are a
- * separate step after it (computeReviewSignals).
+ * made before. Serialised by a table lock (see below). Every pass reads one database snapshot
+ * (REPEATABLE READ, shared with the side connection): an event ingested during the run is counted
+ * by every pass or by none, and the evaluation records the snapshot's moment. The fake-review
+ * signals are a separate step after it (computeReviewSignals).
  */
 export async function runEvaluation(params: {
   actor: Actor;
@@ -44,19 +48,27 @@ export async function runEvaluation(params: {
 
   await ensureDefaultPolicy(now);
   const started = performance.now();
-  const result = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${EVALUATION_LOCK})`);
-    const policy = await getCurrentPolicy(tx);
-    const [done] = await tx
-      .select({ id: evaluations.id })
-      .from(evaluations)
-      .where(and(eq(evaluations.asOf, asOf), eq(evaluations.policyVersion, policy.version), eq(evaluations.status, "completed")));
-    if (done) return { evaluationId: done.id, reused: true };
-    return {
-      evaluationId: await evaluate(tx, { actor, asOf, now, timeZone, policy, sideConnection: params.sideConnection ?? true }),
-      reused: false,
-    };
-  });
+  const sideConnection = params.sideConnection ?? true;
+  const result = await db.transaction(
+    async (tx) => {
+      // Taken before the snapshot (a LOCK takes none; the first query does). Only one evaluation
+      // runs at a time (a second waits, then finds the first's result in its own snapshot), and
+      // no audited change commits while one runs: under REPEATABLE READ the audit chain's trigger
+      // reads the chain's end as of the snapshot, so an entry committed after it would be forked.
+      await tx.execute(sql`lock table audit_log in share row exclusive mode`);
+      const snapshot = await takeEvaluationSnapshot(tx, { exported: sideConnection });
+      const policy = await getCurrentPolicy(tx);
+      const [done] = await tx
+        .select({ id: evaluations.id })
+        .from(evaluations)
+        .where(
+          and(eq(evaluations.asOf, asOf), eq(evaluations.policyVersion, policy.version), eq(evaluations.status, "completed")),
+        );
+      if (done) return { evaluationId: done.id, reused: true };
+      return { evaluationId: await evaluate(tx, { actor, asOf, now, timeZone, policy, snapshot }), reused: false };
+    },
+    { isolationLevel: "repeatable read" },
+  );
   logger.info(
     { evaluationId: result.evaluationId, asOf, reused: result.reused, seconds: (performance.now() - started) / 1000 },
     "evaluation finished",
@@ -66,14 +78,22 @@ export async function runEvaluation(params: {
   return summary;
 }
 
-type RunContext = { actor: Actor; asOf: Date; now: Date; timeZone: string; policy: Policy; sideConnection: boolean };
+type RunContext = { actor: Actor; asOf: Date; now: Date; timeZone: string; policy: Policy; snapshot: EvaluationSnapshot };
 
 async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
-  const { actor, asOf, now, timeZone, policy, sideConnection } = context;
+  const { actor, asOf, now, timeZone, policy, snapshot } = context;
   await prepareEvaluationTransaction(tx);
   const [evaluation] = await tx
     .insert(evaluations)
-    .values({ asOf, policyVersion: policy.version, status: "running", startedAt: now, timeZone, requestedBy: actor.label })
+    .values({
+      asOf,
+      policyVersion: policy.version,
+      status: "running",
+      startedAt: now,
+      timeZone,
+      requestedBy: actor.label,
+      snapshotAt: snapshot.at,
+    })
     .returning();
   if (!evaluation) throw new Error("The evaluation row was not created");
 
@@ -83,7 +103,7 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
     timeZone,
     params: policy.params,
   };
-  await runEvaluationPasses(tx, evaluation.id, frame, { sideConnection });
+  await runEvaluationPasses(tx, evaluation.id, frame, { snapshotId: snapshot.id });
   await runSqlSteps(tx, evaluation.id, evaluationSql.resultSteps(frame, evaluation.id));
 
   const { decisions, flagIds } = await timedStep(evaluation.id, "flags", async () => {

@@ -15,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminHomePage() {
   const actor = await requirePagePermission("users:manage");
   const t = await getTranslations("admin");
+  const tStatements = await getTranslations("statements");
   return (
     <>
       <PageHeading title={t("title")} intro={t("intro")} />
@@ -50,6 +51,12 @@ export default async function AdminHomePage() {
             <Link href="/admin/outbox" className="link-card">
               <span className="link-card-title">{t("outboxLink")}</span>
               <span className="link-card-text">{t("outboxLinkText")}</span>
+            </Link>
+          </li>
+          <li>
+            <Link href="/admin/statements" className="link-card">
+              <span className="link-card-title">{tStatements("adminTitle")}</span>
+              <span className="link-card-text">{tStatements("adminLinkText")}</span>
             </Link>
           </li>
         </ul>

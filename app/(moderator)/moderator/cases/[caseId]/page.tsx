@@ -21,6 +21,7 @@ import { NotesSection } from "./notes-section";
 import { OtherCasesSection } from "./other-cases-section";
 import { ReviewsSection } from "./reviews-section";
 import { SignalsSection } from "./signals-section";
+import { StatementsSection } from "./statements-section";
 import { TimelineSection } from "./timeline-section";
 
 export const dynamic = "force-dynamic";
@@ -62,6 +63,7 @@ export default async function CasePage({
       <ChecklistSection theCase={theCase} />
       <LettersSection theCase={theCase} now={now} />
       <DecisionSection theCase={theCase} defaultRecheckOn={localDate(addDays(now, 14), env.PORTAL_TIME_ZONE)} />
+      <StatementsSection theCase={theCase} />
       <EvidenceSection theCase={theCase} />
       <ReviewsSection theCase={theCase} pageHref={reviewsPageHref} />
       <SignalsSection theCase={theCase} />

@@ -1,22 +1,28 @@
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { CaseForSeller } from "@/lib/cases/get-case-for-seller";
+import { SELLER_PATHS } from "@/lib/sellers/seller-paths";
 
 /** The decisions that concern the seller, newest first: an extension with its reasons, date and message; the reinstatement. */
 export function DecisionsSection({ theCase }: { theCase: CaseForSeller }) {
   const t = useTranslations("sellerCase.decisions");
   const tReasons = useTranslations("notifications.extendReasons");
+  const tStatements = useTranslations("statements");
   const format = useFormatter();
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
   const reasonWords = (reason: string) => (tReasons.has(reason as never) ? tReasons(reason as never) : reason);
   return (
     <section className="panel section" aria-labelledby="decisions-heading">
       <h2 id="decisions-heading">{t("heading")}</h2>
+      <p>
+        <Link href={SELLER_PATHS.statement(theCase.caseId, "exclusion")}>{tStatements("linkExclusion")}</Link>
+      </p>
       {theCase.decisions.length === 0 ? (
         <p className="muted">{t("none")}</p>
       ) : (
         <ol className="plain-list">
-          {theCase.decisions.map((decision, index) => (
-            <li key={index}>
+          {theCase.decisions.map((decision) => (
+            <li key={decision.id}>
               {decision.kind === "reinstate" ? (
                 <p>{t("reinstated", { at: day(decision.at) })}</p>
               ) : (
@@ -45,6 +51,11 @@ export function DecisionsSection({ theCase }: { theCase: CaseForSeller }) {
                   )}
                 </>
               )}
+              <p>
+                <Link href={SELLER_PATHS.statement(theCase.caseId, `decision-${decision.id}`)}>
+                  {tStatements("linkDecision", { kind: decision.kind, date: day(decision.at) })}
+                </Link>
+              </p>
             </li>
           ))}
         </ol>
