@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { LOCALE_COOKIE, LOCALES } from "../lib/i18n/locales";
 import { createFlaggedSeller, openCaseAsModerator } from "./cases";
 import { createApiKey, createUser, postServerAction, serverActionId, signIn, sql } from "./fixtures";
 
@@ -125,4 +126,36 @@ test("[SELLER][MODERATOR] a seller appeals an extension, a second moderator over
   await expect(section.getByText(DECISION_REASON)).toBeVisible();
   await page.goto("/seller/inbox");
   await expect(page.getByText("Your appeal was decided: the decision was wrong")).toBeVisible();
+});
+
+test("[SELLER] contests the exclusion on a 375 px phone; the appeal page fits in every language and a second appeal is refused", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const flagged = await createFlaggedSeller("E2E Small Screen Appeal Shop");
+  const caseId = await openCaseAsModerator(request, flagged.flagId);
+  const seller = await createUser("seller", { sellerId: flagged.id });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page, seller.email);
+
+  await page.goto(`/seller/cases/${caseId}/appeal`);
+  const form = page.getByRole("form", { name: "Contest the exclusion" });
+  await form.getByRole("textbox", { name: "Why is this decision wrong?" }).fill(APPEAL_REASON);
+  // A second tab sends the same appeal first: this form is then told, and nothing more is written.
+  const [appeal] = await sql<{ id: string }[]>`
+    insert into appeals (case_id, seller_id, subject, reason, submitted_by, submitted_at)
+    values (${caseId}, ${flagged.id}, 'exclusion', ${APPEAL_REASON}, ${seller.id}, now()) returning id`;
+  await form.getByRole("button", { name: "Send my appeal" }).click();
+  await expect(form.getByText(/You already contested this decision on/)).toBeVisible();
+  expect(await sql`select id from appeals where case_id = ${caseId}`).toEqual([{ id: appeal!.id }]);
+
+  for (const locale of LOCALES) {
+    await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL! }]);
+    for (const path of [`/seller/cases/${caseId}/appeal`, `/seller/cases/${caseId}`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} in ${locale}`).toBeLessThanOrEqual(375);
+    }
+  }
 });
