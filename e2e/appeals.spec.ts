@@ -112,6 +112,11 @@ test("[SELLER][MODERATOR] a seller appeals an extension, a second moderator over
   await moderatorPage.getByRole("textbox", { name: "Reasons for the seller" }).fill(DECISION_REASON);
   await moderatorPage.getByRole("button", { name: "Record the decision" }).click();
   await expect(moderatorPage.getByText(/^Overturned on .* by moderator-/)).toBeVisible();
+  // The case page tells the same story on its timeline.
+  await moderatorPage.getByRole("link", { name: `Open case ${caseId}` }).click();
+  await expect(moderatorPage.getByText("Reinstated", { exact: true }).first()).toBeVisible();
+  for (const label of ["Appeal sent by the seller", "Appeal decided: decision overturned"])
+    await expect(moderatorPage.getByText(label).first()).toBeVisible();
   await moderatorContext.close();
 
   // The catalog shows the seller again at once, before the extension's re-check date.
