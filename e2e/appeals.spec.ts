@@ -164,3 +164,29 @@ test("[SELLER] contests the exclusion on a 375 px phone; the appeal page fits in
     }
   }
 });
+
+test("[SELLER] the appeal queue and an appeal's page are not found to a seller, and deciding by direct POST is refused", async ({
+  page,
+  request,
+}) => {
+  const flagged = await createFlaggedSeller("E2E Self-Deciding Shop");
+  const caseId = await openCaseAsModerator(request, flagged.flagId);
+  const seller = await createUser("seller", { sellerId: flagged.id });
+  const [appeal] = await sql<{ id: string }[]>`
+    insert into appeals (case_id, seller_id, subject, reason, submitted_by, submitted_at)
+    values (${caseId}, ${flagged.id}, 'exclusion', ${APPEAL_REASON}, ${seller.id}, now()) returning id`;
+  await signIn(page, seller.email);
+  for (const path of ["/moderator/appeals", `/moderator/appeals/${appeal!.id}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+  const answer = await postServerAction(
+    page.request,
+    `/seller/cases/${caseId}`,
+    serverActionId("decideAppealAction", "moderator/appeals"),
+    [{ appealId: Number(appeal!.id), outcome: "overturned", reason: DECISION_REASON }],
+  );
+  expect(await answer.text()).toContain("FORBIDDEN");
+  expect(await sql`select status from appeals where id = ${appeal!.id}`).toEqual([{ status: "waiting" }]);
+  expect(await sql`select status from cases where id = ${caseId}`).toEqual([{ status: "EXCLUDED" }]);
+});
