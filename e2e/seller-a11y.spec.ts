@@ -15,6 +15,7 @@ const SELLER_PAGES = (caseId: number) => [
   `/seller/cases/${caseId}`,
   `/seller/cases/${caseId}/reviews`,
   `/seller/cases/${caseId}/letter`,
+  `/seller/cases/${caseId}/appeal`,
 ];
 
 for (const locale of LOCALES) {

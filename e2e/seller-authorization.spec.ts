@@ -26,6 +26,7 @@ const LETTER_ITEM = {
   solution: "We now hand parcels to the courier every morning and send the tracking number the same day.",
 };
 const REPLY = "Thank you for telling us; we have changed couriers and now call every buyer the same day.";
+const APPEAL_REASON = "The negative reviews came from a courier strike that week; every order arrived afterwards.";
 
 /** A flagged seller, its case opened by a moderator, and the seller's own account signed in on `request`. */
 async function shopWithCase(name: string, baseURL: string): Promise<Shop & { request: APIRequestContext }> {
@@ -65,6 +66,7 @@ async function fingerprint(sellerId: number) {
          where r.seller_id = ${sellerId}) as replies,
       (select json_agg(n order by n.id) from notifications n where n.seller_id = ${sellerId}) as notifications,
       (select count(*) from outbox_events o where o.seller_id = ${sellerId}) as outbox,
+      (select json_agg(a order by a.id) from appeals a where a.seller_id = ${sellerId}) as appeals,
       (select count(*) from audit_log a where a.after ->> 'caseId' in
          (select id::text from cases where seller_id = ${sellerId})) as audit`;
 }
@@ -127,6 +129,14 @@ const ACTIONS: readonly ActionRow[] = [
     control: (own) => ({ caseId: own.caseId, submitKey: randomUUID(), items: [LETTER_ITEM] }),
   },
   {
+    action: "submitAppealAction",
+    module: "seller/cases/[caseId]/appeal",
+    attacks: ({ other }) => [
+      { label: "B's case, its exclusion", input: { caseId: other.caseId, decisionId: null, reason: APPEAL_REASON } },
+    ],
+    control: (own) => ({ caseId: own.caseId, decisionId: null, reason: APPEAL_REASON }),
+  },
+  {
     action: "markNotificationReadAction",
     module: "seller/inbox",
     attacks: ({ other }) => [{ label: "B's notification", input: { notificationId: other.notificationId } }],
@@ -163,7 +173,7 @@ test.afterAll(async () => {
   await Promise.all([own?.request.dispose(), other?.request.dispose()]);
 });
 
-for (const suffix of ["", "/reviews", "/letter", "/statements/exclusion"]) {
+for (const suffix of ["", "/reviews", "/letter", "/statements/exclusion", "/appeal"]) {
   test(`[SELLER] page /seller/cases/{another seller's case}${suffix} is not found`, async ({ page }) => {
     await page.context().addCookies(await cookiesOf(own.request));
     const response = await page.goto(`/seller/cases/${other.caseId}${suffix}`);

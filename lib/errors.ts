@@ -56,7 +56,18 @@ export type Refusal =
   /** The change would leave no enabled admin: someone must be able to manage the accounts. */
   | { reason: "last_admin" }
   /** The account must replace its temporary password before anything else (/account/password). */
-  | { reason: "password_change_required" };
+  | { reason: "password_change_required" }
+
+  /** This decision was already contested (on `submittedAt`, ISO): one appeal per decision. */
+  | { reason: "appeal_already_made"; submittedAt: string }
+  /** The period to contest this decision ended at `endedAt` (ISO). */
+  | { reason: "appeal_period_over"; endedAt: string }
+  /** The decision named is not one that can be contested (a reinstatement). */
+  | { reason: "nothing_to_appeal" }
+  /** The moderator who made the contested decision cannot decide its appeal. */
+  | { reason: "appeal_own_decision" }
+  /** The appeal was decided meanwhile (two moderators at once): who decided, how and when (ISO). */
+  | { reason: "appeal_decided"; outcome: "upheld" | "overturned"; decidedBy: string; decidedAt: string };
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
@@ -83,6 +94,8 @@ export class DomainError extends Error {
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} was not found`);
 export const forbidden = (message = "You do not have permission to do this") => new DomainError("FORBIDDEN", message);
 export const conflict = (message: string, details?: Refusal) => new DomainError("CONFLICT", message, [], 0, details);
+/** A refusal of who is acting rather than of the state: worded for them by its reason. */
+export const refused = (message: string, details: Refusal) => new DomainError("FORBIDDEN", message, [], 0, details);
 export const invalid = (message: string, issues: FieldIssue[] = [], issueCount = issues.length) =>
   new DomainError("INVALID", message, issues, issueCount);
 

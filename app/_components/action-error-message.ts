@@ -31,6 +31,16 @@ export function useActionErrorMessage() {
         return t("refusals.letter_awaiting_answer", { version: refusal.version, answerDueAt: when(refusal.answerDueAt) });
       case "draft_changed":
         return t("refusals.draft_changed", { savedAt: when(refusal.savedAt) });
+      case "appeal_already_made":
+        return t("refusals.appeal_already_made", { submittedAt: when(refusal.submittedAt) });
+      case "appeal_period_over":
+        return t("refusals.appeal_period_over", { endedAt: when(refusal.endedAt) });
+      case "appeal_decided":
+        return t("refusals.appeal_decided", {
+          outcome: refusal.outcome,
+          decidedBy: refusal.decidedBy,
+          decidedAt: when(refusal.decidedAt),
+        });
       default:
         return t(`refusals.${refusal.reason}`);
     }

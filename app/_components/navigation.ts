@@ -9,6 +9,7 @@ const NAV_ITEMS = [
   { href: "/moderator/flags", label: "flags", permission: "flags:triage" },
   { href: "/moderator/cases", label: "cases", permission: "cases:view-all" },
   { href: "/moderator/letters", label: "letters", permission: "letters:answer" },
+  { href: "/moderator/appeals", label: "appeals", permission: "cases:decide" },
   { href: "/moderator/sellers", label: "sellers", permission: "sellers:view-all" },
   { href: "/admin", label: "administration", permission: "users:manage" },
   { href: "/admin/users", label: "users", permission: "users:manage" },

@@ -5,6 +5,7 @@ import { NavLinks, type NavLink } from "@/app/_components/nav-links";
 import { navItemsFor } from "@/app/_components/navigation";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import type { UserActor } from "@/lib/auth/actor";
+import { countWaitingAppeals } from "@/lib/appeals/list-appeals";
 import { can, HOME_PATH } from "@/lib/auth/permissions";
 import { countUnreadNotifications } from "@/lib/notifications/count-unread-notifications";
 import { SELLER_PATHS } from "@/lib/sellers/seller-paths";
@@ -15,8 +16,16 @@ async function unreadFor(actor: UserActor | null): Promise<number> {
   return countUnreadNotifications({ actor });
 }
 
+/** Appeals waiting for a moderator, shown beside Appeals for those who decide them. */
+async function appealsWaitingFor(actor: UserActor | null): Promise<number> {
+  if (!actor || !can(actor.role, "cases:decide")) return 0;
+  return countWaitingAppeals({ actor });
+}
+
+const APPEALS_PATH = "/moderator/appeals";
+
 export async function SiteHeader({ actor }: { actor: UserActor | null }) {
-  const [t, unread] = await Promise.all([getTranslations(), unreadFor(actor)]);
+  const [t, unread, appealsWaiting] = await Promise.all([getTranslations(), unreadFor(actor), appealsWaitingFor(actor)]);
   const links: NavLink[] = actor
     ? navItemsFor(actor.role).map((item) => ({
         href: item.href,
@@ -24,7 +33,9 @@ export async function SiteHeader({ actor }: { actor: UserActor | null }) {
         badge:
           item.href === SELLER_PATHS.inbox && unread > 0
             ? { count: unread, label: t("nav.inboxUnread", { count: unread }) }
-            : undefined,
+            : item.href === APPEALS_PATH && appealsWaiting > 0
+              ? { count: appealsWaiting, label: t("nav.appealsWaiting", { count: appealsWaiting }) }
+              : undefined,
       }))
     : [];
   return (

@@ -1,14 +1,19 @@
 /**
  * Today's exclusion for the demo, made through the same lib/cases function a moderator's click runs
  * (after this week's evaluation, so there are flags): opened from the first open flag. The due case
- * with the seller's work on it is older (db/seed/demo-history.ts). Does nothing once a case other
- * than the demo seller's exists.
+ * with the seller's work on it is older (db/seed/demo-history.ts). That seller contests the
+ * exclusion at once, so the moderators' appeal queue has one waiting (the demo moderator opened the
+ * case, so another moderator or the demo admin decides it). Does nothing once a case other than the
+ * demo seller's exists.
  */
+import { randomBytes } from "node:crypto";
 import { asc, desc, eq, ne } from "drizzle-orm";
 import type { Database } from "@/db";
-import { cases, flags, users } from "@/db/schema";
-import { actorFromUser } from "@/lib/auth/actor";
+import { cases, flags, sellers, users, type Case } from "@/db/schema";
+import { submitAppeal } from "@/lib/appeals/submit-appeal";
+import { SYSTEM_ACTOR, actorFromUser } from "@/lib/auth/actor";
 import { openCaseFromFlag } from "@/lib/cases/open-case";
+import { createUser } from "@/lib/users/create-user";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 
 export async function seedDemoCases(executor: Database, now: Date): Promise<string[]> {
@@ -39,7 +44,39 @@ export async function seedDemoCases(executor: Database, now: Date): Promise<stri
       now,
     });
     made.push(`case #${opened.case.id}, opened today from a flag (${opened.reviewsInScope} reviews in scope)`);
+    const appeal = await seedDemoAppeal(executor, opened.case, now);
+    made.push(`appeal #${appeal.id} of that seller against the exclusion, waiting in the moderators' queue`);
   }
 
   return made;
+}
+
+/**
+ * The shop of today's case contests its exclusion, through its own account (made here, with a
+ * password nobody knows: the demo signs in as the demo seller, whose case is the worked one).
+ */
+async function seedDemoAppeal(executor: Database, theCase: Case, now: Date) {
+  const [seller] = await executor.select().from(sellers).where(eq(sellers.id, theCase.sellerId));
+  const account = await createUser({
+    actor: SYSTEM_ACTOR,
+    input: {
+      email: `appeal-${seller!.externalId.toLowerCase()}@demo.catalog-guard.test`,
+      name: seller!.name,
+      password: randomBytes(24).toString("base64url"),
+      role: "seller",
+      sellerExternalId: seller!.externalId,
+    },
+    now,
+  });
+  return submitAppeal({
+    actor: actorFromUser(account),
+    input: {
+      caseId: theCase.id,
+      decisionId: null,
+      reason:
+        "Більшість негативних відгуків — про затримки Нової пошти під час блекауту в листопаді; усі ці замовлення доставлено, покупцям повернули гроші за доставку.",
+      evidence: "Номери ТТН 20450012345678, 20450012345679; листування з покупцями в кабінеті продавця.",
+    },
+    now,
+  });
 }

@@ -38,6 +38,9 @@ export const AUDIT_ACTIONS = [
   "review.root_cause_named",
   "review.resolved_with_buyer",
   "review.replied",
+  "appeal.submitted",
+  "appeal.upheld",
+  "appeal.overturned",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -58,6 +61,7 @@ export const AUDIT_ENTITY_TYPES = [
   "review-signal",
   "outbox-event",
   "review",
+  "appeal",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

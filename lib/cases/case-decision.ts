@@ -38,10 +38,13 @@ export async function beginDecision(
   return { theCase, policy, checklist, checklistSnapshotId: snapshot!.id };
 }
 
-/** One decision per case version: the unique index is the last guard against a double decision. */
+/**
+ * One decision per case version: the unique index is the last guard against a double decision. A
+ * reinstatement by an appeal has no checklist (`checklistSnapshotId` null): the exclusion itself was wrong.
+ */
 export async function insertDecision(
   tx: Transaction,
-  context: DecisionContext,
+  context: Pick<DecisionContext, "theCase"> & { checklistSnapshotId: number | null },
   decision: Pick<
     typeof caseDecisions.$inferInsert,
     "kind" | "overrides" | "extendReasons" | "newRecheckAt" | "messageToSeller"

@@ -115,3 +115,18 @@ export function caseAuditView(theCase: Case) {
     assignedTo: theCase.assignedTo,
   };
 }
+
+/**
+ * Ends the exclusion now: the case reinstated (a new version) and the catalog told in the same
+ * transaction. A moderator's reinstatement and an appeal that overturns the exclusion both end it here.
+ */
+export async function liftExclusion(tx: Transaction, theCase: Case, now: Date): Promise<Case> {
+  const updated = await updateCaseVersioned(tx, theCase, { status: "REINSTATED", reinstatedAt: now }, now);
+  await queueOutboxEvent(tx, {
+    sellerId: theCase.sellerId,
+    type: "seller.reinstated",
+    payload: { sellerId: await sellerExternalId(tx, theCase.sellerId), caseId: theCase.id, reinstatedAt: now.toISOString() },
+    now,
+  });
+  return updated;
+}

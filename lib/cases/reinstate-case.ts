@@ -9,14 +9,7 @@ import { addDays, MINIMUM_EXCLUSION_DAYS } from "./case-machine";
 import { insertCaseNote } from "./add-case-note";
 import { reinstateCaseInput, type ReinstateCaseInput } from "./case-input";
 import { beginDecision, insertDecision } from "./case-decision";
-import {
-  caseAuditView,
-  queueOutboxEvent,
-  tooEarly,
-  queueSellerNotification,
-  sellerExternalId,
-  updateCaseVersioned,
-} from "./case-records";
+import { caseAuditView, liftExclusion, queueSellerNotification, tooEarly } from "./case-records";
 
 /**
  * Reinstates the seller: products visible again. Only from the re-check date on, never before
@@ -62,13 +55,7 @@ export async function reinstateCase(params: { actor: UserActor; input: Reinstate
     });
     // The optional note is the moderator's, for colleagues: an internal note, never shown to the seller.
     if (input.note) await insertCaseNote(tx, { theCase, actor, body: input.note, now });
-    const updated = await updateCaseVersioned(tx, theCase, { status: "REINSTATED", reinstatedAt: now }, now);
-    await queueOutboxEvent(tx, {
-      sellerId: theCase.sellerId,
-      type: "seller.reinstated",
-      payload: { sellerId: await sellerExternalId(tx, theCase.sellerId), caseId: theCase.id, reinstatedAt: now.toISOString() },
-      now,
-    });
+    const updated = await liftExclusion(tx, theCase, now);
     await queueSellerNotification(tx, {
       sellerId: theCase.sellerId,
       caseId: theCase.id,

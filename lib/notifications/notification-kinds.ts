@@ -5,7 +5,13 @@
  */
 import type { RootCause } from "@/db/enums";
 
-export const NOTIFICATION_KINDS = ["case_opened", "letter_answered", "case_extended", "case_reinstated"] as const;
+export const NOTIFICATION_KINDS = [
+  "case_opened",
+  "letter_answered",
+  "case_extended",
+  "case_reinstated",
+  "appeal_decided",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The steps a seller is asked to take during an exclusion (SPEC "What the seller is asked to do"). */
@@ -64,7 +70,20 @@ export type NotificationPayload =
       /** Root causes the moderator still sees open, if any (for the seller's guidance). */
       openRootCauses?: RootCause[];
     }
-  | { kind: "case_reinstated"; caseId: number; reinstatedAt: string };
+  | { kind: "case_reinstated"; caseId: number; reinstatedAt: string }
+  | {
+      kind: "appeal_decided";
+      caseId: number;
+      appealId: number;
+      /** What was contested: the exclusion itself or an extension. */
+      subject: "exclusion" | "extension";
+      outcome: "upheld" | "overturned";
+      /** The moderator's reasons, shown to the seller word for word. */
+      reason: string;
+      decidedAt: string;
+      /** Set when overturning reinstated the seller at once. */
+      reinstatedAt: string | null;
+    };
 
 /**
  * `outbox_events.type` and `.payload` (the event's `data`). The webhook body is the envelope

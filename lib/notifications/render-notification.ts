@@ -129,15 +129,24 @@ function renderPayload(params: {
         title: t("case_reinstated.title"),
         blocks: [{ kind: "paragraph", text: t("case_reinstated.body", { reinstatedAt: date(payload.reinstatedAt) }) }],
       };
+    case "appeal_decided": {
+      const blocks: NotificationBlock[] = [
+        { kind: "paragraph", text: t(`appeal_decided.${payload.outcome}`, { subject: payload.subject }) },
+      ];
+      if (payload.reinstatedAt)
+        blocks.push({ kind: "paragraph", text: t("appeal_decided.reinstated", { reinstatedAt: date(payload.reinstatedAt) }) });
+      blocks.push({ kind: "quote", heading: t("appeal_decided.reasonHeading"), text: payload.reason });
+      return { title: t(`appeal_decided.title.${payload.outcome}`), blocks };
+    }
   }
 }
 
-/** The page where a notification's steps are done: the letter for an answer to it, the case otherwise. */
+/** The page where a notification's steps are done: the letter for an answer to it, the appeal for its outcome, the case otherwise. */
 function linkOf(payload: NotificationPayload, t: Translator): NotificationLink | undefined {
   if (typeof payload.caseId !== "number") return undefined;
-  return payload.kind === "letter_answered"
-    ? { label: t("links.letter"), path: SELLER_PATHS.letter(payload.caseId) }
-    : { label: t("links.case"), path: SELLER_PATHS.case(payload.caseId) };
+  if (payload.kind === "letter_answered") return { label: t("links.letter"), path: SELLER_PATHS.letter(payload.caseId) };
+  if (payload.kind === "appeal_decided") return { label: t("links.appeal"), path: SELLER_PATHS.appeal(payload.caseId) };
+  return { label: t("links.case"), path: SELLER_PATHS.case(payload.caseId) };
 }
 
 /**

@@ -6,6 +6,7 @@ import { PageHeading } from "@/app/_components/page-heading";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getCaseForSeller } from "@/lib/cases/get-case-for-seller";
 import { currentTime } from "@/lib/clock";
+import { AppealSection } from "./appeal-section";
 import { CaseNav } from "./case-nav";
 import { DecisionsSection } from "./decisions-section";
 import { ReasonsSection } from "./reasons-section";
@@ -28,7 +29,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SellerCasePage({ params }: { params: Promise<{ caseId: string }> }) {
   const actor = await requirePagePermission("seller-portal:use");
   const caseId = idFromUrl((await params).caseId);
-  const theCase = await orNotFound(() => getCaseForSeller({ actor, caseId, now: currentTime() }));
+  const now = currentTime();
+  const theCase = await orNotFound(() => getCaseForSeller({ actor, caseId, now }));
   const t = await getTranslations("sellerCase");
 
   return (
@@ -44,6 +46,7 @@ export default async function SellerCasePage({ params }: { params: Promise<{ cas
       {!theCase.isClosed && <StepsSection theCase={theCase} />}
       <RecheckSection theCase={theCase} />
       <DecisionsSection theCase={theCase} />
+      <AppealSection actor={actor} caseId={theCase.caseId} now={now} />
     </>
   );
 }
