@@ -2,9 +2,9 @@
  * Today's exclusion for the demo, made through the same lib/cases function a moderator's click runs
  * (after this week's evaluation, so there are flags): opened from the first open flag. The due case
  * with the seller's work on it is older (db/seed/demo-history.ts). That seller contests the
- * exclusion at once, so the moderators' appeal queue has one waiting (the demo moderator opened the
- * case, so another moderator or the demo admin decides it). Does nothing once a case other than the
- * demo seller's exists.
+ * exclusion at once, so the moderators' appeal queue has one waiting. The demo admin opens this case,
+ * so the demo moderator — not the one who decided — can decide the appeal. Does nothing once a case
+ * other than the demo seller's exists.
  */
 import { randomBytes } from "node:crypto";
 import { asc, desc, eq, ne } from "drizzle-orm";
@@ -25,10 +25,10 @@ export async function seedDemoCases(executor: Database, now: Date): Promise<stri
     .where(demoSeller?.sellerId ? ne(cases.sellerId, demoSeller.sellerId) : undefined)
     .limit(1);
   if (others.length > 0) return [];
-  const moderatorEmail = DEMO_ACCOUNTS.find((account) => account.role === "moderator")!.email;
-  const [moderator] = await executor.select().from(users).where(eq(users.email, moderatorEmail));
-  if (!moderator) throw new Error("seed: the demo moderator does not exist yet");
-  const actor = actorFromUser(moderator);
+  const adminEmail = DEMO_ACCOUNTS.find((account) => account.role === "admin")!.email;
+  const [admin] = await executor.select().from(users).where(eq(users.email, adminEmail));
+  if (!admin) throw new Error("seed: the demo admin does not exist yet");
+  const actor = actorFromUser(admin);
   const made: string[] = [];
 
   const [flag] = await executor
