@@ -119,6 +119,10 @@ async function main() {
       assert.match(await browser.page("/moderator/flags"), /href="\/moderator\/flags\/\d+"/, "a flag to triage");
       assert.match(await browser.page("/moderator/cases?queue=due"), /href="\/moderator\/cases\/\d+"/, "a case due");
       assert.match(await browser.page("/moderator/letters"), /href="\/moderator\/cases\/\d+#letter-\d+"/, "a letter waiting");
+      const appeals = await browser.page("/moderator/appeals");
+      const appeal = /href="(\/moderator\/appeals\/\d+)"/.exec(appeals);
+      assert.ok(appeal, "an appeal waiting");
+      assert.match(await browser.page(appeal[1]!), /Record the decision/, "the demo moderator may decide it");
     });
 
     await check("SIGTERM stops it: every process it started exits", async () => {
