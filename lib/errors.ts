@@ -52,7 +52,11 @@ export type Refusal =
   /** A review's outcome (resolved with the buyer, or publicly answered) was already recorded. */
   | { reason: "review_outcome_recorded" }
   /** An autosave from a form older than the draft saved since (another device or tab) at `savedAt`, ISO. */
-  | { reason: "draft_changed"; savedAt: string };
+  | { reason: "draft_changed"; savedAt: string }
+  /** The policy editor: no draft (any more), one already exists, or it changed since its preview. */
+  | { reason: "no_policy_draft" }
+  | { reason: "policy_draft_exists" }
+  | { reason: "policy_draft_changed" };
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

@@ -35,6 +35,10 @@ export const AUDIT_ACTIONS = [
   "review.root_cause_named",
   "review.resolved_with_buyer",
   "review.replied",
+  "policy.draft_created",
+  "policy.draft_saved",
+  "policy.draft_discarded",
+  "policy.activated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
