@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { ActionForm } from "@/app/_components/action-form";
 import { TextAreaField } from "@/app/_components/field";
@@ -18,6 +18,7 @@ const PAGE_SIZE = 20;
  */
 export function PolicyPreviewPanel(props: { version: number; fingerprint: string }) {
   const t = useTranslations("policyEditor");
+  const format = useFormatter();
   const [preview, setPreview] = useState<Preview | null>(null);
   const run = useActionForm({
     schema: policyDraftInput,
@@ -46,7 +47,12 @@ export function PolicyPreviewPanel(props: { version: number; fingerprint: string
             <p className="cell-strong">
               {t("preview.summary", { flagged: preview.flagged, newly: preview.newly.length, noLonger: preview.noLonger.length })}
             </p>
-            <p className="muted">{t("preview.asOf", { asOf: preview.asOf.slice(0, 10), version: preview.activeVersion })}</p>
+            <p className="muted">
+              {t("preview.asOf", {
+                asOf: format.dateTime(new Date(preview.asOf), { dateStyle: "medium", timeStyle: "short" }),
+                version: preview.activeVersion,
+              })}
+            </p>
             {!current && <p className="field-error">{t("preview.stale")}</p>}
           </div>
         )}
