@@ -12,6 +12,8 @@ const FORBIDDEN_PAGES: { role: Role; route: string }[] = [
   { role: "moderator", route: "/admin/audit" },
   { role: "moderator", route: "/seller" },
   { role: "admin", route: "/seller" },
+  { role: "seller", route: "/admin/policy" },
+  { role: "moderator", route: "/admin/policy" },
 ];
 
 for (const { role, route } of FORBIDDEN_PAGES) {
@@ -65,7 +67,45 @@ const ADMIN_ACTIONS = [
       expect(await sql`select 1 from users where email = ${`planted-${victim.id}@e2e.catalog-guard.test`}`).toHaveLength(0);
     },
   },
+  ...policyEditorActions(),
 ];
+
+/** The policy editor's actions (app/(admin)/admin/policy): nothing of the policy changes, no policy entry by anyone but an admin. */
+function policyEditorActions() {
+  const params = {
+    windows: { yearDays: 365, recentDays: 90, monthDays: 30, messagesDays: 182, messagesGraceDays: 7 },
+    reviews: { uniqueRatingDays: 7, negativeMaxRating: 2, positiveMinRating: 4 },
+    eligibility: { minOrders: 1, minUniqueReviews: 1 },
+    lowYear: { confidence: 0.95, multiplier: 1, margin: 0 },
+    worsened: { minRecentReviews: 1, minZ: 0.1 },
+    response: { onTimeBusinessHours: 24, holidays: [] },
+    fakeReviews: { burstMinReviews: 5, burstMultiplier: 5, burstBaselineDays: 90, repeatBuyerMinReviews: 3, repeatBuyerDays: 30 },
+    exclusion: { minDays: 14, repeatMinDays: 14, letterAnswerDays: 14 },
+    fdr: { q: null },
+    appeals: { periodMonths: 6 },
+  };
+  const unchanged = async () => {
+    expect(
+      await sql`select 1 from audit_log where action like 'policy.%' and actor_role is distinct from 'admin' and actor_user_id is not null`,
+    ).toHaveLength(0);
+    expect(
+      await sql`select 1 from scoring_policies where created_by is not null and created_by not in (select id from users where role = 'admin')`,
+    ).toHaveLength(0);
+  };
+  const draft = { version: 2 };
+  return [
+    { name: "createPolicyDraftAction", module: "admin/policy", args: () => [{}], unchanged },
+    { name: "savePolicyDraftAction", module: "admin/policy", args: () => [{ ...draft, params }], unchanged },
+    { name: "discardPolicyDraftAction", module: "admin/policy", args: () => [draft], unchanged },
+    { name: "previewPolicyDraftAction", module: "admin/policy", args: () => [draft], unchanged },
+    {
+      name: "activatePolicyDraftAction",
+      module: "admin/policy",
+      args: () => [{ ...draft, previewedFingerprint: "x", reason: "taking over the policy" }],
+      unchanged,
+    },
+  ];
+}
 
 for (const role of ["seller", "moderator", "anonymous"] as const) {
   for (const action of ADMIN_ACTIONS) {
@@ -76,7 +116,7 @@ for (const role of ["seller", "moderator", "anonymous"] as const) {
       const response = await postServerAction(
         page.request,
         "/admin/users",
-        serverActionId(action.name, "admin/users"),
+        serverActionId(action.name, "module" in action ? action.module : "admin/users"),
         action.args(victim),
       );
       expect(await response.text()).not.toContain('"status":"ok"');

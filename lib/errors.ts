@@ -57,7 +57,6 @@ export type Refusal =
   | { reason: "last_admin" }
   /** The account must replace its temporary password before anything else (/account/password). */
   | { reason: "password_change_required" }
-
   /** This decision was already contested (on `submittedAt`, ISO): one appeal per decision. */
   | { reason: "appeal_already_made"; submittedAt: string }
   /** The period to contest this decision ended at `endedAt` (ISO). */
@@ -67,7 +66,11 @@ export type Refusal =
   /** The moderator who made the contested decision cannot decide its appeal. */
   | { reason: "appeal_own_decision" }
   /** The appeal was decided meanwhile (two moderators at once): who decided, how and when (ISO). */
-  | { reason: "appeal_decided"; outcome: "upheld" | "overturned"; decidedBy: string; decidedAt: string };
+  | { reason: "appeal_decided"; outcome: "upheld" | "overturned"; decidedBy: string; decidedAt: string }
+  /** The policy editor: no draft (any more), one already exists, or it changed since its preview. */
+  | { reason: "no_policy_draft" }
+  | { reason: "policy_draft_exists" }
+  | { reason: "policy_draft_changed" };
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

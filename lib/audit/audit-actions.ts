@@ -41,6 +41,10 @@ export const AUDIT_ACTIONS = [
   "appeal.submitted",
   "appeal.upheld",
   "appeal.overturned",
+  "policy.draft_created",
+  "policy.draft_saved",
+  "policy.draft_discarded",
+  "policy.activated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

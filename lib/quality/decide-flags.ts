@@ -1,7 +1,7 @@
 import type { FlagCode, QualityWindow } from "@/db/enums";
 import { evaluateLowYear, evaluateWorsened } from "./flag-rules";
 import type { PolicyParams } from "./policy";
-import { wilsonInterval, zForConfidence } from "./statistics";
+import { normalQuantile, wilsonInterval, zForConfidence } from "./statistics";
 
 /** The counts an eligible seller's verdict is decided on (from seller_metrics). */
 export type FlagCandidate = {
@@ -32,6 +32,10 @@ export type FlagReasonInput = {
 
 export type FlagDecision = { sellerId: number; reasons: FlagReasonInput[] };
 
+/** A test Benjamini–Hochberg rejected, by `sellerId:code:metric` (lib/quality/compute-flags.ts). */
+export type FdrRejection = { pValue: number; threshold: number; q: number; tests: number };
+export type FdrRejections = Map<string, FdrRejection>;
+
 const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
 
 /**
@@ -40,8 +44,17 @@ const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
  * above max(2 × portal, portal + 0.03)) and WORSENED (recent negative-review rate above the
  * seller's own baseline at z ≥ 2.33, and above the portal's recent value). Pure: the counts come
  * from the database, the verdicts from here.
+ *
+ * With the policy's FDR control on (`fdr` given: the tests Benjamini–Hochberg rejected), a rule's
+ * statistical test is "its test was rejected" instead of the Wilson bound or z ≥ minZ; the rule's
+ * other conditions (enough recent reviews, above the portal value) still apply.
  */
-export function decideFlags(candidates: readonly FlagCandidate[], portal: PortalValues, policy: PolicyParams): FlagDecision[] {
+export function decideFlags(
+  candidates: readonly FlagCandidate[],
+  portal: PortalValues,
+  policy: PolicyParams,
+  fdr?: FdrRejections,
+): FlagDecision[] {
   const decisions: FlagDecision[] = [];
   for (const candidate of candidates) {
     const reasons = [
@@ -51,9 +64,22 @@ export function decideFlags(candidates: readonly FlagCandidate[], portal: Portal
         candidate.year.uniqueReviews,
         portal.year.negativeReviewRate,
         policy,
+        fdr && (fdr.get(`${candidate.sellerId}:LOW_YEAR:negativeReviewRate`) ?? null),
       ),
-      lowYearReason("complaintRate", candidate.year.complaints, candidate.year.orders, portal.year.complaintRate, policy),
-      worsenedReason(candidate, portal.recent.negativeReviewRate, policy),
+      lowYearReason(
+        "complaintRate",
+        candidate.year.complaints,
+        candidate.year.orders,
+        portal.year.complaintRate,
+        policy,
+        fdr && (fdr.get(`${candidate.sellerId}:LOW_YEAR:complaintRate`) ?? null),
+      ),
+      worsenedReason(
+        candidate,
+        portal.recent.negativeReviewRate,
+        policy,
+        fdr && (fdr.get(`${candidate.sellerId}:WORSENED:negativeReviewRate`) ?? null),
+      ),
     ].filter((reason): reason is FlagReasonInput => reason !== null);
     if (reasons.length > 0) decisions.push({ sellerId: candidate.sellerId, reasons });
   }
@@ -66,10 +92,26 @@ function lowYearReason(
   trials: number,
   portalValue: number | null,
   policy: PolicyParams,
+  /** undefined: FDR control off; null: on, and this test was not rejected. */
+  rejection: FdrRejection | null | undefined,
 ): FlagReasonInput | null {
   const verdict = evaluateLowYear({ successes, trials, portalValue }, policy.lowYear);
-  if (!verdict.flagged || portalValue === null || verdict.interval === null || verdict.threshold === null) return null;
+  const flagged = rejection === undefined ? verdict.flagged : rejection !== null;
+  if (!flagged || portalValue === null || verdict.interval === null || verdict.threshold === null) return null;
   const { multiplier, margin, confidence } = policy.lowYear;
+  if (rejection)
+    return {
+      code: "LOW_YEAR",
+      metric,
+      window: "year",
+      value: Math.min(successes, trials) / trials,
+      intervalLow: verdict.interval.low,
+      intervalHigh: verdict.interval.high,
+      portalValue,
+      rule: `one-sided test that the rate exceeds max(${multiplier} × portal value, portal value + ${margin}), rejected by Benjamini–Hochberg at q = ${rejection.q}`,
+      threshold: verdict.threshold,
+      details: { successes, trials, confidence, ...fdrDetails(rejection) },
+    };
   return {
     code: "LOW_YEAR",
     metric,
@@ -84,12 +126,47 @@ function lowYearReason(
   };
 }
 
-function worsenedReason(candidate: FlagCandidate, portalValue: number | null, policy: PolicyParams): FlagReasonInput | null {
+/** What a moderator and the seller read of a rejected test: its p-value against the week's threshold. */
+const fdrDetails = (rejection: FdrRejection) => ({
+  pValue: rejection.pValue,
+  bhThreshold: rejection.threshold,
+  fdrQ: rejection.q,
+  fdrTests: rejection.tests,
+});
+
+function worsenedReason(
+  candidate: FlagCandidate,
+  portalValue: number | null,
+  policy: PolicyParams,
+  rejection: FdrRejection | null | undefined,
+): FlagReasonInput | null {
   const recent = { successes: candidate.recent.negativeReviews, trials: candidate.recent.uniqueReviews };
   const baseline = { successes: candidate.baseline.negativeReviews, trials: candidate.baseline.uniqueReviews };
-  const verdict = evaluateWorsened({ recent, baseline, recentPortalValue: portalValue }, policy.worsened);
-  if (!verdict.flagged || portalValue === null || verdict.recentRate === null) return null;
+  // Under FDR control the z-test's bar is the week's Benjamini–Hochberg threshold, not minZ.
+  const rule = rejection === undefined ? policy.worsened : { ...policy.worsened, minZ: Number.NEGATIVE_INFINITY };
+  const verdict = evaluateWorsened({ recent, baseline, recentPortalValue: portalValue }, rule);
+  const flagged = verdict.flagged && rejection !== null;
+  if (!flagged || portalValue === null || verdict.recentRate === null) return null;
   const interval = wilsonInterval(recent.successes, recent.trials, zForConfidence(policy.lowYear.confidence));
+  if (rejection)
+    return {
+      code: "WORSENED",
+      metric: "negativeReviewRate",
+      window: "recent",
+      value: verdict.recentRate,
+      intervalLow: interval?.low ?? null,
+      intervalHigh: interval?.high ?? null,
+      portalValue,
+      rule: `one-sided two-proportion z-test, recent against the seller's baseline, rejected by Benjamini–Hochberg at q = ${rejection.q}, at least ${policy.worsened.minRecentReviews} recent unique reviews, and above the portal value`,
+      // The bar on z's scale: the z whose one-sided p-value is the week's threshold, 1 − Φ(z) = threshold.
+      threshold: normalQuantile(1 - rejection.threshold),
+      details: {
+        z: verdict.z,
+        recent: { ...recent, rate: verdict.recentRate },
+        baseline: { ...baseline, rate: verdict.baselineRate },
+        ...fdrDetails(rejection),
+      },
+    };
   return {
     code: "WORSENED",
     metric: "negativeReviewRate",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldMessage } from "@/lib/field-messages";
 
 /**
  * The scoring policy: every number the evaluation, the flags, the fake-review signals and the
@@ -8,93 +9,105 @@ import { z } from "zod";
  * No database here: the policy's shape is shared by lib/, the admin form and the unit tests.
  */
 
-const days = (what: string, max = 3650) =>
-  z.number().int(`${what} must be a whole number of days`).min(1, `${what} must be at least 1 day`).max(max);
-const fraction = (what: string) => z.number().min(0, `${what} must be between 0 and 1`).max(1, `${what} must be between 0 and 1`);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "holidays are dates written YYYY-MM-DD");
+// Messages are catalog keys (actionErrors.fields), worded in the reader's language with the bound
+// they name: the admin's form and the server's check say the same thing.
+const wholeNumber = (min: number, max?: number) => {
+  const schema = z.number().int(fieldMessage("policyWholeNumber")).min(min, fieldMessage("policyAtLeast"));
+  return max === undefined ? schema : schema.max(max, fieldMessage("policyAtMost"));
+};
+const days = (max = 3650) =>
+  z
+    .number()
+    .int(fieldMessage("policyWholeDays"))
+    .min(1, fieldMessage("policyDaysAtLeast"))
+    .max(max, fieldMessage("policyDaysAtMost"));
+const fraction = () => z.number().min(0, fieldMessage("policyFraction")).max(1, fieldMessage("policyFraction"));
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldMessage("policyHolidayDate"));
 
 export const policyParamsSchema = z
   .object({
     windows: z.object({
       /** Y: the last N days before asOf. */
-      yearDays: days("The year window"),
+      yearDays: days(),
       /** Q: "the last 1–3 months". */
-      recentDays: days("The recent window"),
+      recentDays: days(),
       /** M: the seller's live panel. */
-      monthDays: days("The month window"),
+      monthDays: days(),
       /** Threads started in the last N days count for response times… */
-      messagesDays: days("The messages window"),
+      messagesDays: days(),
       /** …except the last N days, which the seller may not have had time to answer yet. */
-      messagesGraceDays: z.number().int().min(0).max(60),
+      messagesGraceDays: wholeNumber(0, 60),
     }),
     reviews: z.object({
       /** A buyer's review counts only if no counted review of theirs to that seller lies this many days before it. */
-      uniqueRatingDays: z.number().int().min(0).max(365),
+      uniqueRatingDays: wholeNumber(0, 365),
       /** A review is negative at rating ≤ this, positive at ≥ positiveMinRating. */
-      negativeMaxRating: z.number().int().min(1).max(4),
-      positiveMinRating: z.number().int().min(2).max(5),
+      negativeMaxRating: wholeNumber(1, 4),
+      positiveMinRating: wholeNumber(2, 5),
     }),
     eligibility: z.object({
-      minOrders: z.number().int().min(0),
-      minUniqueReviews: z.number().int().min(0),
+      minOrders: wholeNumber(0, 1_000_000),
+      minUniqueReviews: wholeNumber(0, 1_000_000),
     }),
     lowYear: z.object({
       /** Two-sided confidence of the Wilson interval whose lower end is compared (0.95 → z = 1.96). */
-      confidence: z.number().gt(0.5).lt(1),
+      confidence: z.number().gt(0.5, fieldMessage("policyAbove")).lt(1, fieldMessage("policyBelow")),
       /** The threshold is max(multiplier × portal value, portal value + margin). */
-      multiplier: z.number().min(1),
-      margin: fraction("The margin"),
+      multiplier: z.number().min(1, fieldMessage("policyAtLeast")).max(100, fieldMessage("policyAtMost")),
+      margin: fraction(),
     }),
     worsened: z.object({
-      minRecentReviews: z.number().int().min(1),
+      minRecentReviews: wholeNumber(1, 1_000_000),
       /** One-sided two-proportion z-test: recent rate above baseline at z ≥ this. */
-      minZ: z.number().positive(),
+      minZ: z.number().gt(0, fieldMessage("policyAbove")).max(10, fieldMessage("policyAtMost")),
     }),
     response: z.object({
-      onTimeBusinessHours: z.number().positive(),
+      onTimeBusinessHours: z.number().gt(0, fieldMessage("policyAbove")).max(1000, fieldMessage("policyAtMost")),
       /** Whole days off, in the portal's time zone, on top of Saturdays and Sundays. */
-      holidays: z.array(isoDate).max(1000),
+      holidays: z.array(isoDate).max(1000, fieldMessage("policyTooManyHolidays")),
     }),
     fakeReviews: z.object({
       /** A day with at least burstMinReviews 5-star reviews and burstMultiplier × the usual daily rate. */
-      burstMinReviews: z.number().int().min(2),
-      burstMultiplier: z.number().min(1),
+      burstMinReviews: wholeNumber(2, 1_000_000),
+      burstMultiplier: z.number().min(1, fieldMessage("policyAtLeast")).max(1000, fieldMessage("policyAtMost")),
       /** The usual daily rate is measured over this many days before the burst day. */
-      burstBaselineDays: days("The burst baseline"),
+      burstBaselineDays: days(),
       /** Several reviews from one buyer to one seller within repeatBuyerDays. */
-      repeatBuyerMinReviews: z.number().int().min(2),
-      repeatBuyerDays: days("The repeat-buyer window"),
+      repeatBuyerMinReviews: wholeNumber(2, 1_000_000),
+      repeatBuyerDays: days(),
     }),
     exclusion: z.object({
       // SPEC: "Minimum exclusion: 14 days" — a policy may ask for longer, never shorter.
-      minDays: days("The minimum exclusion").min(14, "The minimum exclusion cannot be shorter than 14 days"),
+      minDays: days().min(14, fieldMessage("policyExclusionFloor")),
       /** Minimum exclusion when the seller has been excluded before. */
-      repeatMinDays: days("The minimum repeat exclusion").min(14, "The minimum repeat exclusion cannot be shorter than 14 days"),
-      letterAnswerDays: days("The letter answer deadline"),
+      repeatMinDays: days().min(14, fieldMessage("policyRepeatExclusionFloor")),
+      letterAnswerDays: days(),
     }),
     /**
      * False discoveries across a week's tests: with `q` set, a seller is flagged only when the
      * rule's p-value survives Benjamini–Hochberg at q over the p-values of both rules for every
      * eligible seller; null leaves SPEC's rules as they are. Versions stored before it existed read as null.
      */
-    fdr: z.object({ q: z.number().gt(0, "q must be above 0").max(0.5, "q must be at most 0.5").nullable() }).default({ q: null }),
+    fdr: z
+      .object({ q: z.number().gt(0, fieldMessage("policyAbove")).max(0.5, fieldMessage("policyAtMost")).nullable() })
+      .default({ q: null }),
     /** How long after a decision the seller may contest it (SPEC: default 6 months). */
-    appeals: z.object({ periodMonths: z.number().int("whole months").min(1).max(24) }).default({ periodMonths: 6 }),
+    appeals: z.object({ periodMonths: wholeNumber(1, 24) }).default({ periodMonths: 6 }),
   })
   .refine((p) => p.reviews.negativeMaxRating < p.reviews.positiveMinRating, {
-    message: "a rating cannot be both negative and positive",
+    message: fieldMessage("policyRatingsOverlap"),
     path: ["reviews", "positiveMinRating"],
   })
   .refine((p) => p.windows.recentDays < p.windows.yearDays, {
-    message: "the recent window must be shorter than the year window",
+    message: fieldMessage("policyRecentWindow"),
     path: ["windows", "recentDays"],
   })
   .refine((p) => p.windows.messagesGraceDays < p.windows.messagesDays, {
-    message: "the grace days must be fewer than the messages window",
+    message: fieldMessage("policyGraceDays"),
     path: ["windows", "messagesGraceDays"],
   })
   .refine((p) => p.exclusion.repeatMinDays >= p.exclusion.minDays, {
-    message: "a repeat exclusion cannot be shorter than a first one",
+    message: fieldMessage("policyRepeatShorter"),
     path: ["exclusion", "repeatMinDays"],
   });
 

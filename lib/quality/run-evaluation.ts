@@ -8,7 +8,8 @@ import { assertCan } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { invalid } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { decideFlags, type FlagCandidate, type FlagDecision, type PortalValues } from "./decide-flags";
+import { computeFlags } from "./compute-flags";
+import type { FlagDecision } from "./decide-flags";
 import * as evaluationSql from "./evaluation-sql";
 import { ensureDefaultPolicy, getCurrentPolicy } from "./get-current-policy";
 import { getEvaluationSummary } from "./get-evaluation-summary";
@@ -107,8 +108,7 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
   await runSqlSteps(tx, evaluation.id, evaluationSql.resultSteps(frame, evaluation.id));
 
   const { decisions, flagIds } = await timedStep(evaluation.id, "flags", async () => {
-    const portal = await loadPortalValues(tx, evaluation.id);
-    const decided = decideFlags(await loadCandidates(tx, portal), portal, policy.params);
+    const { decisions: decided } = await computeFlags(tx, policy.params);
     const ids = await storeFlags(tx, evaluation, decided, now);
     await tx.execute(
       evaluationSql.insertEvaluationSellers(
@@ -148,52 +148,6 @@ async function evaluate(tx: Transaction, context: RunContext): Promise<number> {
   ];
   await timedStep(evaluation.id, "audit", () => recordAuditEntries(tx, entries));
   return evaluation.id;
-}
-
-async function loadPortalValues(tx: Transaction, evaluationId: number): Promise<PortalValues> {
-  const rows = await queryRows<{ window: string; values: Record<string, number | null> }>(
-    tx,
-    sql`select "window", "values" from portal_metrics where evaluation_id = ${evaluationId}`,
-  );
-  const of = (window: string) => rows.find((row) => row.window === window)?.values ?? {};
-  const value = (v: unknown) => (typeof v === "number" ? v : null);
-  return {
-    year: { negativeReviewRate: value(of("year").negativeReviewRate), complaintRate: value(of("year").complaintRate) },
-    recent: { negativeReviewRate: value(of("recent").negativeReviewRate) },
-  };
-}
-
-/**
- * Eligible sellers without an active case whose rates are above the portal's at all: the only
- * ones any rule could flag (a Wilson lower bound above a threshold ≥ the portal value needs the
- * rate itself above it). The rules themselves run in decideFlags.
- */
-async function loadCandidates(tx: Transaction, portal: PortalValues): Promise<FlagCandidate[]> {
-  const rows = await queryRows<Record<string, number>>(
-    tx,
-    sql`
-      select seller_id, orders_year as orders, unique_reviews_year as y_reviews, negative_reviews_year as y_negative,
-        complaints_year as complaints, unique_reviews_recent as q_reviews, negative_reviews_recent as q_negative,
-        unique_reviews_baseline as b_reviews, negative_reviews_baseline as b_negative
-      from eval_metrics m
-      where eligible
-        and not exists (select 1 from cases c where c.seller_id = m.seller_id and c.status <> 'REINSTATED')
-        and (negative_review_rate_year > ${portal.year.negativeReviewRate}::float8
-          or complaint_rate_year > ${portal.year.complaintRate}::float8
-          or negative_review_rate_recent > ${portal.recent.negativeReviewRate}::float8)
-      order by seller_id`,
-  );
-  return rows.map((row) => ({
-    sellerId: Number(row.seller_id),
-    year: {
-      orders: Number(row.orders),
-      uniqueReviews: Number(row.y_reviews),
-      negativeReviews: Number(row.y_negative),
-      complaints: Number(row.complaints),
-    },
-    recent: { uniqueReviews: Number(row.q_reviews), negativeReviews: Number(row.q_negative) },
-    baseline: { uniqueReviews: Number(row.b_reviews), negativeReviews: Number(row.b_negative) },
-  }));
 }
 
 /** The flags and their reasons; an older untriaged flag of the same seller is superseded by the new one. */

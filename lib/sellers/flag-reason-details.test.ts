@@ -89,6 +89,14 @@ describe("a flag reason in words", () => {
     );
   });
 
+  test("[MODERATOR] a reason flagged under FDR control also says its p-value against the week's threshold", () => {
+    const details = { ...(WORSENED.details as object), pValue: 0.000372, bhThreshold: 0.00041, fdrQ: 0.05, fdrTests: 300 };
+    expect(inWords({ ...WORSENED, details })).toMatch(
+      / The portal's rate over the last 90 days: 20%\. P-value 0\.00037, at or below the week's threshold 0\.00041 \(false discovery rate controlled at q = 0\.05\)\.$/,
+    );
+    expect(inWords(WORSENED)).not.toContain("P-value");
+  });
+
   test("a reason stored without its counts still reads in full sentences", () => {
     expect(inWords({ ...WORSENED, details: null })).toBe(
       "Negative-review rate over the last 90 days: 58.3% (95% interval 32%–80.7%), above the seller's own baseline " +

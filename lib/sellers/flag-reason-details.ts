@@ -42,7 +42,7 @@ export type StoredFlagReason = {
 
 /** The messages the formatter reads, from the root of the catalog. */
 type FlagReasonMessageKey =
-  | `flagReasons.${"WORSENED" | "WORSENED_brief" | "LOW_YEAR" | "LOW_YEAR_brief" | "counts"}`
+  | `flagReasons.${"WORSENED" | "WORSENED_brief" | "LOW_YEAR" | "LOW_YEAR_brief" | "counts" | "fdr"}`
   | `quality.metrics.${"negativeReviewRate" | "complaintRate"}`
   | `quality.windowRanges.${QualityWindow}`;
 
@@ -63,7 +63,25 @@ const isOneOf = <T extends string>(list: readonly T[], value: string): value is 
  * threshold, and the portal's recent rate. LOW_YEAR: the rate, and the low end of its interval
  * against the threshold. Rates as percentages, z as a plain number.
  */
+/** A reason flagged under FDR control (lib/quality/compute-flags.ts) also stores its test's p-value and the week's threshold. */
+const FDR_DETAILS = z.object({ pValue: z.number(), bhThreshold: z.number(), fdrQ: z.number() });
+
 export function describeFlagReason(
+  reason: StoredFlagReason,
+  options: { t: FlagReasonTranslator; format: FlagReasonFormatter; audience: FlagReasonAudience },
+): string {
+  const sentence = describeRule(reason, options);
+  const fdr = FDR_DETAILS.safeParse(reason.details);
+  if (!fdr.success) return sentence;
+  const small = (value: number) => options.format.number(value, { maximumSignificantDigits: 2 });
+  return `${sentence} ${options.t("flagReasons.fdr", {
+    pValue: small(fdr.data.pValue),
+    threshold: small(fdr.data.bhThreshold),
+    q: options.format.number(fdr.data.fdrQ, { maximumFractionDigits: 3 }),
+  })}`;
+}
+
+function describeRule(
   reason: StoredFlagReason,
   options: { t: FlagReasonTranslator; format: FlagReasonFormatter; audience: FlagReasonAudience },
 ): string {

@@ -12,9 +12,11 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import pino from "pino";
 import postgres from "postgres";
-import { closeDatabase } from "@/db";
+import { closeDatabase, db } from "@/db";
 import { logger } from "@/lib/logger";
+import { computePolicyFlags } from "@/lib/policy/preview-policy";
 import { computeReviewSignals } from "@/lib/quality/compute-review-signals";
+import { getPolicyVersion } from "@/lib/quality/get-current-policy";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import { checkInvariants, generatePortal } from "./generate-portal";
 import { describePostgres, seconds, timed } from "./measure";
@@ -166,6 +168,37 @@ async function describeFlags(sql: Sql, evaluationId: number) {
   };
 }
 
+/** False discoveries under control: the FDR q the planted kinds are also flagged with. */
+const FDR_Q = 0.05;
+
+/**
+ * Per planted kind, flagged / total under the evaluation's policy with FDR control at q: the
+ * preview's computation (lib/policy/preview-policy.ts) on the evaluation's data, writing nothing.
+ */
+async function describeFlagsWithFdr(sql: Sql, evaluationId: number, q: number) {
+  const [evaluation] = await sql<{ as_of: Date; time_zone: string; policy_version: number }[]>`
+    select as_of, time_zone, policy_version from evaluations where id = ${evaluationId}`;
+  const policy = await getPolicyVersion(db, evaluation!.policy_version);
+  const started = performance.now();
+  const decisions = await computePolicyFlags({
+    policy: { version: policy.version, params: { ...policy.params, fdr: { q } } },
+    asOf: evaluation!.as_of,
+    timeZone: evaluation!.time_zone,
+    logId: evaluationId,
+  });
+  const computeSeconds = seconds(performance.now() - started);
+  const flagged = decisions.map((decision) => decision.sellerId);
+  const planted = await sql<{ kind: string; sellers: string; flagged: string }[]>`
+    select p.kind, count(*) as sellers, count(*) filter (where p.seller_id = any(${flagged}::bigint[])) as flagged
+    from bench.seller_plan p group by p.kind order by p.kind`;
+  return {
+    q,
+    seconds: computeSeconds,
+    flagged: flagged.length,
+    flaggedOfPlanted: Object.fromEntries(planted.map((row) => [row.kind, `${row.flagged}/${row.sellers}`])),
+  };
+}
+
 /** The server and its settings; the evaluation's own work_mem beside them. */
 async function describeEvaluationPostgres(sql: Sql) {
   const described = await describePostgres(sql, [
@@ -234,6 +267,9 @@ async function main() {
     process.stderr.write("==> second evaluation\n");
     const second = await evaluateOnce(secondAsOf, steps, postmaster);
 
+    process.stderr.write(`==> the first evaluation's data under the same policy with FDR control at q = ${FDR_Q}\n`);
+    const withFdr = first.summary ? await describeFlagsWithFdr(sql, first.summary.evaluationId, FDR_Q) : null;
+
     const loadAfter = os.loadavg();
     const signals = await sql<
       { kind: string; reviews: string }[]
@@ -291,6 +327,7 @@ async function main() {
       sellersEvaluated: first.summary?.sellersEvaluated ?? null,
       flagged: first.summary?.flagged.length ?? null,
       flags: first.summary ? await describeFlags(sql, first.summary.evaluationId) : null,
+      flaggedWithFdr: withFdr,
       flaggedSecondRun: second.summary?.flagged.length ?? null,
       signals: Object.fromEntries(signals.map((row) => [row.kind, Number(row.reviews)])),
       postgres: await describeEvaluationPostgres(sql),
@@ -303,6 +340,12 @@ async function main() {
       },
     };
     console.log(JSON.stringify(report, null, 2));
+    // Per planted kind, flagged / total: the policy in force, then the same with FDR control.
+    const activeFlags = report.flags?.flaggedOfPlanted ?? {};
+    for (const kind of Object.keys(activeFlags))
+      process.stderr.write(
+        `==> ${kind}: ${activeFlags[kind]} flagged (policy in force), ${withFdr?.flaggedOfPlanted[kind] ?? "—"} (FDR q = ${FDR_Q})\n`,
+      );
   } finally {
     await sql.end({ timeout: 5 });
     await closeDatabase();
