@@ -140,7 +140,16 @@ test("[ADMIN] the same direct POST works for an admin, so the refusals above are
  * Every admin page, for every role that is not an admin: a plain 404. Pages other parts of the
  * app add (the policy editor, the statements export) join this list.
  */
-const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/api-keys", "/admin/audit", "/admin/import", "/admin/outbox"];
+const ADMIN_PAGES = [
+  "/admin",
+  "/admin/users",
+  "/admin/api-keys",
+  "/admin/audit",
+  "/admin/import",
+  "/admin/outbox",
+  "/admin/policy",
+  "/admin/statements",
+];
 
 for (const role of ["moderator", "seller"] as const) {
   test(`[${role.toUpperCase()}] every admin page answers 404`, async ({ page }) => {
@@ -179,7 +188,9 @@ async function adminTargetsUnchanged(target: AdminTarget) {
   expect(event?.due_later).toBe(true);
   const entries = await sql`
     select 1 from audit_log
-    where (entity_id in (${target.userId}, ${String(target.apiKeyId)}, ${String(target.eventId)}) and action <> 'user.created')
+    where ((entity_type = 'user' and entity_id = ${target.userId} and action <> 'user.created')
+           or (entity_type = 'api-key' and entity_id = ${String(target.apiKeyId)})
+           or (entity_type = 'outbox-event' and entity_id = ${String(target.eventId)}))
        or (action = 'user.created' and after->>'email' like 'planted-%')`;
   expect(entries).toHaveLength(0);
 }

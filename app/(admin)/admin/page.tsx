@@ -16,6 +16,7 @@ export default async function AdminHomePage() {
   const actor = await requirePagePermission("users:manage");
   const t = await getTranslations("admin");
   const tStatements = await getTranslations("statements");
+  const tPolicy = await getTranslations("policyEditor");
   return (
     <>
       <PageHeading title={t("title")} intro={t("intro")} />
@@ -51,6 +52,12 @@ export default async function AdminHomePage() {
             <Link href="/admin/outbox" className="link-card">
               <span className="link-card-title">{t("outboxLink")}</span>
               <span className="link-card-text">{t("outboxLinkText")}</span>
+            </Link>
+          </li>
+          <li>
+            <Link href="/admin/policy" className="link-card">
+              <span className="link-card-title">{tPolicy("title")}</span>
+              <span className="link-card-text">{tPolicy("linkText")}</span>
             </Link>
           </li>
           <li>
