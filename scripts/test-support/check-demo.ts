@@ -125,6 +125,30 @@ async function main() {
       assert.match(await browser.page(appeal[1]!), /Record the decision/, "the demo moderator may decide it");
     });
 
+    const seller = printedSignIns(demo.output()).find((signIn) => signIn.role === "seller");
+    await check("the seller's worked case links its statement of reasons and the appeal page", async () => {
+      assert.ok(seller, "a seller sign-in was printed");
+      const browser = session(baseUrl);
+      await browser.signIn(seller);
+      const cases = /href="\/seller\/cases\/(\d+)"/.exec(await browser.page("/seller"));
+      assert.ok(cases, "the standing page links the active case");
+      const casePage = await browser.page(`/seller/cases/${cases[1]}`);
+      assert.match(casePage, new RegExp(`href="/seller/cases/${cases[1]}/statements/exclusion"`), "the exclusion's statement");
+      assert.match(await browser.page(`/seller/cases/${cases[1]}/statements/exclusion`), /Statement of reasons/);
+      assert.match(await browser.page(`/seller/cases/${cases[1]}/appeal`), /Contest a decision/);
+    });
+
+    const admin = printedSignIns(demo.output()).find((signIn) => signIn.role === "admin");
+    await check("the admin has the overview, the policy in force, the audit trail and the statements", async () => {
+      assert.ok(admin, "an admin sign-in was printed");
+      const browser = session(baseUrl);
+      await browser.signIn(admin);
+      assert.match(await browser.page("/admin"), /href="\/moderator\/appeals"/, "the overview links the appeals waiting");
+      assert.match(await browser.page("/admin/policy"), /Version 1 in force/);
+      assert.match(await browser.page("/admin/audit"), /case\.opened|Case opened/i, "the trail has the demo's decisions");
+      await browser.page("/admin/statements");
+    });
+
     await check("SIGTERM stops it: every process it started exits", async () => {
       const started = demo.processTree();
       demo.process.kill("SIGTERM");
