@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   "review.root_cause_named",
   "review.resolved_with_buyer",
   "review.replied",
+  "audit.verified",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -55,6 +56,7 @@ export const AUDIT_ENTITY_TYPES = [
   "review-signal",
   "outbox-event",
   "review",
+  "audit-trail",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
