@@ -5,9 +5,12 @@ import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { db, getDatabaseHandle, postgresClientOf, queryRows } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
+import { keysetQuery } from "@/lib/search/keyset";
 import { assertCan } from "@/lib/auth/permissions";
 import {
-  auditFilterCondition,
+  AUDIT_BY_OCCURRED_AT,
+  auditEntriesInOrder,
+  isTimeRangeOnly,
   resolveAuditFilters,
   type AuditFilterError,
   type AuditFilterField,
@@ -41,17 +44,18 @@ export type AuditExport =
   | { status: "ok"; stream: ReadableStream<Uint8Array> }
   | { status: "invalid"; errors: Partial<Record<AuditFilterField, AuditFilterError>> };
 
+/**
+ * The export's rows in the page's order. The acting user and the seller are read per row
+ * (scalar subqueries on their primary keys) rather than joined, so nothing can reorder the stream.
+ */
 function exportQuery(filters: ResolvedAuditFilters, edge: SQL, limit: SQL): SQL {
   return sql`select a.seq, to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at,
-                    a.actor_role, a.actor_label, u.email as actor_email, a.action, a.entity_type, a.entity_id,
-                    a.seller_id, s.external_id as seller_marketplace_id,
+                    a.actor_role, a.actor_label, (select u.email from users u where u.id = a.actor_user_id) as actor_email,
+                    a.action, a.entity_type, a.entity_id, a.seller_id,
+                    (select s.external_id from sellers s where s.id = a.seller_id) as seller_marketplace_id,
                     coalesce(a.after ->> 'caseId', a.before ->> 'caseId', case when a.entity_type = 'case' then a.entity_id end) as case_id,
                     a.reason, a.before::text as before, a.after::text as after
-             from audit_log a
-             left join users u on u.id = a.actor_user_id
-             left join sellers s on s.id = a.seller_id
-             where ${auditFilterCondition(filters)} ${edge}
-             order by a.seq desc ${limit}`;
+             from (${auditEntriesInOrder(filters, edge)} ${limit}) a`;
 }
 
 /**
@@ -74,9 +78,13 @@ async function forEachBatch(filters: ResolvedAuditFilters, onBatch: (rows: CsvRo
     );
     return;
   }
-  let before: number | null = null;
+  let before: number | undefined;
   for (;;) {
-    const edge: SQL = before === null ? sql`` : sql`and a.seq < ${before}`;
+    const edge: SQL = isTimeRangeOnly(filters)
+      ? keysetQuery(AUDIT_BY_OCCURRED_AT, { before }).condition
+      : before === undefined
+        ? sql``
+        : sql`and a.seq < ${before}`;
     const rows: CsvRow[] = await queryRows<CsvRow>(db, exportQuery(filters, edge, sql`limit ${BATCH_SIZE}`));
     if (rows.length > 0) await onBatch(rows);
     if (rows.length < BATCH_SIZE) return;
@@ -85,7 +93,8 @@ async function forEachBatch(filters: ResolvedAuditFilters, onBatch: (rows: CsvRo
 }
 
 /**
- * The audit trail under the filters as CSV (a header row, then one row per entry, newest first),
+ * The audit trail under the filters as CSV (a header row, then one row per entry, newest first as
+ * on the page),
  * streamed: rows go from the database cursor through csv-stringify to the response as the reader
  * takes them, waiting whenever the reader is slower. Cells that a spreadsheet would run as a
  * formula (starting with = + - @, a tab or a carriage return) get a leading apostrophe. Admins only.

@@ -4,13 +4,16 @@ import { db, queryRows } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import {
-  auditFilterCondition,
+  AUDIT_BY_OCCURRED_AT,
+  auditEntriesInOrder,
+  auditOrderBy,
+  isTimeRangeOnly,
   resolveAuditFilters,
   type AuditFilterField,
   type AuditFilterError,
   type AuditFilterInput,
 } from "@/lib/audit/audit-filters";
-import { keysetPage, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
+import { keysetPage, keysetQuery, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -85,7 +88,8 @@ function toEntry(row: Row): AuditListEntry {
 /**
  * One page of the audit trail under the filters, newest first, paged by `seq` (keyset): the trail
  * only grows, and a page deep in it costs the same as the first. Each filter has an index on
- * (its column, seq), so a page reads one index backwards and stops after a page's worth. No total
+ * (its column, seq), so a page reads one index backwards and stops after a page's worth; with
+ * only a time range the page is newest first by (occurred_at, seq) instead (auditWalk). No total
  * count: counting a long trail on every view costs more than it tells. The acting user and the
  * seller are joined to the page's rows only. Bad filters come back named, in `errors`.
  */
@@ -101,22 +105,24 @@ export async function listAudit(params: {
 
   const { before, after } = params.cursor;
   const isGoingNewer = after !== undefined;
-  const edge = isGoingNewer ? sql`and a.seq > ${after}` : before !== undefined ? sql`and a.seq < ${before}` : sql``;
+  const edge = isTimeRangeOnly(resolved.filters)
+    ? keysetQuery(AUDIT_BY_OCCURRED_AT, params.cursor).condition
+    : isGoingNewer
+      ? sql`and a.seq > ${after}`
+      : before !== undefined
+        ? sql`and a.seq < ${before}`
+        : sql``;
   const rows = await queryRows<Row>(
     db,
     sql`select a.seq, a.occurred_at, a.actor_user_id, a.actor_role, a.actor_label, u.name as actor_name, u.email as actor_email,
-               a.action, a.entity_type, a.entity_id, a.seller_id, s.name as seller_name, a.case_id, a.before, a.after, a.reason
-        from (
-          select a.*, coalesce(a.after ->> 'caseId', a.before ->> 'caseId', case when a.entity_type = 'case' then a.entity_id end) as case_id
-          from audit_log a
-          where ${auditFilterCondition(resolved.filters)} ${edge}
-          order by a.seq ${isGoingNewer ? sql`asc` : sql`desc`}
-          -- One row more than a page, to know whether there is another page that way.
-          limit ${AUDIT_PAGE_SIZE + 1}
-        ) a
+               a.action, a.entity_type, a.entity_id, a.seller_id, s.name as seller_name,
+               coalesce(a.after ->> 'caseId', a.before ->> 'caseId', case when a.entity_type = 'case' then a.entity_id end) as case_id,
+               a.before, a.after, a.reason
+        -- One row more than a page, to know whether there is another page that way.
+        from (${auditEntriesInOrder(resolved.filters, edge, isGoingNewer)} limit ${AUDIT_PAGE_SIZE + 1}) a
         left join users u on u.id = a.actor_user_id
         left join sellers s on s.id = a.seller_id
-        order by a.seq ${isGoingNewer ? sql`asc` : sql`desc`}`,
+        order by ${auditOrderBy(resolved.filters, isGoingNewer)}`,
   );
   return { status: "ok", page: keysetPage(rows.map(toEntry), AUDIT_PAGE_SIZE, params.cursor, (entry) => entry.seq) };
 }

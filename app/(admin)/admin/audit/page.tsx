@@ -72,7 +72,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : (
         <>
           <p className="section">
-            <a href={listHref(EXPORT_PATH, filters)} className="button button-quiet" aria-label={t("exportLabel")} download>
+            <a href={listHref(EXPORT_PATH, filters)} className="button button-quiet" download>
               {t("export")}
             </a>
           </p>
