@@ -1,20 +1,21 @@
 /**
- * `npm run audit:verify` — walks the audit trail's hash chain and names the first broken entry.
+ * `npm run audit:verify` — walks the audit trail's hash chain, names the first broken entry, and
+ * records the result as an `audit.verified` entry (shown on the admin's audit page).
  * Exit code 0: intact; 1: broken; 2: could not check.
  */
-import { closeDatabase, db } from "@/db";
-import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { closeDatabase } from "@/db";
+import { verifyAndRecordAuditChain } from "@/lib/audit/verify-and-record-audit-chain";
+import { currentTime } from "@/lib/clock";
 
 async function main() {
-  const report = await verifyAuditChain(db);
+  const result = await verifyAndRecordAuditChain({ actor: { kind: "system", label: "audit:verify" }, now: currentTime() });
   await closeDatabase();
-  if (report.ok) {
-    console.log(`audit trail intact: ${report.checked} entries checked`);
+  if (result.ok) {
+    console.log(`audit trail intact: ${result.entries} entries checked`);
     return 0;
   }
-  const { seq, id, problem, detail } = report.firstBroken;
-  console.error(`audit trail BROKEN at entry seq=${seq} (id ${id}): ${problem} — ${detail}`);
-  console.error(`${report.checked} entries before it are intact`);
+  console.error(`audit trail BROKEN at entry seq=${result.firstBrokenSeq}: ${result.problem}`);
+  console.error(`${result.entries} entries before it are intact`);
   return 1;
 }
 

@@ -92,9 +92,15 @@ describe("[OPERATOR] setting up a portal on an empty PostgreSQL", () => {
     const verified = await runScript("audit:verify", [], { env: on });
     const [entries] = await sqlClient`select count(*)::int as count from audit_log`;
     expect(entries!.count).toBeGreaterThan(DEMO_ACCOUNTS.length);
+    // The walk checked every entry before it, then recorded its own result as the last one.
     expect(verified).toMatchObject({
       code: 0,
-      stdout: expect.stringContaining(`audit trail intact: ${entries!.count} entries checked`),
+      stdout: expect.stringContaining(`audit trail intact: ${entries!.count - 1} entries checked`),
+    });
+    const [recorded] = await sqlClient`select action, after from audit_log order by seq desc limit 1`;
+    expect(recorded).toEqual({
+      action: "audit.verified",
+      after: { ok: true, entries: entries!.count - 1, lastSeq: entries!.count - 1 },
     });
   }, 120_000);
 });

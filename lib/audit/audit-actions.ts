@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   "policy.draft_saved",
   "policy.draft_discarded",
   "policy.activated",
+
+  "audit.verified",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -66,6 +68,8 @@ export const AUDIT_ENTITY_TYPES = [
   "outbox-event",
   "review",
   "appeal",
+
+  "audit-trail",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -4,6 +4,8 @@ import { db } from "@/db";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { getLatestAuditVerification } from "@/lib/audit/verify-and-record-audit-chain";
+import { createTestUser } from "@/scripts/test-support/factories";
 import { runScript } from "@/scripts/test-support/run-script";
 import { tamperWithDatabase } from "@/scripts/test-support/tamper";
 
@@ -20,4 +22,15 @@ test("a row changed behind the trigger's back is named by audit:verify", async (
   const failure = await runScript("audit:verify");
   expect(failure.code).toBe(1);
   expect(failure.stderr).toContain("BROKEN at entry seq=3");
+
+  // …and records what it found, which the audit page shows as the latest verification.
+  const { actor: admin } = await createTestUser("admin");
+  expect(await getLatestAuditVerification({ actor: admin })).toMatchObject({
+    ok: false,
+    entries: 2,
+    lastSeq: 2,
+    firstBrokenSeq: 3,
+    problem: "hash-mismatch",
+    actorLabel: "audit:verify",
+  });
 });

@@ -1,58 +1,128 @@
 import "server-only";
-import { and, asc, desc, gt, ilike, lt, type SQL } from "drizzle-orm";
-import { db } from "@/db";
-import { auditLog } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { db, queryRows } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import { escapeLike } from "@/lib/search/escape-like";
-import { keysetPage, type ListCursor } from "@/lib/search/keyset";
+import {
+  AUDIT_BY_OCCURRED_AT,
+  auditEntriesInOrder,
+  auditOrderBy,
+  isTimeRangeOnly,
+  resolveAuditFilters,
+  type AuditFilterField,
+  type AuditFilterError,
+  type AuditFilterInput,
+} from "@/lib/audit/audit-filters";
+import { keysetPage, keysetQuery, type KeysetPage, type ListCursor } from "@/lib/search/keyset";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export type AuditFilters = {
-  /** The start of an action name: "user." finds every user change, "user.role_changed" one kind. */
-  action?: string;
-  /** Part of the actor's e-mail or label ("system", an API key's name). */
-  actor?: string;
-};
-
 export type AuditCursor = ListCursor;
 
+export type AuditListEntry = {
+  seq: number;
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorRole: string;
+  actorLabel: string;
+  /** The acting user's name and e-mail now (null for the system, an API key or a removed user). */
+  actorName: string | null;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  sellerId: number | null;
+  sellerName: string | null;
+  /** The case the entry belongs to (the case itself or an entry carrying its caseId). */
+  caseId: number | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+};
+
+export type AuditListResult =
+  | { status: "ok"; page: KeysetPage<AuditListEntry> }
+  | { status: "invalid"; errors: Partial<Record<AuditFilterField, AuditFilterError>> };
+
+type Row = {
+  seq: string | number;
+  occurred_at: Date | string;
+  actor_user_id: string | null;
+  actor_role: string;
+  actor_label: string;
+  actor_name: string | null;
+  actor_email: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  seller_id: string | number | null;
+  seller_name: string | null;
+  case_id: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+};
+
+function toEntry(row: Row): AuditListEntry {
+  const caseId = row.case_id === null ? null : Number(row.case_id);
+  return {
+    seq: Number(row.seq),
+    occurredAt: new Date(row.occurred_at),
+    actorUserId: row.actor_user_id,
+    actorRole: row.actor_role,
+    actorLabel: row.actor_label,
+    actorName: row.actor_name,
+    actorEmail: row.actor_email,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    sellerId: row.seller_id === null ? null : Number(row.seller_id),
+    sellerName: row.seller_name,
+    caseId: caseId !== null && Number.isSafeInteger(caseId) && caseId > 0 ? caseId : null,
+    before: row.before,
+    after: row.after,
+    reason: row.reason,
+  };
+}
+
 /**
- * One page of the audit trail, newest first, paged by `seq` (keyset): the trail only grows, and
- * a page deep in it costs the same as the first. `before` gives the page of entries older than
- * that seq, `after` the page of entries newer than it. No total count: counting a long trail on
- * every view costs more than it tells.
+ * One page of the audit trail under the filters, newest first, paged by `seq` (keyset): the trail
+ * only grows, and a page deep in it costs the same as the first. Each filter has an index on
+ * (its column, seq), so a page reads one index backwards and stops after a page's worth; with
+ * only a time range the page is newest first by (occurred_at, seq) instead (auditWalk). No total
+ * count: counting a long trail on every view costs more than it tells. The acting user and the
+ * seller are joined to the page's rows only. Bad filters come back named, in `errors`.
  */
-export async function listAudit(params: { actor: Actor; cursor: AuditCursor; filters: AuditFilters }) {
+export async function listAudit(params: {
+  actor: Actor;
+  cursor: AuditCursor;
+  filters: AuditFilterInput;
+  timeZone: string;
+}): Promise<AuditListResult> {
   assertCan(params.actor, "audit:read");
+  const resolved = await resolveAuditFilters(params.filters, params.timeZone);
+  if (resolved.status === "invalid") return resolved;
+
   const { before, after } = params.cursor;
-  const action = params.filters.action?.trim();
-  const actorText = params.filters.actor?.trim();
-
-  const conditions: SQL[] = [];
-  if (action) conditions.push(ilike(auditLog.action, `${escapeLike(action)}%`));
-  if (actorText) conditions.push(ilike(auditLog.actorLabel, `%${escapeLike(actorText)}%`));
   const isGoingNewer = after !== undefined;
-  if (isGoingNewer) conditions.push(gt(auditLog.seq, after));
-  else if (before !== undefined) conditions.push(lt(auditLog.seq, before));
-
-  const found = await db
-    .select({
-      seq: auditLog.seq,
-      occurredAt: auditLog.occurredAt,
-      actorLabel: auditLog.actorLabel,
-      actorRole: auditLog.actorRole,
-      action: auditLog.action,
-      entityType: auditLog.entityType,
-      entityId: auditLog.entityId,
-      reason: auditLog.reason,
-    })
-    .from(auditLog)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(isGoingNewer ? asc(auditLog.seq) : desc(auditLog.seq))
-    // One row more than a page, to know whether there is another page that way.
-    .limit(AUDIT_PAGE_SIZE + 1);
-
-  return keysetPage(found, AUDIT_PAGE_SIZE, params.cursor, (entry) => entry.seq);
+  const edge = isTimeRangeOnly(resolved.filters)
+    ? keysetQuery(AUDIT_BY_OCCURRED_AT, params.cursor).condition
+    : isGoingNewer
+      ? sql`and a.seq > ${after}`
+      : before !== undefined
+        ? sql`and a.seq < ${before}`
+        : sql``;
+  const rows = await queryRows<Row>(
+    db,
+    sql`select a.seq, a.occurred_at, a.actor_user_id, a.actor_role, a.actor_label, u.name as actor_name, u.email as actor_email,
+               a.action, a.entity_type, a.entity_id, a.seller_id, s.name as seller_name,
+               coalesce(a.after ->> 'caseId', a.before ->> 'caseId', case when a.entity_type = 'case' then a.entity_id end) as case_id,
+               a.before, a.after, a.reason
+        -- One row more than a page, to know whether there is another page that way.
+        from (${auditEntriesInOrder(resolved.filters, edge, isGoingNewer)} limit ${AUDIT_PAGE_SIZE + 1}) a
+        left join users u on u.id = a.actor_user_id
+        left join sellers s on s.id = a.seller_id
+        order by ${auditOrderBy(resolved.filters, isGoingNewer)}`,
+  );
+  return { status: "ok", page: keysetPage(rows.map(toEntry), AUDIT_PAGE_SIZE, params.cursor, (entry) => entry.seq) };
 }

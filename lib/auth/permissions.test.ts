@@ -9,6 +9,7 @@ const ADMIN_ONLY: Permission[] = [
   "users:manage",
   "api-keys:manage",
   "audit:read",
+  "audit:verify",
   "imports:run",
   "outbox:view",
   "outbox:retry",

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   "users:manage": ["admin"],
   "api-keys:manage": ["admin"],
   "audit:read": ["admin"],
+  /** Walk the audit chain now and record the result (the audit page's button). */
+  "audit:verify": ["admin"],
   "imports:run": ["admin"],
   "outbox:view": ["admin"],
   /** Send a pending catalog event now instead of at its next attempt. */

@@ -10,6 +10,7 @@ import {
   QUEUES,
   startJobWorker,
   WEEKLY_EVALUATION_CRON,
+  VERIFY_AUDIT_CHAIN_CRON,
   type JobWorker,
 } from "@/lib/jobs/job-worker";
 import { createFlaggedSeller } from "@/scripts/test-support/cases";
@@ -107,4 +108,21 @@ test("[SCHEDULER] every five minutes, cases whose re-check date has come are rec
     .from(auditLog)
     .where(and(eq(auditLog.action, "case.due_for_recheck"), eq(auditLog.entityId, String(dueCase.id))));
   expect(entries).toEqual([expect.objectContaining({ actorRole: "system", actorLabel: "scheduler" })]);
+}, 60_000);
+
+test("[SCHEDULER] each night the audit chain is walked and the result recorded for the audit page", async () => {
+  const schedules = await worker.boss.getSchedules();
+  expect(schedules.find((schedule) => schedule.name === QUEUES.verifyAuditChain)).toMatchObject({
+    cron: VERIFY_AUDIT_CHAIN_CRON,
+    options: expect.objectContaining({ tz: "Europe/Kyiv" }),
+  });
+  const jobId = await worker.boss.send(QUEUES.verifyAuditChain, {});
+  await expect
+    .poll(async () => (await worker.boss.getJobById(QUEUES.verifyAuditChain, jobId!))?.state, { timeout: 30_000, interval: 500 })
+    .toBe("completed");
+  const [recorded] = await db
+    .select({ actorLabel: auditLog.actorLabel, after: auditLog.after, occurredAt: auditLog.occurredAt })
+    .from(auditLog)
+    .where(eq(auditLog.action, "audit.verified"));
+  expect(recorded).toMatchObject({ actorLabel: "scheduler", after: { ok: true }, occurredAt: CLOCK });
 }, 60_000);

@@ -3,6 +3,7 @@ import { lt } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { db } from "@/db";
 import { signInAttempts } from "@/db/schema";
+import { verifyAndRecordAuditChain } from "@/lib/audit/verify-and-record-audit-chain";
 import type { Actor } from "@/lib/auth/actor";
 import { markDueCases } from "@/lib/cases/mark-due-cases";
 import { currentTime } from "@/lib/clock";
@@ -15,7 +16,7 @@ import { runEvaluation } from "@/lib/quality/run-evaluation";
  * Scheduled work, through pg-boss on the same PostgreSQL: the weekly evaluation (Monday 00:00 in
  * the portal's time zone), the nightly pruning of old sign-in attempts, and every minute the delivery
  * of catalog events and seller e-mails that are due (lib/delivery), and every five minutes the cases
- * whose re-check date has come. pg-boss keeps the
+ * whose re-check date has come, and each night the audit chain's verification. pg-boss keeps the
  * schedule in the database, so several app instances may all start a worker: each cron tick
  * becomes one job, and a singleton queue runs one evaluation at a time. A job that fails is
  * retried; the evaluation itself is idempotent per asOf, so a retry never makes a second one.
@@ -26,6 +27,7 @@ export const QUEUES = {
   pruneSignInAttempts: "prune-sign-in-attempts",
   delivery: "deliver-outbox-and-email",
   dueCases: "mark-due-cases",
+  verifyAuditChain: "verify-audit-chain",
 } as const;
 
 /** Minute, hour, day of month, month, day of week (1 = Monday). */
@@ -35,6 +37,8 @@ const PRUNE_CRON = "30 3 * * *";
 export const DELIVERY_CRON = "* * * * *";
 /** Cases whose re-check date came are recorded as due (decisions never wait for it). */
 export const DUE_CASES_CRON = "*/5 * * * *";
+/** Each night the audit chain is walked and the result recorded (the audit page shows the latest). */
+export const VERIFY_AUDIT_CHAIN_CRON = "45 2 * * *";
 /** Long enough for the rate limits (15 minutes) and for looking into an incident. */
 const SIGN_IN_ATTEMPTS_KEPT_DAYS = 30;
 
@@ -73,6 +77,8 @@ export async function startJobWorker(options: {
   await ensureQueue(boss, { name: QUEUES.dueCases, policy: "stately", retryLimit: 0, expireInSeconds: 300 });
   await boss.schedule(QUEUES.delivery, DELIVERY_CRON, {}, { tz: options.timeZone });
   await boss.schedule(QUEUES.dueCases, DUE_CASES_CRON, {}, { tz: options.timeZone });
+  await ensureQueue(boss, { name: QUEUES.verifyAuditChain, policy: "singleton", retryLimit: 1, expireInSeconds: 3600 });
+  await boss.schedule(QUEUES.verifyAuditChain, VERIFY_AUDIT_CHAIN_CRON, {}, { tz: options.timeZone });
 
   await boss.work(QUEUES.weeklyEvaluation, async () => {
     const summary = await runEvaluation({ actor: SCHEDULER_ACTOR, now: clock() });
@@ -92,6 +98,11 @@ export async function startJobWorker(options: {
   await boss.work(QUEUES.dueCases, async () => {
     const marked = await markDueCases(clock());
     if (marked > 0) logger.info({ marked }, "cases due for re-check");
+  });
+  await boss.work(QUEUES.verifyAuditChain, async () => {
+    const result = await verifyAndRecordAuditChain({ actor: SCHEDULER_ACTOR, now: clock() });
+    if (result.ok) logger.info({ result }, "audit chain intact");
+    else logger.error({ result }, "audit chain BROKEN");
   });
   logger.info({ timeZone: options.timeZone }, "job worker started");
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }) };

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:web -- [--sellers 100000] [--cases 20000] [--duration 30] [--connections 20] [--rate N] [--warm-up 5] [--seed 1]
- *   [--seller-accounts 200] [--seller-cases 50] [--seller-period 5] [--keep] [--reuse]`
+ *   [--seller-accounts 200] [--seller-cases 50] [--seller-period 5] [--audit-entries 1000000] [--keep] [--reuse]`
  *
  * The moderators' workspace under load. Generates the benchmark portal (generate-portal.ts), runs
  * the evaluation of the latest week and its fake-review signals (the open-flag queue), adds
@@ -30,6 +30,11 @@
  * every seller), the case page and its reviews page (the sellers with a case, each their own case),
  * each page measured on its own for its p95 and its CPU per request.
  *
+ * Then the admin's audit page (audit-pages.ts): `--audit-entries` more entries in the audit trail,
+ * written through the chain's trigger, and `--connections` admins, each loading a page once a second
+ * (as the moderators above), under each kind of filter: none (and a page deep in), by action, actor,
+ * seller, case, time range, and combined — each measured on its own for its p95.
+ *
  * Prints a table, then one JSON object: per target requests/s, latency p50/p95/p99, non-2xx
  * responses and errors, CPU seconds per request (client, server, PostgreSQL), and the load
  * average before each run; and each page's lib/ function timed alone (its database part).
@@ -54,6 +59,7 @@ import { computeReviewSignals } from "@/lib/quality/compute-review-signals";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import { defaultAsOf } from "@/lib/quality/windows";
 import { getSellerStanding } from "@/lib/sellers/get-seller-standing";
+import { auditTargets, createAdmins, generateAuditEntries } from "./audit-pages";
 import { countCaseRows, generateCases } from "./generate-cases";
 import { generatePortal } from "./generate-portal";
 import { describePostgres, quantile, round, seconds, timed } from "./measure";
@@ -89,6 +95,7 @@ type Options = {
   sellerAccounts: number;
   sellerCases: number;
   sellerPeriodSeconds: number;
+  auditEntries: number;
 };
 type Sql = postgres.Sql;
 type Target = { name: string; paths: string[]; expect: string };
@@ -106,6 +113,7 @@ function parseOptions(): Options {
       "seller-accounts": { type: "string", default: "200" },
       "seller-cases": { type: "string", default: "50" },
       "seller-period": { type: "string", default: "5" },
+      "audit-entries": { type: "string", default: "1000000" },
       keep: { type: "boolean", default: false },
       reuse: { type: "boolean", default: false },
     },
@@ -132,6 +140,7 @@ function parseOptions(): Options {
     sellerAccounts,
     sellerCases: whole("seller-cases", values["seller-cases"], 0, sellerAccounts),
     sellerPeriodSeconds: whole("seller-period", values["seller-period"], 1, 600),
+    auditEntries: whole("audit-entries", values["audit-entries"], 0, 100_000_000),
   };
 }
 
@@ -417,6 +426,8 @@ async function loadData(sql: Sql, options: Options, password: string) {
     evaluationId: evaluation.result.evaluationId,
     password,
   });
+  process.stderr.write(`==> ${options.auditEntries} audit entries, through the chain's trigger\n`);
+  const audit = options.auditEntries > 0 ? await generateAuditEntries(sql, { count: options.auditEntries, now }) : null;
   await sql.unsafe("checkpoint");
   return {
     asOf,
@@ -429,6 +440,7 @@ async function loadData(sql: Sql, options: Options, password: string) {
       evaluationAndSignals: seconds(evaluation.ms),
       cases: seconds(cases.ms),
       casesBySteps: cases.result.steps,
+      auditEntries: audit?.seconds ?? null,
     },
   };
 }
@@ -487,6 +499,13 @@ async function main() {
     process.stderr.write(`==> signing in ${sellers.length} sellers\n`);
     const sellerCookies: string[] = [];
     for (const seller of sellers) sellerCookies.push(await signIn(server.baseUrl, seller.email, password));
+    process.stderr.write(`==> signing in ${options.connections} admins for the audit page\n`);
+    const admins = await createAdmins(sql, options.connections, password);
+    const adminCookies: string[] = [];
+    for (const admin of admins) adminCookies.push(await signIn(server.baseUrl, admin.email, password));
+    const [auditEntries] = await sql<{ n: number }[]>`select count(*)::int as n from audit_log`;
+    const auditPages = await auditTargets(sql, new Date());
+    await checkTargets(server.baseUrl, adminCookies[0]!, auditPages);
     const sellerPages = SELLER_PAGES.map((page) => ({ page, visits: visitsOf(page, sellers, sellerCookies) }));
     for (const { page, visits } of sellerPages) {
       // Each seller's own page answers 200 before it is timed (the first of them, as for the moderators).
@@ -548,6 +567,19 @@ async function main() {
       sellerResults.push({ target: page.name, sellers: visits.length, ...measured });
     }
 
+    const auditResults: ({ target: string; paths: string[] } & Measured)[] = [];
+    for (const [i, target] of auditPages.entries()) {
+      if (options.warmUp > 0) {
+        await driveModerators(server.baseUrl, target.paths, adminCookies, options.connections, options.warmUp, options.seed + i);
+      }
+      const measured = await measure(
+        `${target.name}: ${options.duration} s, ${options.connections} admins at a page a second each`,
+        () =>
+          driveModerators(server!.baseUrl, target.paths, adminCookies, options.connections, options.duration, options.seed + i),
+      );
+      auditResults.push({ target: target.name, paths: target.paths, ...measured });
+    }
+
     printTable([
       ...results.flatMap(({ target, run, atPeoplesPace }) => [
         { target, pace: options.rate === null ? "unpaced" : `${options.rate}/s in all`, run },
@@ -558,6 +590,7 @@ async function main() {
         pace: `${count} sellers, 1 page/${options.sellerPeriodSeconds} s`,
         run,
       })),
+      ...auditResults.map(({ target, run }) => ({ target, pace: `${options.connections} admins, 1 page/s each`, run })),
     ]);
     for (const { target, cpuMsPerRequest } of sellerResults) {
       console.log(
@@ -582,6 +615,8 @@ async function main() {
           warmUpSeconds: options.warmUp,
           targets: results,
           sellerPages: sellerResults,
+          auditPages: auditResults,
+          auditEntries: auditEntries?.n,
           sellerPace: `${sellers.length} sellers (${sellers.filter((seller) => seller.caseId !== null).length} with an active case), ${sellerPace}`,
           queryMsMedian,
           queryMsNote:
@@ -591,6 +626,7 @@ async function main() {
             metUnpaced: pages.every(({ run }) => meetsTarget(run)),
             metAtPeoplesPace: pages.every(({ atPeoplesPace }) => meetsTarget(atPeoplesPace.run)),
             metBySellerPages: sellerResults.every(({ run }) => meetsTarget(run)),
+            metByAuditPages: auditResults.every(({ run }) => meetsTarget(run)),
           },
           casePages,
           data: {
