@@ -163,10 +163,11 @@ test("[MODERATOR] the case page follows the work, labels its dates, and tells th
   await page.goto(`/moderator/cases/${caseId}`);
 
   const headings = await page.locator("main h2:not(.visually-hidden)").allTextContents();
-  expect(headings.slice(0, 6)).toEqual([
+  expect(headings.slice(0, 7)).toEqual([
     "Re-check checklist",
     "Improvement letters",
     "Decision",
+    "Statements of reasons",
     "Evidence at the exclusion",
     "Negative reviews in scope (0)",
     "Suspected fake reviews",
