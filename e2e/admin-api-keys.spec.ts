@@ -58,8 +58,11 @@ test("[ADMIN] creates an API key and sees it once, then only its prefix; revokes
   const [stored] = await sql<{ revoked_at: Date | null }[]>`select revoked_at from api_keys where name = ${name}`;
   expect(stored?.revoked_at).not.toBeNull();
 
-  await page.goto(`/admin/audit?action=api-key.&actor=${encodeURIComponent(admin.email)}`);
+  // The trail, filtered by this admin and each action in turn.
+  const actor = encodeURIComponent(admin.email);
+  await page.goto(`/admin/audit?action=api-key.created&actor=${actor}`);
   await expect(page.getByRole("row").filter({ hasText: "api-key.created" })).toHaveCount(1);
+  await page.goto(`/admin/audit?action=api-key.revoked&actor=${actor}`);
   const revocation = page.getByRole("row").filter({ hasText: "api-key.revoked" });
   await expect(revocation).toHaveCount(1);
   await expect(revocation).toContainText("The feed moved to a new server");

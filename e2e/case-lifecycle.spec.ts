@@ -84,9 +84,11 @@ test("[MODERATOR] triage, exclusion, day-14 re-check and reinstatement with an o
   const adminContext = await browser.newContext();
   const adminPage = await adminContext.newPage();
   await signIn(adminPage, admin.email);
-  await adminPage.goto(`/admin/audit?action=case.&actor=${encodeURIComponent(moderator.email)}`);
+  const actor = encodeURIComponent(moderator.email);
+  await adminPage.goto(`/admin/audit?action=case.opened&actor=${actor}`);
   const trail = adminPage.getByRole("table");
   await expect(trail.getByRole("row", { name: /case\.opened/ })).toHaveCount(1);
+  await adminPage.goto(`/admin/audit?action=case.reinstated&actor=${actor}`);
   await expect(trail.getByRole("row", { name: /case\.reinstated/ })).toContainText("Checked with the seller by phone");
   await adminContext.close();
 });
