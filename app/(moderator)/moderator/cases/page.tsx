@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CaseStatusBadge } from "@/app/(moderator)/moderator/_components/case-status-badge";
+import { CaseStatusBadge } from "@/app/_components/case-status-badge";
 import { OffsetPagination } from "@/app/_components/pagination";
 import { SellerCell } from "@/app/(moderator)/moderator/_components/seller-cell";
 import { Field, fieldProps } from "@/app/_components/field";

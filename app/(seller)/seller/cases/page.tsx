@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { CaseStatusBadge } from "@/app/_components/case-status-badge";
 import { PageHeading } from "@/app/_components/page-heading";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listSellerCases } from "@/lib/cases/get-case-for-seller";
 import { SELLER_PATHS } from "@/lib/sellers/seller-paths";
+import { CaseDates } from "./case-dates";
 
 export const dynamic = "force-dynamic";
 
@@ -16,13 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The seller's exclusion cases, the open one and the past ones, newest first; each opens its own page. */
 export default async function SellerCasesPage() {
   const actor = await requirePagePermission("seller-portal:use");
-  const [cases, t, tStatus, format] = await Promise.all([
-    listSellerCases({ actor }),
-    getTranslations("sellerCase.list"),
-    getTranslations("sellerCase.status"),
-    getFormatter(),
-  ]);
-  const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
+  const [cases, t] = await Promise.all([listSellerCases({ actor }), getTranslations("sellerCase.list")]);
 
   return (
     <>
@@ -35,26 +31,10 @@ export default async function SellerCasesPage() {
             <li key={theCase.caseId} className="panel">
               <p className="cell-strong">
                 <Link href={SELLER_PATHS.case(theCase.caseId)}>{t("open", { id: theCase.caseId })}</Link>{" "}
-                <span className={`case-status case-status-${theCase.status.toLowerCase().replaceAll("_", "-")}`}>
-                  {tStatus(theCase.status)}
-                </span>
+                <CaseStatusBadge status={theCase.status} words="seller" />
               </p>
               <dl className="facts">
-                <div>
-                  <dt>{t("excludedOn")}</dt>
-                  <dd>{day(theCase.excludedAt)}</dd>
-                </div>
-                {theCase.reinstatedAt ? (
-                  <div>
-                    <dt>{t("reinstatedOn")}</dt>
-                    <dd>{day(theCase.reinstatedAt)}</dd>
-                  </div>
-                ) : (
-                  <div>
-                    <dt>{t("recheckOn")}</dt>
-                    <dd>{day(theCase.recheckAt)}</dd>
-                  </div>
-                )}
+                <CaseDates theCase={theCase} />
               </dl>
             </li>
           ))}

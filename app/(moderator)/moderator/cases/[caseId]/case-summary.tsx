@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { CaseStatusBadge } from "@/app/(moderator)/moderator/_components/case-status-badge";
+import { CaseStatusBadge } from "@/app/_components/case-status-badge";
 import { ActionButton } from "@/app/_components/action-button";
 import type { CaseForModerator } from "@/lib/cases/get-case-for-moderator";
 import { assignCaseAction } from "./actions";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { CaseStatusBadge } from "@/app/(moderator)/moderator/_components/case-status-badge";
+import { CaseStatusBadge } from "@/app/_components/case-status-badge";
 import type { CaseForModerator } from "@/lib/cases/get-case-for-moderator";
 import { useCaseDates } from "./case-dates";
 

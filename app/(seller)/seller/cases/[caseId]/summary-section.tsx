@@ -1,10 +1,11 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { CaseStatusBadge } from "@/app/_components/case-status-badge";
 import type { CaseForSeller } from "@/lib/cases/get-case-for-seller";
+import { CaseDates } from "../case-dates";
 
 /** Where the seller stands, in plain words: since when, the earliest return, the countdown, what the re-check does. */
 export function SummarySection({ theCase }: { theCase: CaseForSeller }) {
   const t = useTranslations("sellerCase.summary");
-  const tStatus = useTranslations("sellerCase.status");
   const format = useFormatter();
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
   return (
@@ -28,26 +29,10 @@ export function SummarySection({ theCase }: { theCase: CaseForSeller }) {
         <div>
           <dt>{t("statusLabel")}</dt>
           <dd>
-            <span className={`case-status case-status-${theCase.status.toLowerCase().replaceAll("_", "-")}`}>
-              {tStatus(theCase.status)}
-            </span>
+            <CaseStatusBadge status={theCase.status} words="seller" />
           </dd>
         </div>
-        <div>
-          <dt>{t("excludedOn")}</dt>
-          <dd>{day(theCase.excludedAt)}</dd>
-        </div>
-        {theCase.reinstatedAt ? (
-          <div>
-            <dt>{t("reinstatedOn")}</dt>
-            <dd>{day(theCase.reinstatedAt)}</dd>
-          </div>
-        ) : (
-          <div>
-            <dt>{t("recheckOn")}</dt>
-            <dd>{day(theCase.recheckAt)}</dd>
-          </div>
-        )}
+        <CaseDates theCase={theCase} />
       </dl>
     </section>
   );
