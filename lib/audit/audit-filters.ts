@@ -192,15 +192,58 @@ export function auditOrderBy(filters: ResolvedAuditFilters, ascending = false): 
 
 /**
  * The filtered trail's rows (`a.*`) in a page's order, unlimited: the caller adds LIMIT or reads it
- * through a cursor. `edge` is the keyset condition (`and …`). Each equality filter has an index on
- * (column, seq) that a page newest first walks backwards; with only a time range the order is
- * (occurred_at, seq) on their index, as walking seq backwards would pass every entry newer than
- * the range first. Known weakness: a combination of filters that each match much but together
- * little or nothing may walk most of one filter's entries (the planner's choice), seconds on
- * millions — what the benchmark's "combined" target measures.
+ * through a cursor (the export). `edge` is the keyset condition (`and …`). Each equality filter
+ * has an index on (column, seq) that a page newest first walks backwards; with only a time range
+ * the order is (occurred_at, seq) on their index, as walking seq backwards would pass every entry
+ * newer than the range first. A page under several filters is read by auditPageQueries instead.
  */
 export function auditEntriesInOrder(filters: ResolvedAuditFilters, edge: SQL, ascending = false): SQL {
   return sql`select a.* from audit_log a where ${allOf(auditConditions(filters))} ${edge} order by ${auditOrderBy(filters, ascending)}`;
+}
+
+/** How many entries of the leading filter a page under several filters reads before it looks another way. */
+export const AUDIT_WALK_LIMIT = 2000;
+
+/**
+ * The queries of one page (`limit` rows) of the filtered trail, in its order: `a.*` and `walked`.
+ *
+ * - One filter, or only a time range: `single`, a walk of that filter's index that stops after
+ *   `limit` rows.
+ * - Several: the planner guesses how many entries match all of them by multiplying each one's
+ *   share, and a combination that matches far fewer (an actor who never takes that action) made it
+ *   walk an index through most of the trail, seconds on a million entries. So first `walk`: the
+ *   newest AUDIT_WALK_LIMIT entries of the leading equality filter's index (a case, a seller, an
+ *   actor, an action, a role: the narrowest first), the other filters applied to them; each row
+ *   carries `walked`, how many entries the walk read (null from the other queries). That page is exact when it is full, or when
+ *   the walk read fewer than AUDIT_WALK_LIMIT entries (it read all of that filter's entries). Else
+ *   `everything`: every match found through the filters' indexes together (a bitmap of each,
+ *   intersected), then the page's rows sorted out of them — work in proportion to the matches, not
+ *   to the trail, and only for a combination that matches little.
+ */
+export function auditPageQueries(
+  filters: ResolvedAuditFilters,
+  edge: SQL,
+  ascending: boolean,
+  limit: number,
+): { single: SQL } | { walk: SQL; everything: SQL } {
+  const parts = auditConditions(filters);
+  const [leading, ...others] = parts;
+  if (!leading || leading.isTime || others.length === 0) {
+    return {
+      single: sql`select a.*, null::int as walked from (${auditEntriesInOrder(filters, edge, ascending)} limit ${limit}) a`,
+    };
+  }
+  const direction = ascending ? sql`asc` : sql`desc`;
+  return {
+    walk: sql`with walk as materialized (
+                select a.* from audit_log a where ${leading.sql} ${edge} order by a.seq ${direction} limit ${AUDIT_WALK_LIMIT})
+              select a.*, (select count(*) from walk)::int as walked
+              from walk a where ${allOf(others)} order by a.seq ${direction} limit ${limit}`,
+    // `seq + 0`: no index gives this order, so the planner reads the matches through the filters'
+    // indexes rather than walking one in seq order.
+    everything: sql`select a.*, null::int as walked from audit_log a where ${allOf(parts)} ${edge}
+                    order by a.seq + 0 ${direction} limit ${limit}`,
+  };
 }
 
 /** The audit trail (aliased `a`) newest first by time, for lib/search/keyset.ts; the cursor is a seq. */

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db, queryRows } from "@/db";
 import { users } from "@/db/schema";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
-import type { AuditFilterInput } from "@/lib/audit/audit-filters";
+import { AUDIT_WALK_LIMIT, type AuditFilterInput } from "@/lib/audit/audit-filters";
 import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/lib/audit/list-audit";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -286,6 +286,50 @@ describe("reading and exporting the audit trail", () => {
       at: new Date("2026-11-20T10:00:00Z"),
       actorRole: "admin",
     });
+  });
+
+  test("[ADMIN] filters that together match little, behind more entries of one filter than a page reads first, still list every match in order", async () => {
+    const walker = await createTestUser("moderator");
+    // 60 extensions by this moderator, then more notes than the first try reads (AUDIT_WALK_LIMIT):
+    // the newest entries of the actor's index are all notes, so "actor and case.extended" needs the second way.
+    const write = (action: string, count: number) =>
+      db.execute(sql`
+        insert into audit_log (occurred_at, actor_user_id, actor_role, actor_label, action, entity_type, entity_id)
+        select now() - make_interval(secs => ${count} - i), ${walker.user.id}, 'moderator', ${walker.user.email}, ${action}, 'case', i::text
+        from generate_series(1, ${count}::int) i`);
+    await write("case.extended", 60);
+    await write("case.note_added", AUDIT_WALK_LIMIT + 100);
+    const mine = (await allEntries()).filter((entry) => entry.actor_user_id === walker.user.id);
+    const extended = mine.filter((entry) => entry.action === "case.extended").map((entry) => entry.seq);
+    expect(extended).toHaveLength(60);
+
+    const filters = { actor: walker.user.email, action: "case.extended" };
+    expect(await readAll(admin, filters)).toEqual(extended);
+    // Back newer from the last page, through the same second way.
+    const first = await listAudit({ actor: admin, cursor: {}, filters, timeZone: TIME_ZONE });
+    if (first.status !== "ok") throw new Error("invalid");
+    const second = await listAudit({ actor: admin, cursor: first.page.olderCursor!, filters, timeZone: TIME_ZONE });
+    if (second.status !== "ok") throw new Error("invalid");
+    expect(second.page.rows.map((row) => row.seq)).toEqual(extended.slice(AUDIT_PAGE_SIZE));
+    const back = await listAudit({ actor: admin, cursor: second.page.newerCursor!, filters, timeZone: TIME_ZONE });
+    if (back.status !== "ok") throw new Error("invalid");
+    expect(back.page.rows.map((row) => row.seq)).toEqual(extended.slice(0, AUDIT_PAGE_SIZE));
+    // A combination the first try fills: the newest notes, a full page.
+    const notes = await listAudit({
+      actor: admin,
+      cursor: {},
+      filters: { ...filters, action: "case.note_added" },
+      timeZone: TIME_ZONE,
+    });
+    if (notes.status !== "ok") throw new Error("invalid");
+    expect(notes.page.rows.map((row) => row.seq)).toEqual(
+      mine
+        .filter((entry) => entry.action === "case.note_added")
+        .slice(0, AUDIT_PAGE_SIZE)
+        .map((entry) => entry.seq),
+    );
+    // And a combination that matches nothing at all says so.
+    expect(await readAll(admin, { ...filters, action: "flag.raised" })).toEqual([]);
   });
 
   test.each(["seller", "moderator"] as const)("[%s] cannot read, export or verify the audit trail", async (role) => {

@@ -1,12 +1,13 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db, queryRows } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import {
   AUDIT_BY_OCCURRED_AT,
-  auditEntriesInOrder,
+  AUDIT_WALK_LIMIT,
   auditOrderBy,
+  auditPageQueries,
   isTimeRangeOnly,
   resolveAuditFilters,
   type AuditFilterField,
@@ -112,17 +113,28 @@ export async function listAudit(params: {
       : before !== undefined
         ? sql`and a.seq < ${before}`
         : sql``;
-  const rows = await queryRows<Row>(
-    db,
-    sql`select a.seq, a.occurred_at, a.actor_user_id, a.actor_role, a.actor_label, u.name as actor_name, u.email as actor_email,
-               a.action, a.entity_type, a.entity_id, a.seller_id, s.name as seller_name,
-               coalesce(a.after ->> 'caseId', a.before ->> 'caseId', case when a.entity_type = 'case' then a.entity_id end) as case_id,
-               a.before, a.after, a.reason
-        -- One row more than a page, to know whether there is another page that way.
-        from (${auditEntriesInOrder(resolved.filters, edge, isGoingNewer)} limit ${AUDIT_PAGE_SIZE + 1}) a
-        left join users u on u.id = a.actor_user_id
-        left join sellers s on s.id = a.seller_id
-        order by ${auditOrderBy(resolved.filters, isGoingNewer)}`,
-  );
+  const select = (entries: SQL) =>
+    queryRows<Row & { walked?: number }>(
+      db,
+      sql`select a.seq, a.occurred_at, a.actor_user_id, a.actor_role, a.actor_label, u.name as actor_name, u.email as actor_email,
+                 a.action, a.entity_type, a.entity_id, a.seller_id, s.name as seller_name,
+                 coalesce(a.after ->> 'caseId', a.before ->> 'caseId', case when a.entity_type = 'case' then a.entity_id end) as case_id,
+                 a.before, a.after, a.reason, a.walked
+          from (${entries}) a
+          left join users u on u.id = a.actor_user_id
+          left join sellers s on s.id = a.seller_id
+          order by ${auditOrderBy(resolved.filters, isGoingNewer)}`,
+    );
+  // One row more than a page, to know whether there is another page that way.
+  const limit = AUDIT_PAGE_SIZE + 1;
+  const queries = auditPageQueries(resolved.filters, edge, isGoingNewer, limit);
+  let rows: Row[];
+  if ("single" in queries) {
+    rows = await select(queries.single);
+  } else {
+    const walked = await select(queries.walk);
+    const isExact = walked.length === limit || (walked.length > 0 && Number(walked[0]!.walked) < AUDIT_WALK_LIMIT);
+    rows = isExact ? walked : await select(queries.everything);
+  }
   return { status: "ok", page: keysetPage(rows.map(toEntry), AUDIT_PAGE_SIZE, params.cursor, (entry) => entry.seq) };
 }
