@@ -1,6 +1,7 @@
 /**
  * `npm run bench:web -- [--sellers 100000] [--cases 20000] [--duration 30] [--connections 20] [--rate N] [--warm-up 5] [--seed 1]
- *   [--seller-accounts 200] [--seller-cases 50] [--seller-period 5] [--audit-entries 1000000] [--keep] [--reuse]`
+ *   [--seller-accounts 200] [--seller-cases 50] [--seller-period 5] [--audit-entries 1000000] [--keep] [--reuse]
+ *   [--only moderator|seller|audit]`
  *
  * The moderators' workspace under load. Generates the benchmark portal (generate-portal.ts), runs
  * the evaluation of the latest week and its fake-review signals (the open-flag queue), adds
@@ -40,7 +41,8 @@
  * average before each run; and each page's lib/ function timed alone (its database part).
  * Target: p95 ≤ 150 ms and no errors. Run through with-postgres.sh; to measure again on a database
  * kept with --keep (loading 100k sellers takes minutes):
- * `DATABASE_URL=<kept> npx tsx --conditions=react-server scripts/bench/web.ts --reuse`.
+ * `DATABASE_URL=<kept> npx tsx --conditions=react-server scripts/bench/web.ts --reuse`, with
+ * `--only audit` (or moderator, seller) to measure one group of pages alone.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -96,7 +98,11 @@ type Options = {
   sellerCases: number;
   sellerPeriodSeconds: number;
   auditEntries: number;
+  /** The group of pages measured; null: all of them. */
+  only: PageGroup | null;
 };
+const PAGE_GROUPS = ["moderator", "seller", "audit"] as const;
+type PageGroup = (typeof PAGE_GROUPS)[number];
 type Sql = postgres.Sql;
 type Target = { name: string; paths: string[]; expect: string };
 
@@ -116,6 +122,7 @@ function parseOptions(): Options {
       "audit-entries": { type: "string", default: "1000000" },
       keep: { type: "boolean", default: false },
       reuse: { type: "boolean", default: false },
+      only: { type: "string" },
     },
     strict: true,
   });
@@ -127,6 +134,9 @@ function parseOptions(): Options {
   };
   const sellers = whole("sellers", values.sellers, 1000, 10_000_000);
   const sellerAccounts = whole("seller-accounts", values["seller-accounts"], 1, 10_000);
+  const only = values.only ?? null;
+  if (only !== null && !(PAGE_GROUPS as readonly string[]).includes(only))
+    throw new Error(`--only must be one of ${PAGE_GROUPS.join(", ")}, not "${only}"`);
   return {
     sellers,
     cases: whole("cases", values.cases, 100, Math.floor(sellers / 2)),
@@ -141,6 +151,7 @@ function parseOptions(): Options {
     sellerCases: whole("seller-cases", values["seller-cases"], 0, sellerAccounts),
     sellerPeriodSeconds: whole("seller-period", values["seller-period"], 1, 600),
     auditEntries: whole("audit-entries", values["audit-entries"], 0, 100_000_000),
+    only: only as PageGroup | null,
   };
 }
 
@@ -532,7 +543,8 @@ async function main() {
       return { loadAverage1mBefore, run, cpuMsPerRequest: cpuPerRequest(cpuBefore, cpu(), run.requests) };
     };
     const results: ({ target: string; paths: number; atPeoplesPace: Measured } & Measured)[] = [];
-    for (const target of targets) {
+    const measures = (group: PageGroup) => options.only === null || options.only === group;
+    for (const target of measures("moderator") ? targets : []) {
       if (options.warmUp > 0) {
         process.stderr.write(`==> ${target.name}: warm-up ${options.warmUp} s\n`);
         await drive(server.baseUrl, target.paths, cookies, options, options.warmUp);
@@ -554,7 +566,7 @@ async function main() {
 
     const sellerResults: ({ target: string; sellers: number } & Measured)[] = [];
     const sellerPace = `a page every ${options.sellerPeriodSeconds} s each`;
-    for (const [i, { page, visits }] of sellerPages.entries()) {
+    for (const [i, { page, visits }] of measures("seller") ? sellerPages.entries() : []) {
       const drive = () =>
         driveSellerVisits(server!.baseUrl, visits, {
           periodMs: options.sellerPeriodSeconds * 1000,
@@ -568,7 +580,7 @@ async function main() {
     }
 
     const auditResults: ({ target: string; paths: string[] } & Measured)[] = [];
-    for (const [i, target] of auditPages.entries()) {
+    for (const [i, target] of measures("audit") ? auditPages.entries() : []) {
       if (options.warmUp > 0) {
         await driveModerators(server.baseUrl, target.paths, adminCookies, options.connections, options.warmUp, options.seed + i);
       }
@@ -623,10 +635,11 @@ async function main() {
             "each page's lib/ function called alone in the benchmark's process (its queries and their decoding, no rendering): the database's part of a page",
           target: {
             p95Ms: TARGET_P95_MS,
-            metUnpaced: pages.every(({ run }) => meetsTarget(run)),
-            metAtPeoplesPace: pages.every(({ atPeoplesPace }) => meetsTarget(atPeoplesPace.run)),
-            metBySellerPages: sellerResults.every(({ run }) => meetsTarget(run)),
-            metByAuditPages: auditResults.every(({ run }) => meetsTarget(run)),
+            // null: not measured (--only).
+            metUnpaced: measures("moderator") ? pages.every(({ run }) => meetsTarget(run)) : null,
+            metAtPeoplesPace: measures("moderator") ? pages.every(({ atPeoplesPace }) => meetsTarget(atPeoplesPace.run)) : null,
+            metBySellerPages: measures("seller") ? sellerResults.every(({ run }) => meetsTarget(run)) : null,
+            metByAuditPages: measures("audit") ? auditResults.every(({ run }) => meetsTarget(run)) : null,
           },
           casePages,
           data: {
