@@ -1,14 +1,14 @@
 import type { ReactNode } from "react";
-import { ClientMessages } from "@/app/_components/client-messages";
 import { requirePagePermission } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
-/** What the administration's client components (user, key and import forms) translate. */
-const ADMIN_CLIENT_MESSAGES = ["actionErrors", "users", "apiKeys", "import", "roles", "policyEditor"];
-
-/** Administration. Pages and actions check again: a layout does not guard them. */
+/**
+ * Administration. Pages and actions check again: a layout does not guard them. The pages whose
+ * client components translate (users, API keys, import, policy) pick their messages in their own
+ * layouts, so the others (the audit trail, the overview) do not carry them.
+ */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await requirePagePermission("users:manage");
-  return <ClientMessages paths={ADMIN_CLIENT_MESSAGES}>{children}</ClientMessages>;
+  return children;
 }

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ActorName } from "@/app/_components/actor-name";
-import { AuditActionLabel, AuditEntityLabel } from "@/app/_components/audit-action-label";
+import { actorInWords } from "@/app/_components/actor-name";
+import { auditActionInWords, auditEntityInWords } from "@/app/_components/audit-action-label";
 import { PageHeading } from "@/app/_components/page-heading";
 import { listHref, Pagination } from "@/app/_components/pagination";
 import { readParam, type SearchParams } from "@/app/_components/search-params";
+import { describeActor } from "@/lib/audit/actor-label";
+import { diffAuditValues, formatAuditValue } from "@/lib/audit/audit-diff";
 import { AUDIT_FILTER_FIELDS, type AuditFilterInput } from "@/lib/audit/audit-filters";
 import { listAudit, type AuditCursor, type AuditListEntry } from "@/lib/audit/list-audit";
 import { getLatestAuditVerification } from "@/lib/audit/verify-and-record-audit-chain";
 import { requirePagePermission } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { AuditChanges } from "./audit-changes";
 import { AuditFilterForm } from "./audit-filter-form";
+import { AuditTable, type AuditTableRow } from "./audit-table";
 import { VerificationStatus } from "./verification-status";
 
 export const dynamic = "force-dynamic";
@@ -79,7 +80,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {list.page.rows.length === 0 ? (
             <p className="empty">{isFiltered ? t("noMatches") : t("empty")}</p>
           ) : (
-            <AuditTable rows={list.page.rows} />
+            <AuditTable
+              rows={await auditTableRows(list.page.rows)}
+              words={{
+                caption: t("caption"),
+                columns: {
+                  seq: t("columns.seq"),
+                  time: t("columns.time"),
+                  actor: t("columns.actor"),
+                  action: t("columns.action"),
+                  entity: t("columns.entity"),
+                  reason: t("columns.reason"),
+                  changes: t("columns.changes"),
+                },
+                noChanges: t("changes.none"),
+                absent: t("changes.absent"),
+              }}
+            />
           )}
           <Pagination
             previousHref={list.page.newerCursor ? listHref(AUDIT_PATH, { ...filters, ...list.page.newerCursor }) : undefined}
@@ -98,99 +115,51 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   );
 }
 
-async function AuditTable({ rows }: { rows: AuditListEntry[] }) {
-  const [t, tRoles, format] = await Promise.all([getTranslations("audit"), getTranslations("roles"), getFormatter()]);
-  return (
-    <div className="table-wrap section">
-      <table className="table table-dense">
-        <caption className="visually-hidden">{t("caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="cell-number">
-              {t("columns.seq")}
-            </th>
-            <th scope="col">{t("columns.time")}</th>
-            <th scope="col">{t("columns.actor")}</th>
-            <th scope="col">{t("columns.action")}</th>
-            <th scope="col">{t("columns.entity")}</th>
-            <th scope="col">{t("columns.reason")}</th>
-            <th scope="col">{t("columns.changes")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((entry) => (
-            <tr key={entry.seq}>
-              <td className="cell-number">{entry.seq}</td>
-              <td className="cell-nowrap">
-                <time dateTime={entry.occurredAt.toISOString()}>
-                  {format.dateTime(entry.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}
-                </time>
-              </td>
-              <td className="cell-wrap">
-                <span className="cell-strong">
-                  {entry.actorName ?? <ActorName actorRole={entry.actorRole} actorLabel={entry.actorLabel} showRaw />}
-                </span>
-                {entry.actorEmail && (
-                  <>
-                    <br />
-                    <span className="muted">{entry.actorEmail}</span>
-                  </>
-                )}{" "}
-                <span className="role-badge role-badge-small">
-                  {isRoleKey(entry.actorRole) ? tRoles(entry.actorRole) : entry.actorRole}
-                </span>
-              </td>
-              <td>
-                <AuditActionLabel action={entry.action} />
-                <br />
-                <code className="muted">{entry.action}</code>
-              </td>
-              <td className="cell-wrap">
-                <EntityCell entry={entry} />
-              </td>
-              <td className="cell-wrap">{entry.reason ?? <span className="muted">—</span>}</td>
-              <td className="cell-wrap">
-                <AuditChanges seq={entry.seq} before={entry.before} after={entry.after} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** What the entry is about, linked where there is a page for it: the case, the seller, the accounts. */
-async function EntityCell({ entry }: { entry: AuditListEntry }) {
-  const t = await getTranslations("audit.links");
-  const isCaseEntity = entry.entityType === "case";
-  return (
-    <>
-      <AuditEntityLabel entityType={entry.entityType} />
-      {entry.entityId && !isCaseEntity && (
-        <>
-          {" "}
-          <code className="muted">{entry.entityId}</code>
-        </>
-      )}
-      {entry.entityType === "user" && (
-        <>
-          <br />
-          <Link href="/admin/users">{t("user")}</Link>
-        </>
-      )}
-      {entry.caseId !== null && (
-        <>
-          <br />
-          <Link href={`/moderator/cases/${entry.caseId}`}>{t("case", { id: entry.caseId })}</Link>
-        </>
-      )}
-      {entry.sellerId !== null && (
-        <>
-          <br />
-          <Link href={`/moderator/sellers/${entry.sellerId}`}>{t("seller", { name: entry.sellerName ?? entry.sellerId })}</Link>
-        </>
-      )}
-    </>
-  );
+/** The page's entries as the table shows them, every word in the reader's language. */
+async function auditTableRows(entries: AuditListEntry[]): Promise<AuditTableRow[]> {
+  const [t, tRoles, tActors, tActions, tEntities, format] = await Promise.all([
+    getTranslations("audit"),
+    getTranslations("roles"),
+    getTranslations("actors"),
+    getTranslations("auditActions"),
+    getTranslations("auditEntities"),
+    getFormatter(),
+  ]);
+  return entries.map((entry) => {
+    const isPerson = describeActor(entry).kind === "person";
+    const links: AuditTableRow["entity"]["links"] = [];
+    if (entry.entityType === "user") links.push({ href: "/admin/users", text: t("links.user") });
+    if (entry.caseId !== null)
+      links.push({ href: `/moderator/cases/${entry.caseId}`, text: t("links.case", { id: entry.caseId }) });
+    if (entry.sellerId !== null)
+      links.push({
+        href: `/moderator/sellers/${entry.sellerId}`,
+        text: t("links.seller", { name: entry.sellerName ?? entry.sellerId }),
+      });
+    return {
+      seq: entry.seq,
+      occurredAt: entry.occurredAt.toISOString(),
+      time: format.dateTime(entry.occurredAt, { dateStyle: "medium", timeStyle: "medium" }),
+      actor: {
+        name: entry.actorName ?? actorInWords(tActors, entry),
+        email: entry.actorEmail,
+        label: entry.actorName === null && !isPerson ? entry.actorLabel : null,
+        role: isRoleKey(entry.actorRole) ? tRoles(entry.actorRole) : entry.actorRole,
+      },
+      action: { words: auditActionInWords(tActions, entry.action), name: entry.action },
+      entity: {
+        words: auditEntityInWords(tEntities, entry.entityType),
+        // A case is named by its link.
+        id: entry.entityId && entry.entityType !== "case" ? entry.entityId : null,
+        links,
+      },
+      reason: entry.reason,
+      changes: diffAuditValues(entry.before, entry.after).map((change) => ({
+        path: change.path,
+        before: change.before === undefined ? null : formatAuditValue(change.before),
+        after: change.after === undefined ? null : formatAuditValue(change.after),
+      })),
+      changesLabel: t("changes.label", { seq: entry.seq }),
+    };
+  });
 }

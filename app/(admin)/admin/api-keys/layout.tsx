@@ -1,0 +1,7 @@
+import type { ReactNode } from "react";
+import { ClientMessages } from "@/app/_components/client-messages";
+
+/** What this page's client components translate (with actionErrors, as a provider replaces the one above it). */
+export default function ApiKeysLayout({ children }: { children: ReactNode }) {
+  return <ClientMessages paths={["apiKeys", "actionErrors"]}>{children}</ClientMessages>;
+}
