@@ -83,6 +83,34 @@ test("[ADMIN] filters the trail by action and by case, reads the diff, exports t
   await expect(page.getByRole("region", { name: "Chain verification" })).toContainText(/Intact: [\d,]+ entries checked/);
 });
 
+test("[ADMIN] an entry by a command or an API key says who in words, beside the label it was stored with", async ({ page }) => {
+  const seller = await createSeller("Audit e2e actors");
+  const moderator = await createUser("moderator");
+  const [theCase] = await sql<{ id: string }[]>`
+    insert into cases (seller_id, opened_by, excluded_at, recheck_at, evidence)
+    values (${seller.id}, ${moderator.id}, now(), now() + interval '14 days', '{}') returning id`;
+  const caseId = theCase!.id;
+  for (const [role, label, action] of [
+    ["system", "cli:reinstate-due (ops)", "case.reinstated"],
+    ["api-key", "api-key:erp-sync", "case.note_added"],
+  ] as const) {
+    await sql`
+      insert into audit_log (occurred_at, actor_role, actor_label, action, entity_type, entity_id, seller_id, after)
+      values (now(), ${role}, ${label}, ${action}, 'case', ${caseId}, ${seller.id}, ${sql.json({ caseId: Number(caseId) })})`;
+  }
+  await signIn(page, (await createUser("admin")).email);
+  await page.goto(`${AUDIT_PATH}?caseId=${caseId}`);
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText("API key “erp-sync” api-key:erp-sync");
+  await expect(rows.nth(1).getByRole("cell", { name: "Internal note added case.note_added" })).toBeVisible();
+  await expect(rows.nth(2)).toContainText("Command line: npm run reinstate-due (by ops) cli:reinstate-due (ops)");
+  await expect(rows.nth(2).getByRole("link", { name: `Seller: ${seller.name}` })).toHaveAttribute(
+    "href",
+    `/moderator/sellers/${seller.id}`,
+  );
+});
+
 for (const role of ["moderator", "seller"] as const) {
   test(`[${role.toUpperCase()}] gets 404 on the audit page and its export, and cannot verify by a direct POST`, async ({
     page,
