@@ -538,6 +538,12 @@ export const cases = pgTable(
       .on(t.recheckAt, t.id)
       .where(sql`${t.status} <> 'REINSTATED'`),
     index("cases_seller_idx").on(t.sellerId, t.excludedAt),
+    // The admin overview (lib/dashboard/get-admin-overview.ts): exclusions and reinstatements per
+    // week, and the median days to reinstatement, read a few weeks of the table rather than all of it.
+    index("cases_excluded_at_idx").on(t.excludedAt),
+    index("cases_reinstated_idx")
+      .on(t.reinstatedAt, t.excludedAt)
+      .where(sql`${t.reinstatedAt} is not null`),
     check("cases_recheck_after_exclusion", sql`${t.recheckAt} >= ${t.excludedAt}`),
   ],
 );
