@@ -27,9 +27,11 @@ export type AuditTableRow = {
   changesLabel: string;
 };
 
+export type AuditTableColumn = "seq" | "time" | "actor" | "action" | "entity" | "reason" | "changes";
+
 export type AuditTableWords = {
   caption: string;
-  columns: Record<"seq" | "time" | "actor" | "action" | "entity" | "reason" | "changes", string>;
+  columns: Record<AuditTableColumn, string>;
   noChanges: string;
   absent: string;
 };

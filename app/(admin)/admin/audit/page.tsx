@@ -14,12 +14,14 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { AuditFilterForm } from "./audit-filter-form";
-import { AuditTable, type AuditTableRow } from "./audit-table";
+import { AuditTable, type AuditTableColumn, type AuditTableRow, type AuditTableWords } from "./audit-table";
 import { VerificationStatus } from "./verification-status";
 
 export const dynamic = "force-dynamic";
 
 const AUDIT_PATH = "/admin/audit";
+/** The table's columns (here, not in the client module: its values reach the server as references only). */
+const COLUMNS: readonly AuditTableColumn[] = ["seq", "time", "actor", "action", "entity", "reason", "changes"];
 const EXPORT_PATH = "/admin/audit/export.csv";
 
 type RoleKey = keyof (typeof MESSAGES)["en"]["roles"];
@@ -84,15 +86,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               rows={await auditTableRows(list.page.rows)}
               words={{
                 caption: t("caption"),
-                columns: {
-                  seq: t("columns.seq"),
-                  time: t("columns.time"),
-                  actor: t("columns.actor"),
-                  action: t("columns.action"),
-                  entity: t("columns.entity"),
-                  reason: t("columns.reason"),
-                  changes: t("columns.changes"),
-                },
+                columns: Object.fromEntries(
+                  COLUMNS.map((column) => [column, t(`columns.${column}`)]),
+                ) as AuditTableWords["columns"],
                 noChanges: t("changes.none"),
                 absent: t("changes.absent"),
               }}
