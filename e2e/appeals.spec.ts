@@ -131,6 +131,20 @@ test("[SELLER][MODERATOR] a seller appeals an extension, a second moderator over
   await expect(section.getByText(DECISION_REASON)).toBeVisible();
   await page.goto("/seller/inbox");
   await expect(page.getByText("Your appeal was decided: the decision was wrong")).toBeVisible();
+
+  // The extension's statement of reasons says it was appealed, and how the appeal ended.
+  const [extension] = await sql<{ id: string }[]>`select id from case_decisions where case_id = ${caseId} and kind = 'extend'`;
+  await page.goto(`/seller/cases/${caseId}/statements/decision-${extension!.id}`);
+  const statementContest = page.getByRole("region", { name: "How to contest it" });
+  await expect(statementContest).toContainText(
+    /You appealed this decision on .*\. Decided: the decision was found wrong \(Decided on /,
+  );
+  await expect(statementContest.getByText(DECISION_REASON)).toBeVisible();
+  await expect(statementContest.getByRole("link", { name: "Appeal this decision" })).toHaveCount(0);
+  await expect(statementContest.getByRole("link", { name: "Your appeal and its answer" })).toHaveAttribute(
+    "href",
+    `/seller/cases/${caseId}/appeal`,
+  );
 });
 
 test("[SELLER] contests the exclusion on a 375 px phone; the appeal page fits in every language and a second appeal is refused", async ({

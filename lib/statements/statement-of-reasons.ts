@@ -46,6 +46,13 @@ export type StatementOfReasons = {
   restriction: { startAt: Date; earliestEndAt: Date | null; endAt: Date | null };
   /** How to contest it: once per decision, until the deadline; null for a reinstatement. */
   appeal: { path: string; deadline: Date } | null;
+  /** The appeal made against this decision (once per decision), with its outcome once decided; null: none yet. */
+  appealMade: {
+    status: "waiting" | "upheld" | "overturned";
+    submittedAt: Date;
+    decidedAt: Date | null;
+    decisionReason: string | null;
+  } | null;
 };
 
 const DECISION_KEY = /^decision-([1-9][0-9]{0,17})$/;
@@ -84,6 +91,10 @@ type StatementRow = {
   decider_name: string;
   decider_role: Role;
   snapshot_at: string | Date | null;
+  appeal_status: "waiting" | "upheld" | "overturned" | null;
+  appeal_submitted_at: string | Date | null;
+  appeal_decided_at: string | Date | null;
+  appeal_decision_reason: string | null;
   earlier_cases: number;
   recheck_before: string | Date | null;
 };
@@ -115,6 +126,8 @@ export async function readStatements(
       select s.kind, s.case_id, s.decision_id, s.decided_at, s.extend_reasons, s.new_recheck_at, s.message,
         c.seller_id, se.name as seller_name, c.excluded_at, c.reinstated_at, c.evidence, c.policy_version,
         p.params as policy_params, u.name as decider_name, u.role as decider_role, e.snapshot_at,
+        ap.status as appeal_status, ap.submitted_at as appeal_submitted_at, ap.decided_at as appeal_decided_at,
+        ap.decision_reason as appeal_decision_reason,
         (select count(*) from cases pc where pc.seller_id = c.seller_id and pc.excluded_at < c.excluded_at)::int as earlier_cases,
         (select d2.new_recheck_at from case_decisions d2
           where d2.case_id = c.id and d2.kind = 'extend' and d2.decided_at < s.decided_at
@@ -125,6 +138,8 @@ export async function readStatements(
       join users u on u.id = s.decided_by
       left join scoring_policies p on p.version = c.policy_version
       left join evaluations e on e.id = (c.evidence ->> 'evaluationId')::bigint
+      -- The appeal of this decision, by appeals_once_per_decision_idx (the exclusion's has no decision_id).
+      left join appeals ap on ap.case_id = s.case_id and coalesce(ap.decision_id, 0) = coalesce(s.decision_id, 0)
       order by s.decided_at, s.case_id, s.decision_id nulls first`,
   );
   return rows.map((row) => toStatement(row, appealPeriodMonths));
@@ -171,5 +186,14 @@ function toStatement(row: StatementRow, appealPeriodMonths: number): StatementOf
     restriction,
     appeal:
       row.kind === "reinstate" ? null : { path: SELLER_PATHS.appeal(caseId), deadline: addMonths(decidedAt, appealPeriodMonths) },
+    appealMade:
+      row.appeal_status === null || row.appeal_submitted_at === null
+        ? null
+        : {
+            status: row.appeal_status,
+            submittedAt: date(row.appeal_submitted_at),
+            decidedAt: maybeDate(row.appeal_decided_at),
+            decisionReason: row.appeal_decision_reason,
+          },
   };
 }

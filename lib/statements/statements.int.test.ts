@@ -119,6 +119,33 @@ describe("[SELLER] the statement of reasons of each decision", () => {
     });
   });
 
+  test("[SELLER] a decision's statement carries the appeal made against it and its answer; the other decisions' do not", async () => {
+    const appealedAt = addDays(EXTENDED_AT, 1);
+    const answeredAt = addDays(EXTENDED_AT, 3);
+    const second = (await createTestUser("moderator")).actor;
+    await db.execute(sql`
+      insert into appeals (case_id, seller_id, subject, decision_id, reason, submitted_by, submitted_at, status, decided_by, decided_at, decision_reason)
+      select id, seller_id, 'extension', ${extensionId}, 'The reviews were answered before the re-check.', ${seller.userId},
+             ${appealedAt.toISOString()}::timestamptz, 'upheld', ${second.userId}, ${answeredAt.toISOString()}::timestamptz,
+             'Two reviews were still unanswered on the re-check date.'
+      from cases where id = ${caseId}`);
+    try {
+      const extension = await getStatementForSeller({ actor: seller, caseId, key: `decision-${extensionId}` });
+      expect(extension.appealMade).toEqual({
+        status: "upheld",
+        submittedAt: appealedAt,
+        decidedAt: answeredAt,
+        decisionReason: "Two reviews were still unanswered on the re-check date.",
+      });
+      const exclusion = await getStatementForSeller({ actor: seller, caseId, key: "exclusion" });
+      expect(exclusion.appealMade).toBeNull();
+      const reinstatement = await getStatementForSeller({ actor: seller, caseId, key: `decision-${reinstatementId}` });
+      expect(reinstatement.appealMade).toBeNull();
+    } finally {
+      await db.execute(sql`delete from appeals where case_id = ${caseId}`);
+    }
+  });
+
   test("[SELLER] another seller's case, an unknown key or another case's decision is not found; a seller cannot use the moderators' reader", async () => {
     for (const attempt of [
       () => getStatementForSeller({ actor: otherSeller, caseId, key: "exclusion" }),

@@ -73,7 +73,9 @@ export default async function StatementPage({ params }: { params: Promise<{ case
       </section>
       <section className="panel section" aria-labelledby="statement-contest-heading">
         <h2 id="statement-contest-heading">{t("contestHeading")}</h2>
-        {statement.appeal ? (
+        {statement.appealMade ? (
+          <AppealMade statement={statement} appeal={statement.appealMade} />
+        ) : statement.appeal ? (
           <>
             <p>{t("contestText", { deadline: day(statement.appeal.deadline) })}</p>
             <p className="no-print">
@@ -87,6 +89,39 @@ export default async function StatementPage({ params }: { params: Promise<{ case
         )}
       </section>
     </article>
+  );
+}
+
+/** The appeal made against this decision: when, where it stands, and the answer with its reasons once decided. */
+async function AppealMade({
+  statement,
+  appeal,
+}: {
+  statement: StatementOfReasons;
+  appeal: NonNullable<StatementOfReasons["appealMade"]>;
+}) {
+  const [t, tAppeal, format] = await Promise.all([
+    getTranslations("statements"),
+    getTranslations("sellerAppeal"),
+    getFormatter(),
+  ]);
+  const day = (date: Date) => format.dateTime(date, { dateStyle: "long" });
+  return (
+    <>
+      <p>
+        {t("appealMade", { date: day(appeal.submittedAt) })} <strong>{tAppeal(`status.${appeal.status}`)}</strong>
+        {appeal.decidedAt && <> ({tAppeal("decidedOn", { date: day(appeal.decidedAt) })})</>}
+      </p>
+      {appeal.decisionReason && (
+        <figure>
+          <figcaption className="cell-strong">{tAppeal("outcomeReasons")}</figcaption>
+          <blockquote className="quote">{appeal.decisionReason}</blockquote>
+        </figure>
+      )}
+      <p className="no-print">
+        <Link href={SELLER_PATHS.appeal(statement.caseId)}>{t("appealLink")}</Link>
+      </p>
+    </>
   );
 }
 
