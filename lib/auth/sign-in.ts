@@ -55,24 +55,14 @@ export async function signInWithPassword(input: {
   const email = normalizeEmail(input.email);
   // No account's e-mail or password holds a NUL or half a surrogate pair, and no row can store one.
   if (unsafeTextReason(email) || unsafeTextReason(input.password)) return { status: "invalid" };
-  const [attempt] = await db
-    .insert(signInAttempts)
-    .values({ email, ip: input.ip, outcome: "pending", attemptedAt: input.now })
-    .returning({ id: signInAttempts.id });
-  const attemptId = attempt!.id;
-  const setOutcome = (outcome: "failed" | "refused") =>
-    db.update(signInAttempts).set({ outcome }).where(eq(signInAttempts.id, attemptId));
-
-  const retryAfterSeconds = await secondsToWait(email, input.ip, attemptId, input.now);
-  if (retryAfterSeconds > 0) {
-    await setOutcome("refused");
-    return { status: "rate-limited", retryAfterSeconds };
-  }
+  const attempt = await startPasswordAttempt({ email, ip: input.ip, now: input.now });
+  if (attempt.retryAfterSeconds > 0) return { status: "rate-limited", retryAfterSeconds: attempt.retryAfterSeconds };
+  const { attemptId } = attempt;
 
   const user = await db.query.users.findFirst({ where: eq(users.email, email) });
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   if (!user || !passwordMatches || user.disabledAt) {
-    await setOutcome("failed");
+    await failPasswordAttempt(attemptId);
     return { status: "invalid" };
   }
 
@@ -89,6 +79,33 @@ export async function signInWithPassword(input: {
     });
   });
   return { status: "ok", user };
+}
+
+/**
+ * A password about to be checked for `email` from `ip` — at sign-in, or the current one when a
+ * signed-in user changes it (lib/users/change-own-password.ts), so that form is no way around the
+ * limits. The attempt is recorded before anything is counted; `retryAfterSeconds` > 0: refused
+ * (recorded as such), do not check the password. Else settle it with failPasswordAttempt, or mark
+ * it succeeded in the transaction that acts on it.
+ */
+export async function startPasswordAttempt(params: {
+  email: string;
+  ip: string;
+  now: Date;
+}): Promise<{ attemptId: number; retryAfterSeconds: number }> {
+  const [attempt] = await db
+    .insert(signInAttempts)
+    .values({ email: params.email, ip: params.ip, outcome: "pending", attemptedAt: params.now })
+    .returning({ id: signInAttempts.id });
+  const attemptId = attempt!.id;
+  const retryAfterSeconds = await secondsToWait(params.email, params.ip, attemptId, params.now);
+  if (retryAfterSeconds > 0) await db.update(signInAttempts).set({ outcome: "refused" }).where(eq(signInAttempts.id, attemptId));
+  return { attemptId, retryAfterSeconds };
+}
+
+/** The password checked was wrong: the attempt counts against the limits. */
+export async function failPasswordAttempt(attemptId: number): Promise<void> {
+  await db.update(signInAttempts).set({ outcome: "failed" }).where(eq(signInAttempts.id, attemptId));
 }
 
 /**

@@ -2,11 +2,12 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { db } from "@/db";
-import { users } from "@/db/schema";
+import { signInAttempts, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { UserActor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { invalid, notFound } from "@/lib/errors";
+import { failPasswordAttempt, startPasswordAttempt } from "@/lib/auth/sign-in";
+import { DomainError, invalid, notFound } from "@/lib/errors";
 import { publicUser } from "@/lib/users/public-user";
 import { changeOwnPasswordInput } from "@/lib/users/user-input";
 import { fieldIssue, parseInput } from "@/lib/validation";
@@ -14,16 +15,24 @@ import { fieldIssue, parseInput } from "@/lib/validation";
 /**
  * The signed-in user replaces their password, the temporary one an admin gave them or their own:
  * the current password must match. Clears the demand to change it, so the app opens again. Audited.
+ * Each check of the current password counts as a sign-in attempt from `ip` (lib/auth/sign-in.ts):
+ * a session left open is no way to guess the password past the sign-in limits.
  */
 export async function changeOwnPassword(params: {
   actor: UserActor;
   input: z.input<typeof changeOwnPasswordInput>;
+  ip: string;
   now: Date;
 }): Promise<{ changed: true }> {
   const input = parseInput(changeOwnPasswordInput, params.input);
   const stored = await db.query.users.findFirst({ where: eq(users.id, params.actor.userId) });
   if (!stored) throw notFound("The account");
+  const attempt = await startPasswordAttempt({ email: stored.email, ip: params.ip, now: params.now });
+  if (attempt.retryAfterSeconds > 0) {
+    throw new DomainError("RATE_LIMITED", `Too many wrong passwords: try again in ${attempt.retryAfterSeconds} s`);
+  }
   if (!(await verifyPassword(stored.passwordHash, input.currentPassword))) {
+    await failPasswordAttempt(attempt.attemptId);
     throw invalid("The current password is not right", [fieldIssue("currentPassword", { key: "passwordWrong" })]);
   }
   const passwordHash = await hashPassword(input.newPassword);
@@ -33,6 +42,7 @@ export async function changeOwnPassword(params: {
     if (!before || before.passwordHash !== stored.passwordHash) {
       throw invalid("The password was changed meanwhile", [fieldIssue("currentPassword", { key: "passwordWrong" })]);
     }
+    await tx.update(signInAttempts).set({ outcome: "succeeded" }).where(eq(signInAttempts.id, attempt.attemptId));
     const [after] = await tx
       .update(users)
       .set({ passwordHash, passwordChangeRequired: false, updatedAt: params.now })

@@ -10,11 +10,12 @@ import { resetUserPassword } from "@/lib/users/reset-user-password";
 import { TEST_PASSWORD, createTestSeller, createTestUser } from "@/scripts/test-support/factories";
 
 const NOW = new Date("2026-11-02T09:00:00Z");
+const IP = "203.0.113.50";
 const stored = async (id: string) => (await db.select().from(users).where(eq(users.id, id)))[0]!;
 const actionsFor = async (id: string) =>
   (await db.select().from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.seq)).map((entry) => entry.action);
 const signsIn = async (email: string, password: string) =>
-  (await signInWithPassword({ email, password, ip: "203.0.113.50", now: NOW })).status === "ok";
+  (await signInWithPassword({ email, password, ip: IP, now: NOW })).status === "ok";
 
 describe("accounts an admin creates and resets", () => {
   test("[ADMIN] creates an account with a temporary password, shown once, that the user must replace", async () => {
@@ -113,6 +114,7 @@ describe("accounts an admin creates and resets", () => {
         newPassword: "my own new password",
         confirmPassword: "my own new password",
       },
+      ip: IP,
       now: NOW,
     }).catch((e: unknown) => e);
     expect(wrong).toMatchObject({ code: "INVALID", issues: [{ path: "currentPassword" }] });
@@ -123,12 +125,14 @@ describe("accounts an admin creates and resets", () => {
         newPassword: "my own new password",
         confirmPassword: "my own new passw0rd",
       },
+      ip: IP,
       now: NOW,
     }).catch((e: unknown) => e);
     expect(mismatch).toMatchObject({ code: "INVALID", issues: [{ path: "confirmPassword" }] });
     const short = await changeOwnPassword({
       actor,
       input: { currentPassword: created.temporaryPassword, newPassword: "short", confirmPassword: "short" },
+      ip: IP,
       now: NOW,
     }).catch((e: unknown) => e);
     expect(short).toMatchObject({ code: "INVALID", issues: [{ path: "newPassword" }] });
@@ -141,6 +145,7 @@ describe("accounts an admin creates and resets", () => {
         newPassword: "my own new password",
         confirmPassword: "my own new password",
       },
+      ip: IP,
       now: NOW,
     });
     expect((await stored(created.user.id)).passwordChangeRequired).toBe(false);
@@ -150,5 +155,42 @@ describe("accounts an admin creates and resets", () => {
       "user.created",
       "user.password_changed",
     ]);
+  });
+
+  test("[USER] guessing the current password on the change form counts as failed sign-ins: after five, even the right one waits, and sign-in too", async () => {
+    const { user, actor } = await createTestUser("moderator");
+    const address = "198.51.100.77";
+    const change = (currentPassword: string) =>
+      changeOwnPassword({
+        actor,
+        input: { currentPassword, newPassword: "a brand new password", confirmPassword: "a brand new password" },
+        ip: address,
+        now: NOW,
+      }).catch((e: unknown) => e);
+    for (let i = 0; i < 5; i++) {
+      expect(await change(`guess number ${i}`)).toMatchObject({ code: "INVALID", issues: [{ path: "currentPassword" }] });
+    }
+    expect(await change(TEST_PASSWORD)).toMatchObject({ code: "RATE_LIMITED" });
+    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: address, now: NOW })).status).toBe(
+      "rate-limited",
+    );
+    // Nothing changed: the old password still opens the account from elsewhere once the account's
+    // short slow-down has passed (a second after five failures), and no change is audited.
+    const elsewhere = await signInWithPassword({
+      email: user.email,
+      password: TEST_PASSWORD,
+      ip: IP,
+      now: new Date(NOW.getTime() + 5_000),
+    });
+    expect(elsewhere.status).toBe("ok");
+    expect(await actionsFor(user.id)).not.toContain("user.password_changed");
+    // Fifteen minutes later the owner changes it.
+    await changeOwnPassword({
+      actor,
+      input: { currentPassword: TEST_PASSWORD, newPassword: "a brand new password", confirmPassword: "a brand new password" },
+      ip: address,
+      now: new Date(NOW.getTime() + 16 * 60_000),
+    });
+    expect(await actionsFor(user.id)).toContain("user.password_changed");
   });
 });
