@@ -121,7 +121,9 @@ for (const role of ["seller", "moderator", "anonymous"] as const) {
       );
       expect(await response.text()).not.toContain('"status":"ok"');
       await action.unchanged(victim);
-      expect(await sql`select 1 from audit_log where entity_id = ${victim.id} and action <> 'user.created'`).toHaveLength(0);
+      expect(
+        await sql`select 1 from audit_log where entity_type = 'user' and entity_id = ${victim.id} and action <> 'user.created'`,
+      ).toHaveLength(0);
     });
   }
 }

@@ -25,7 +25,7 @@ export async function createFlaggedSeller(name = "E2E flagged shop", negativeRev
   await sql`insert into scoring_policies (version, params, note, activated_at) values (1, ${sql.json(DEFAULT_POLICY)}, 'The default policy of the specification', now()) on conflict do nothing`;
   const [evaluation] = await sql<{ id: string }[]>`
     insert into evaluations (as_of, policy_version, status, started_at, completed_at, sellers_evaluated, flagged_count, time_zone, requested_by)
-    values (${new Date(Date.UTC(2019, 0, 7) + Math.floor(Math.random() * 500_000) * 60_000)}, 1, 'completed', now(), now(), 1, 1, 'Europe/Kyiv', 'e2e') returning id`;
+    values (${new Date(Date.UTC(2019, 0, 7) + seller.id * 60_000)}, 1, 'completed', now(), now(), 1, 1, 'Europe/Kyiv', 'e2e') returning id`;
   const [flag] = await sql<
     { id: string }[]
   >`insert into flags (evaluation_id, seller_id) values (${evaluation!.id}, ${seller.id}) returning id`;

@@ -17,7 +17,8 @@ export async function plantEvaluations(
   params: { count: number; eligible: boolean; windows: Record<string, WindowCounts> },
 ) {
   await sql`insert into scoring_policies (version, params, note, activated_at) values (1, ${sql.json(DEFAULT_POLICY)}, 'e2e', now()) on conflict do nothing`;
-  const first = new Date(Date.UTC(2021, 0, 4) + Math.floor(Math.random() * 300_000) * 60_000);
+  // Unique per seller (an evaluation's asOf and policy are unique among completed ones): the seller's id in minutes.
+  const first = new Date(Date.UTC(2021, 0, 4) + sellerId * 60_000);
   for (let i = 0; i < params.count; i++) {
     const asOf = new Date(first.getTime() + i * 7 * DAY);
     const [evaluation] = await sql<{ id: string }[]>`

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { CLOCK_FILE, SERVER_CLOCK_PROJECT, resetServerClock } from "./clock";
+import { CLOCK_FILE, SERVER_CLOCK_PROJECT } from "./clock";
 
 /**
  * End-to-end tests against the production build (`next build` first), in Debian's Chromium.
@@ -10,7 +10,6 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the end-to-end tests with `npm test`.");
-resetServerClock();
 
 /** The specs that call moveServerClock (e2e/clock.ts refuses the call from any other spec). */
 const SERVER_CLOCK_SPECS = ["**/case-lifecycle.spec.ts", "**/case-forms.spec.ts", "**/seller-journey.spec.ts"];
@@ -19,6 +18,8 @@ export default defineConfig({
   testDir: ".",
   testMatch: "**/*.spec.ts",
   fullyParallel: true,
+  // Once per run (each worker loads this file again: a reset here would undo a clock move under a running spec).
+  globalSetup: path.resolve(__dirname, "global-setup.ts"),
   workers: 2,
   retries: 0,
   timeout: 60_000,
