@@ -36,11 +36,23 @@ export type AuditTableWords = {
   absent: string;
 };
 
+/** A value longer than this is shown by its start, the whole of it one click away. */
+const SHORT_VALUE = 80;
+
 export function AuditTable({ rows, words }: { rows: AuditTableRow[]; words: AuditTableWords }) {
-  const value = (text: string | null) => (text === null ? <span className="muted">{words.absent}</span> : text);
+  const value = (text: string | null) => {
+    if (text === null) return <span className="muted">{words.absent}</span>;
+    if (text.length <= SHORT_VALUE) return text;
+    return (
+      <details className="audit-value">
+        <summary>{text.slice(0, SHORT_VALUE - 20)}…</summary>
+        {text}
+      </details>
+    );
+  };
   return (
     <div className="table-wrap section">
-      <table className="table table-dense">
+      <table className="table table-dense audit-table">
         <caption className="visually-hidden">{words.caption}</caption>
         <thead>
           <tr>

@@ -122,7 +122,9 @@ async function auditTableRows(entries: AuditListEntry[]): Promise<AuditTableRow[
     getFormatter(),
   ]);
   return entries.map((entry) => {
-    const isPerson = describeActor(entry).kind === "person";
+    // The stored label beside the words where it says more: which command, which process.
+    const kind = describeActor(entry).kind;
+    const isLabelTelling = kind === "command" || (kind === "system" && entry.actorLabel !== "system");
     const links: AuditTableRow["entity"]["links"] = [];
     if (entry.entityType === "user") links.push({ href: "/admin/users", text: t("links.user") });
     if (entry.caseId !== null)
@@ -139,7 +141,7 @@ async function auditTableRows(entries: AuditListEntry[]): Promise<AuditTableRow[
       actor: {
         name: entry.actorName ?? actorInWords(tActors, entry),
         email: entry.actorEmail,
-        label: entry.actorName === null && !isPerson ? entry.actorLabel : null,
+        label: entry.actorName === null && isLabelTelling ? entry.actorLabel : null,
         role: isRoleKey(entry.actorRole) ? tRoles(entry.actorRole) : entry.actorRole,
       },
       action: { words: auditActionInWords(tActions, entry.action), name: entry.action },
