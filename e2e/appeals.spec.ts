@@ -102,7 +102,12 @@ test("[SELLER][MODERATOR] a seller appeals an extension, a second moderator over
   const moderatorContext = await browser.newContext();
   const moderatorPage = await moderatorContext.newPage();
   await signIn(moderatorPage, second.email);
-  await moderatorPage.goto("/moderator/appeals");
+  // The moderation home counts the appeals waiting and links to their queue.
+  await moderatorPage.goto("/moderator");
+  await expect(moderatorPage.getByText("Appeals waiting", { exact: true })).toBeVisible();
+  await moderatorPage
+    .getByRole("link", { name: "Each is decided by a moderator who did not make the contested decision." })
+    .click();
   await expect(moderatorPage.getByRole("link", { name: /^Appeals \(\d+ waiting\)$/ })).toBeVisible();
   await expect(moderatorPage.getByRole("heading", { level: 1, name: "Appeals" })).toBeVisible();
   await moderatorPage.goto(appealPath);

@@ -42,6 +42,12 @@ export async function ModerationSummary({ actor, heading }: { actor: UserActor; 
             </Link>
           }
         />
+        <StatCard
+          label={t("appealsWaiting")}
+          value={summary.appealsWaiting}
+          emptyText={t("appealsWaitingEmpty")}
+          detail={<Link href="/moderator/appeals">{t("appealsWaitingDetail")}</Link>}
+        />
       </div>
     </section>
   );

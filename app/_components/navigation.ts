@@ -15,6 +15,8 @@ const NAV_ITEMS = [
   { href: "/admin/users", label: "users", permission: "users:manage" },
   { href: "/admin/api-keys", label: "apiKeys", permission: "api-keys:manage" },
   { href: "/admin/audit", label: "audit", permission: "audit:read" },
+  { href: "/admin/policy", label: "policy", permission: "policy:edit" },
+  { href: "/admin/statements", label: "statements", permission: "statements:export" },
   { href: "/admin/import", label: "import", permission: "imports:run" },
   { href: "/admin/outbox", label: "outbox", permission: "outbox:view" },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];

@@ -55,6 +55,11 @@ export async function SiteHeader({ actor }: { actor: UserActor | null }) {
             </p>
           )}
           <LanguageSwitch />
+          {actor && (
+            <Link href="/account/password" className="header-link">
+              {t("header.changePassword")}
+            </Link>
+          )}
           {actor && <SignOutButton label={t("header.signOut")} />}
         </div>
       </div>

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { db } from "@/db";
-import { cases, evaluations, flags, letterReplies, letters, scoringPolicies } from "@/db/schema";
+import { appeals, cases, evaluations, flags, letterReplies, letters, scoringPolicies } from "@/db/schema";
 import { getModerationSummary } from "@/lib/dashboard/get-moderation-summary";
 import { DEFAULT_POLICY } from "@/lib/quality/policy";
 import { createTestSeller, createTestUser } from "@/scripts/test-support/factories";
@@ -8,7 +8,7 @@ import { createTestSeller, createTestUser } from "@/scripts/test-support/factori
 const NOW = new Date("2026-07-01T09:00:00Z");
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
 
-test("[MODERATOR] the work queue counts open flags, cases by stage and letters awaiting an answer", async () => {
+test("[MODERATOR] the work queue counts open flags, cases by stage, letters awaiting an answer and appeals waiting", async () => {
   const { actor, user: moderator } = await createTestUser("moderator");
   const [s1, s2, s3] = await Promise.all([1, 2, 3].map((i) => createTestSeller(`Shop ${i}`)));
   await db.insert(scoringPolicies).values({ version: 1, params: DEFAULT_POLICY, activatedAt: new Date() });
@@ -58,12 +58,33 @@ test("[MODERATOR] the work queue counts open flags, cases by stage and letters a
     message: "Please add causes",
   });
 
+  const { user: sellerUser } = await createTestUser("seller", { sellerExternalId: s1!.externalId });
+  const appeal = (caseId: number, sellerId: number) => ({
+    caseId,
+    sellerId,
+    subject: "exclusion" as const,
+    reason: "The parcels were late because of the carrier, not us.",
+    submittedBy: sellerUser.id,
+    submittedAt: daysAgo(1),
+  });
+  await db.insert(appeals).values([
+    appeal(inExclusion!.id, s1!.id),
+    {
+      ...appeal(due!.id, s2!.id),
+      status: "upheld",
+      decidedBy: moderator.id,
+      decidedAt: daysAgo(0),
+      decisionReason: "The reviews name the shop's packing, not the carrier.",
+    },
+  ]);
+
   expect(await getModerationSummary({ actor, now: NOW })).toEqual({
     openFlags: 2,
     excludedCases: 1,
     casesDueForRecheck: 1,
     lettersAwaitingAnswer: 2,
     lettersOverdue: 1,
+    appealsWaiting: 1,
   });
 });
 

@@ -14,6 +14,8 @@ export type ModerationSummary = {
   lettersAwaitingAnswer: number;
   /** Of those, the ones past the 14-day answer deadline. */
   lettersOverdue: number;
+  /** Sellers' appeals not yet decided. */
+  appealsWaiting: number;
 };
 
 type Row = {
@@ -22,9 +24,10 @@ type Row = {
   cases_due_for_recheck: number;
   letters_awaiting_answer: number;
   letters_overdue: number;
+  appeals_waiting: number;
 };
 
-/** The moderation team's work queue in numbers, in one round trip. */
+/** The moderation team's work queue in numbers (flags, cases, letters, appeals), in one round trip. */
 export async function getModerationSummary(params: { actor: Actor; now: Date }): Promise<ModerationSummary> {
   assertCan(params.actor, "cases:view-all");
   const now = params.now.toISOString();
@@ -40,7 +43,8 @@ export async function getModerationSummary(params: { actor: Actor; now: Date }):
           (select count(*)::int from cases
             where status = 'DUE_FOR_RECHECK'
                or (status = 'EXCLUDED' and recheck_at <= ${now}::timestamptz)) as cases_due_for_recheck,
-          w.letters_awaiting_answer, w.letters_overdue
+          w.letters_awaiting_answer, w.letters_overdue,
+          (select count(*)::int from appeals where status = 'waiting') as appeals_waiting
         from (
           select count(*)::int as letters_awaiting_answer,
                  (count(*) filter (
@@ -57,5 +61,6 @@ export async function getModerationSummary(params: { actor: Actor; now: Date }):
     casesDueForRecheck: Number(row?.cases_due_for_recheck ?? 0),
     lettersAwaitingAnswer: Number(row?.letters_awaiting_answer ?? 0),
     lettersOverdue: Number(row?.letters_overdue ?? 0),
+    appealsWaiting: Number(row?.appeals_waiting ?? 0),
   };
 }
