@@ -119,9 +119,10 @@ test("[ADMIN] an entry by a command or an API key says who in words (a command b
     .nth(1)
     .getByRole("listitem")
     .filter({ hasText: /^note:/ });
-  await expect(note).not.toContainText(LONG_NOTE);
+  // What is shown (innerText), not what the closed details hold.
+  expect(await note.innerText()).not.toContain(LONG_NOTE);
   await note.getByText(LONG_NOTE.slice(0, 40)).click();
-  await expect(note).toContainText(LONG_NOTE);
+  await expect.poll(() => note.innerText()).toContain(LONG_NOTE);
 });
 
 for (const role of ["moderator", "seller"] as const) {
