@@ -9,7 +9,8 @@ import { Bar, BarChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
 export function CausesChart(props: { bars: { cause: string; count: number }[]; label: string }) {
   const height = 40 + props.bars.length * 32;
   return (
-    <div className="trend-chart" role="img" aria-label={props.label}>
+    // As tall as its bars (the trend charts' fixed height would let the list below run into the axis).
+    <div className="trend-chart" style={{ height }} role="img" aria-label={props.label}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 320, height }}>
         <BarChart
           data={props.bars}
