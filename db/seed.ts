@@ -10,9 +10,10 @@
  * so with NODE_ENV=production it refuses unless given `--allow-production`.
  */
 import { closeDatabase, db } from "@/db";
+import { addDays } from "@/lib/cases/case-machine";
 import { DEMO_ACCOUNTS, createDemoAccounts, findDemoAccountEmails, formatDemoSignIns } from "./seed/demo-accounts";
 import { seedDemoCases } from "./seed/demo-cases";
-import { seedDemoHistory } from "./seed/demo-history";
+import { DEMO_HISTORY_WEEKS, seedDemoHistory } from "./seed/demo-history";
 import { generatePortal } from "./seed/generate";
 import { parseSeedOptions } from "./seed/options";
 import { countSeededRows, hasSellers, writePortal } from "./seed/write";
@@ -54,7 +55,9 @@ async function seed(): Promise<void> {
   const data = generatePortal(options);
   console.log(`generated in ${formatSeconds(startedAt)}`);
   await writePortal(db, data);
-  await createDemoAccounts(db, data, options.now);
+  // The team's accounts predate the history the demo replays (db/seed/demo-history.ts), so the
+  // audit trail begins with them, in time order.
+  await createDemoAccounts(db, data, addDays(options.now, -7 * (DEMO_HISTORY_WEEKS + 1)));
   for (const { table, rows } of await countSeededRows(db)) console.log(`  ${table.padEnd(22)} ${String(rows).padStart(7)}`);
   console.log(`seeded in ${formatSeconds(startedAt)}`);
   console.log(await formatDemoSignIns(db));

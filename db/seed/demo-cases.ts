@@ -40,7 +40,10 @@ export async function seedDemoCases(executor: Database, now: Date): Promise<stri
   if (flag) {
     const opened = await openCaseFromFlag({
       actor,
-      input: { flagId: flag.id, note: "Demo: opened from the weekly evaluation's flag." },
+      input: {
+        flagId: flag.id,
+        note: "The reviews in scope keep naming the same faults, week after week. Products hidden until the shop shows what it has changed.",
+      },
       now,
     });
     made.push(`case #${opened.case.id}, opened today from a flag (${opened.reviewsInScope} reviews in scope)`);

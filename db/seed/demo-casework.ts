@@ -73,9 +73,10 @@ const LETTER_V2 = [
   },
   {
     rootCause: "quality_of_goods" as const,
-    problem: "У партії кружок був брак глазурі, який ми не помітили перед відправкою.",
+    problem:
+      "Партію футболок пошили одинарним швом, і шви розходилися після першого прання; ми не перевіряли вироби перед відправкою.",
     solution:
-      "Кожен виріб перевіряємо й фотографуємо перед пакуванням; бракована партія знята з продажу, покупцям запропоновано обмін.",
+      "Новий пошив — подвійним оверлоком; кожен виріб перевіряємо на розтяг шва й фотографуємо перед пакуванням. Браковану партію знято з продажу, покупцям запропоновано обмін.",
   },
 ];
 
@@ -88,7 +89,15 @@ async function demoUser(executor: Database, role: "moderator" | "seller") {
 
 const HOUR_MS = 3_600_000;
 
-export async function workDemoCase(executor: Database, theCase: Case): Promise<string[]> {
+/** Something the demo's past did at a moment: run in time order with the rest (db/seed/demo-history.ts). */
+export type TimedStep = { at: Date; run: () => Promise<unknown> };
+
+/**
+ * The seller's and the moderator's work on the due case, as steps at their moments (its days 1–12),
+ * to be run in time order with the weekly evaluations and triage: the audit trail then reads in the
+ * order things happened, as a real one does.
+ */
+export async function planDemoCasework(executor: Database, theCase: Case): Promise<{ steps: TimedStep[]; lines: string[] }> {
   const seller = actorFromUser(await demoUser(executor, "seller"));
   const moderator = actorFromUser(await demoUser(executor, "moderator"));
   const day = (n: number, hour = 10) => new Date(addDays(theCase.excludedAt, n).getTime() + hour * HOUR_MS);
@@ -98,19 +107,26 @@ export async function workDemoCase(executor: Database, theCase: Case): Promise<s
     .innerJoin(reviews, eq(reviews.id, caseReviews.reviewId))
     .where(eq(caseReviews.caseId, theCase.id))
     .orderBy(asc(reviews.postedAt), asc(reviews.id));
+  const steps: TimedStep[] = [];
 
   // Days 1–2: every review read and its cause named.
   for (const [index, review] of inScope.entries()) {
     const rootCause = causeOf(review.text);
-    await nameRootCause({
-      actor: seller,
-      input: {
-        caseId: theCase.id,
-        reviewId: review.reviewId,
-        rootCause,
-        rootCauseNote: rootCause === "other" ? "Покупець пише про кілька проблем одразу; головна — довга відповідь." : undefined,
-      },
-      now: day(1 + (index % 2), 9 + (index % 8)),
+    const at = day(1 + (index % 2), 9 + (index % 8));
+    steps.push({
+      at,
+      run: () =>
+        nameRootCause({
+          actor: seller,
+          input: {
+            caseId: theCase.id,
+            reviewId: review.reviewId,
+            rootCause,
+            rootCauseNote:
+              rootCause === "other" ? "Покупець пише про кілька проблем одразу; головна — довга відповідь." : undefined,
+          },
+          now: at,
+        }),
     });
   }
 
@@ -120,49 +136,70 @@ export async function workDemoCase(executor: Database, theCase: Case): Promise<s
   let replied = 0;
   for (const [index, review] of worked.entries()) {
     const isResolved = index % 2 === 0;
-    await recordReviewOutcome({
-      actor: seller,
-      input: isResolved
-        ? {
-            caseId: theCase.id,
-            reviewId: review.reviewId,
-            outcome: "resolved_with_buyer",
-            text: AGREEMENTS[index % AGREEMENTS.length]!,
-            steps: ["contacted_buyer"],
-          }
-        : {
-            caseId: theCase.id,
-            reviewId: review.reviewId,
-            outcome: "answered_publicly",
-            text: PUBLIC_REPLIES[causeOf(review.text)] ?? GENERIC_REPLY,
-            steps: ["contacted_buyer"],
-          },
-      now: day(3 + (index % 7), 11 + (index % 6)),
-    });
+    const at = day(3 + (index % 7), 11 + (index % 6));
+    const outcome = () =>
+      recordReviewOutcome({
+        actor: seller,
+        input: isResolved
+          ? {
+              caseId: theCase.id,
+              reviewId: review.reviewId,
+              outcome: "resolved_with_buyer",
+              text: AGREEMENTS[index % AGREEMENTS.length]!,
+              steps: ["contacted_buyer"],
+            }
+          : {
+              caseId: theCase.id,
+              reviewId: review.reviewId,
+              outcome: "answered_publicly",
+              text: PUBLIC_REPLIES[causeOf(review.text)] ?? GENERIC_REPLY,
+              steps: ["contacted_buyer"],
+            },
+        now: at,
+      });
+    steps.push({ at, run: outcome });
     if (isResolved) resolved++;
     else replied++;
   }
 
   // The first letter (day 5), answered with changes asked for (day 7), and the revision (day 12) waiting.
-  const first = await submitLetter({
-    actor: seller,
-    input: { caseId: theCase.id, submitKey: randomUUID(), items: LETTER_V1 },
-    now: day(5),
-  });
-  await answerLetter({
-    actor: moderator,
-    input: {
-      letterId: first.letterId,
-      verdict: "changes_requested",
-      message:
-        "Дякуємо за лист. «Намагаємося відповідати швидше» — це намір, а не зміна: напишіть, хто відповідає, коли і як ви це перевіряєте. Так само із залишками: як саме вони тепер оновлюються?",
+  let firstLetterId: number | null = null;
+  steps.push({
+    at: day(5),
+    run: async () => {
+      const first = await submitLetter({
+        actor: seller,
+        input: { caseId: theCase.id, submitKey: randomUUID(), items: LETTER_V1 },
+        now: day(5),
+      });
+      firstLetterId = first.letterId;
     },
-    now: day(7, 15),
   });
-  await submitLetter({ actor: seller, input: { caseId: theCase.id, submitKey: randomUUID(), items: LETTER_V2 }, now: day(12) });
+  steps.push({
+    at: day(7, 15),
+    run: () =>
+      answerLetter({
+        actor: moderator,
+        input: {
+          letterId: firstLetterId!,
+          verdict: "changes_requested",
+          message:
+            "Дякуємо за лист. «Намагаємося відповідати швидше» — це намір, а не зміна: напишіть, хто відповідає, коли і як ви це перевіряєте. Так само із залишками: як саме вони тепер оновлюються?",
+        },
+        now: day(7, 15),
+      }),
+  });
+  steps.push({
+    at: day(12),
+    run: () =>
+      submitLetter({ actor: seller, input: { caseId: theCase.id, submitKey: randomUUID(), items: LETTER_V2 }, now: day(12) }),
+  });
 
-  return [
-    `the seller named ${inScope.length} root causes, resolved ${resolved} reviews with the buyer, answered ${replied} publicly`,
-    "letter v1 answered with changes asked for; v2 waits for the moderator",
-  ];
+  return {
+    steps,
+    lines: [
+      `the seller named ${inScope.length} root causes, resolved ${resolved} reviews with the buyer, answered ${replied} publicly`,
+      "letter v1 answered with changes asked for; v2 waits for the moderator",
+    ],
+  };
 }

@@ -17,7 +17,7 @@ import { env } from "@/lib/env";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import { defaultAsOf } from "@/lib/quality/windows";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
-import { workDemoCase } from "./demo-casework";
+import { planDemoCasework, type TimedStep } from "./demo-casework";
 
 /** Weeks of evaluations before this week's: a quarter of trend. */
 export const DEMO_HISTORY_WEEKS = 12;
@@ -33,20 +33,47 @@ export async function seedDemoHistory(executor: Database, now: Date): Promise<{ 
   const caseOpenedAt = addDays(now, -DEMO_CASE_AGE_DAYS);
   const lines: string[] = [];
   let dueCase: OpenedCase | null = null;
+
+  // Everything the past did, run in the order it happened, so the audit trail reads oldest first
+  // by seq as well as by time: each week's evaluation and the next morning's triage, the demo
+  // seller's exclusion, then (added when the case exists) the work on it, day by day.
+  const timeline: TimedStep[] = [];
   for (let week = DEMO_HISTORY_WEEKS; week >= 1; week--) {
     // The Monday 00:00 of that week in the portal's time zone (whatever the daylight-saving changes between).
     const asOf = defaultAsOf(addDays(thisWeek, -7 * week + 1), timeZone);
     const ranAt = new Date(asOf.getTime() + RUN_HOURS_AFTER_AS_OF * 3_600_000);
-    if (!dueCase && ranAt > caseOpenedAt) dueCase = await openDemoSellerCase(executor, caseOpenedAt);
-    const summary = await runEvaluation({ actor: SCHEDULER, asOf, now: ranAt });
-    const dismissed = await triageTheWeek(executor, addDays(ranAt, 1));
-    lines.push(`evaluation as of ${summary.asOf}: ${summary.flagged.length} flagged, ${dismissed} dismissed at triage`);
+    timeline.push({
+      at: ranAt,
+      run: async () => {
+        const summary = await runEvaluation({ actor: SCHEDULER, asOf, now: ranAt });
+        // The history is replayed today; its snapshot is dated when that week's run would have taken it,
+        // as the statements of reasons say "your data as committed at" that moment.
+        await executor.update(evaluations).set({ snapshotAt: ranAt }).where(eq(evaluations.id, summary.evaluationId));
+        lines.push(`evaluation as of ${summary.asOf}: ${summary.flagged.length} flagged`);
+      },
+    });
+    timeline.push({
+      at: addDays(ranAt, 1),
+      run: async () => lines.push(`  triage the next morning: ${await triageTheWeek(executor, addDays(ranAt, 1))} dismissed`),
+    });
   }
-  dueCase ??= await openDemoSellerCase(executor, caseOpenedAt);
-  lines.push(
-    `case #${dueCase.case.id} of the demo seller, opened ${DEMO_CASE_AGE_DAYS} days ago (${dueCase.reviewsInScope} reviews in scope)`,
-  );
-  lines.push(...(await workDemoCase(executor, dueCase.case)));
+  timeline.push({
+    at: caseOpenedAt,
+    run: async () => {
+      dueCase = await openDemoSellerCase(executor, caseOpenedAt);
+      lines.push(
+        `case #${dueCase.case.id} of the demo seller, opened ${DEMO_CASE_AGE_DAYS} days ago (${dueCase.reviewsInScope} reviews in scope)`,
+      );
+      const casework = await planDemoCasework(executor, dueCase.case);
+      timeline.push(...casework.steps);
+      lines.push(...casework.lines);
+    },
+  });
+  while (timeline.length > 0) {
+    // Stable: steps at the same moment keep the order they were added in.
+    timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
+    await timeline.shift()!.run();
+  }
   return { lines, dueCase };
 }
 
@@ -61,6 +88,15 @@ async function demoUser(executor: Database, role: "moderator" | "seller") {
  * The desk's weekly triage of the past: every flag but the demo seller's is dismissed with a reason
  * (a seller flagged again the next week gets a new flag), so only this week's flags wait today.
  */
+/** Why the weekly triage let a flag go, in a moderator's words. */
+const TRIAGE_REASONS = [
+  "Contacted the seller: a courier strike delayed a week of parcels. Watching the next evaluation before acting.",
+  "Most negative reviews in scope are about one late batch the seller already refunded; the next evaluation will show whether it held.",
+  "Borderline: the interval barely crosses the threshold and the seller answers every review. No case for now.",
+  "The complaints are from two buyers with many orders each; asked the seller for tracking numbers, watching next week.",
+  "New shop owner since last month and the recent reviews are better; giving them one more week.",
+];
+
 async function triageTheWeek(executor: Database, at: Date): Promise<number> {
   const actor = actorFromUser(await demoUser(executor, "moderator"));
   const seller = await demoUser(executor, "seller");
@@ -68,11 +104,12 @@ async function triageTheWeek(executor: Database, at: Date): Promise<number> {
     .select({ id: flags.id })
     .from(flags)
     .where(and(eq(flags.status, "open"), ne(flags.sellerId, seller.sellerId!)));
-  for (const flag of open) {
+  for (const [i, flag] of open.entries()) {
     await dismissFlag({
       actor,
-      input: { flagId: flag.id, reason: "Weekly triage: contacted the seller; watching the next evaluation before acting." },
-      now: at,
+      input: { flagId: flag.id, reason: TRIAGE_REASONS[(flag.id + i) % TRIAGE_REASONS.length]! },
+      // A morning's triage: one flag every few minutes.
+      now: new Date(at.getTime() + i * 7 * 60_000 + (flag.id % 5) * 60_000),
     });
   }
   return open.length;
@@ -90,7 +127,10 @@ async function openDemoSellerCase(executor: Database, at: Date): Promise<OpenedC
   if (flag) {
     return openCaseFromFlag({
       actor,
-      input: { flagId: flag.id, note: "Negative reviews doubled in two months; buyers write that parcels leave late." },
+      input: {
+        flagId: flag.id,
+        note: "Negative reviews have multiplied over the last three months; buyers write that seams split after the first wash and that nobody answers them.",
+      },
       now: at,
     });
   }

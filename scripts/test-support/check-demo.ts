@@ -149,6 +149,23 @@ async function main() {
       await browser.page("/admin/statements");
     });
 
+    await check("the audit trail reads in the order things happened: newer entries are never older in time", async () => {
+      assert.ok(admin, "an admin sign-in was printed");
+      const browser = session(baseUrl);
+      await browser.signIn(admin);
+      const entries: { seq: number; at: string }[] = [];
+      let path: string | null = "/admin/audit";
+      while (path) {
+        const html = await browser.page(path);
+        for (const match of html.matchAll(/<td class="cell-number">(\d+)<\/td><td class="cell-nowrap"><time dateTime="([^"]+)"/g))
+          entries.push({ seq: Number(match[1]), at: match[2]! });
+        path = /<a rel="next"[^>]*href="([^"]+)"/.exec(html)?.[1]?.replaceAll("&amp;", "&") ?? null;
+      }
+      assert.ok(entries.length > 100, `the whole trail was read (${entries.length} entries)`);
+      const outOfOrder = entries.filter((entry, i) => i > 0 && entry.at > entries[i - 1]!.at);
+      assert.deepEqual(outOfOrder.slice(0, 3), [], "each entry is no later than the one written after it");
+    });
+
     await check("SIGTERM stops it: every process it started exits", async () => {
       const started = demo.processTree();
       demo.process.kill("SIGTERM");
