@@ -87,7 +87,7 @@ describe("the moderator's seller view", () => {
   test("[MODERATOR] sees the seller's latest metrics beside the portal's, the open flag's reasons in numbers", async () => {
     const { actor } = await createTestUser("moderator");
 
-    const view = await getSellerForModerator({ actor, sellerId: ids.worsening });
+    const view = await getSellerForModerator({ actor, sellerId: ids.worsening, now: NOW });
 
     expect(view.seller).toMatchObject({ id: ids.worsening, externalId: worsening, name: `Shop ${worsening}` });
     expect(view.quality).toMatchObject({
@@ -151,7 +151,8 @@ describe("the moderator's seller view", () => {
       })
       .returning();
 
-    const view = await getSellerForModerator({ actor, sellerId: ids.ordinary });
+    // Before the re-check date; after it, the same case reads as due (below).
+    const view = await getSellerForModerator({ actor, sellerId: ids.ordinary, now: new Date("2026-10-10T10:00:00Z") });
 
     expect(view.openFlag).toBeNull();
     expect(view.quality).toMatchObject({ eligible: true, flagged: false });
@@ -168,7 +169,7 @@ describe("the moderator's seller view", () => {
     ]);
     expect(view.cases[1]!.reinstatedAt).toEqual(new Date("2026-01-20T09:00:00Z"));
 
-    const list = await listSellers({ actor, page: 1, search: ordinary[0] });
+    const list = await listSellers({ actor, page: 1, search: ordinary[0], now: new Date("2026-10-10T10:00:00Z") });
     expect(list.rows).toEqual([
       {
         id: ids.ordinary,
@@ -180,6 +181,13 @@ describe("the moderator's seller view", () => {
         activeCase: { id: active!.id, status: "EXCLUDED", recheckAt: new Date("2026-10-15T10:00:00Z") },
       },
     ]);
+
+    const afterRecheck = new Date("2026-10-15T10:00:00Z");
+    const due = await getSellerForModerator({ actor, sellerId: ids.ordinary, now: afterRecheck });
+    expect(due.activeCase).toMatchObject({ id: active!.id, status: "DUE_FOR_RECHECK" });
+    expect(due.cases.map((sellerCase) => sellerCase.status)).toEqual(["DUE_FOR_RECHECK", "REINSTATED"]);
+    const dueList = await listSellers({ actor, page: 1, search: ordinary[0], now: afterRecheck });
+    expect(dueList.rows[0]!.activeCase).toMatchObject({ id: active!.id, status: "DUE_FOR_RECHECK" });
   });
 
   test("[MODERATOR] follows the trend over the evaluations, oldest first, beside the portal", async () => {
@@ -213,7 +221,7 @@ describe("the moderator's seller view", () => {
     const newcomer = await createTestSeller("Newcomer");
 
     const trend = await getSellerTrend({ actor, sellerId: newcomer.id });
-    const view = await getSellerForModerator({ actor, sellerId: newcomer.id });
+    const view = await getSellerForModerator({ actor, sellerId: newcomer.id, now: NOW });
 
     // The trend follows the evaluations the seller took part in: none yet.
     expect(trend.points).toEqual([]);
@@ -248,18 +256,18 @@ describe("the moderator's seller view", () => {
   test("[SELLER] is refused the moderator's view, even of their own shop", async () => {
     const { actor } = await createTestUser("seller");
     const own = actor.sellerId!;
-    await expect(getSellerForModerator({ actor, sellerId: own })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getSellerForModerator({ actor, sellerId: own, now: NOW })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(getSellerTrend({ actor, sellerId: own })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(listSellerReviewSignals({ actor, sellerId: ids.worsening, cursor: {} })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(listSellers({ actor, page: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listSellers({ actor, page: 1, now: NOW })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   test("[ADMIN] an unknown seller id is not found", async () => {
     const { actor } = await createTestUser("admin");
     const unknown = 9_000_000_000;
-    await expect(getSellerForModerator({ actor, sellerId: unknown })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getSellerForModerator({ actor, sellerId: unknown, now: NOW })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getSellerTrend({ actor, sellerId: unknown })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listSellerReviewSignals({ actor, sellerId: unknown, cursor: {} })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

@@ -5,6 +5,7 @@ import type { CaseStatus } from "@/db/enums";
 import { cases, evaluations, flagReasons, flags, sellers, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import { effectiveCaseStatus } from "@/lib/cases/case-machine";
 import type { FlagReasonView } from "@/lib/cases/list-open-flags";
 import { notFound } from "@/lib/errors";
 import { getSellerQuality } from "@/lib/quality/get-seller-quality";
@@ -37,7 +38,7 @@ export type SellerForModerator = {
  * What a moderator sees about one seller (by our own id): contact, standing in the latest
  * evaluation against the portal, the open flag's reasons, and the seller's cases.
  */
-export async function getSellerForModerator(params: { actor: Actor; sellerId: number }): Promise<SellerForModerator> {
+export async function getSellerForModerator(params: { actor: Actor; sellerId: number; now: Date }): Promise<SellerForModerator> {
   assertCan(params.actor, "sellers:view-all");
   const { actor, sellerId } = params;
   const [seller] = await db
@@ -64,12 +65,14 @@ export async function getSellerForModerator(params: { actor: Actor; sellerId: nu
       .orderBy(desc(cases.excludedAt), desc(cases.id)),
   ]);
 
+  // Each case's status at `now`: due once its re-check date has come, as everywhere else.
+  const casesNow = sellerCases.map((sellerCase) => ({ ...sellerCase, status: effectiveCaseStatus(sellerCase, params.now) }));
   return {
     seller,
     quality,
     openFlag,
-    activeCase: sellerCases.find((sellerCase) => sellerCase.status !== "REINSTATED") ?? null,
-    cases: sellerCases,
+    activeCase: casesNow.find((sellerCase) => sellerCase.status !== "REINSTATED") ?? null,
+    cases: casesNow,
   };
 }
 

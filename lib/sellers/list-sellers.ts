@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { escapeLike } from "@/lib/search/escape-like";
 import { offsetPage, offsetPaging } from "@/lib/search/offset-paging";
+import { effectiveCaseStatus } from "@/lib/cases/case-machine";
 
 export const SELLERS_PAGE_SIZE = 50;
 
@@ -37,7 +38,7 @@ type Row = {
  * One page of sellers by name, searchable by part of the name or the marketplace id, each with its
  * standing in the latest evaluation, whether a flag waits for triage and its active case.
  */
-export async function listSellers(params: { actor: Actor; page: number; search?: string }) {
+export async function listSellers(params: { actor: Actor; page: number; search?: string; now: Date }) {
   assertCan(params.actor, "sellers:view-all");
   const paging = offsetPaging(params.page, SELLERS_PAGE_SIZE);
   const search = params.search?.trim();
@@ -78,7 +79,12 @@ export async function listSellers(params: { actor: Actor; page: number; search?:
       activeCase:
         row.case_id === null || row.case_status === null || row.recheck_at === null
           ? null
-          : { id: Number(row.case_id), status: row.case_status, recheckAt: new Date(row.recheck_at) },
+          : {
+              id: Number(row.case_id),
+              // Due once its re-check date has come, as on the case list, whether or not the job has marked it yet.
+              status: effectiveCaseStatus({ status: row.case_status, recheckAt: new Date(row.recheck_at) }, params.now),
+              recheckAt: new Date(row.recheck_at),
+            },
     })),
     total,
     paging,

@@ -6,6 +6,7 @@ import { OffsetPagination } from "@/app/_components/pagination";
 import { readPage, readParam, type SearchParams } from "@/app/_components/search-params";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listSellers, type SellerListRow } from "@/lib/sellers/list-sellers";
+import { currentTime } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export default async function SellersPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const search = readParam(params, "q");
   const [list, t, tQuality, format] = await Promise.all([
-    listSellers({ actor, page: readPage(params), search }),
+    listSellers({ actor, page: readPage(params), search, now: currentTime() }),
     getTranslations("sellerList"),
     getTranslations("quality"),
     getFormatter(),

@@ -20,6 +20,7 @@ import { Complaints, NegativeReviews, SellerCases, SuspectedReviews } from "./se
 import { MINIMUM_EXCLUSION_DAYS } from "@/lib/cases/case-machine";
 import { OpenCaseManuallyForm } from "@/app/(moderator)/moderator/flags/[flagId]/triage-forms";
 import { TrendSection } from "./trend-section";
+import { currentTime } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ const loadSellerView = cache(async (sellerRef: string) => {
   const actor = await requirePagePermission("sellers:view-all");
   return orNotFound(async () => {
     const sellerId = await resolveSellerRef({ actor, ref: sellerRef });
-    return { actor, sellerId, view: await getSellerForModerator({ actor, sellerId }) };
+    return { actor, sellerId, view: await getSellerForModerator({ actor, sellerId, now: currentTime() }) };
   });
 });
 
