@@ -2,7 +2,7 @@
 
 import { useFormatter } from "next-intl";
 import { WINDOWS } from "@/db/enums";
-import { formatMetric } from "@/app/_components/metric-format";
+import { formatMetricBeside } from "@/app/_components/metric-format";
 import { compareWithPortal, DIRECTION_ARROW } from "@/lib/quality/metric-direction";
 import { QUALITY_METRICS, type QualityMetric, type SellerQuality } from "@/lib/quality/quality-schemas";
 
@@ -42,6 +42,7 @@ export function MetricWindowTables({ metrics, words }: { metrics: SellerQuality[
               {QUALITY_METRICS.map((metric) => {
                 const { value, portalValue } = metrics[window][metric];
                 const { side, isWorse } = compareWithPortal(metric, value, portalValue);
+                const shown = formatMetricBeside(format, metric, value, portalValue);
                 return (
                   <tr key={metric} className={isWorse ? "row-worse" : undefined}>
                     <th scope="row">{words.metrics[metric]}</th>
@@ -51,12 +52,10 @@ export function MetricWindowTables({ metrics, words }: { metrics: SellerQuality[
                           {DIRECTION_ARROW[side]}{" "}
                         </span>
                       )}
-                      <span className={isWorse ? "cell-strong worse-value" : undefined}>
-                        {formatMetric(format, metric, value)}
-                      </span>
+                      <span className={isWorse ? "cell-strong worse-value" : undefined}>{shown.own}</span>
                       {isWorse && side && <span className="visually-hidden"> ({words.worseSide[side]})</span>}
                     </td>
-                    <td className="cell-number">{formatMetric(format, metric, portalValue)}</td>
+                    <td className="cell-number">{shown.portal}</td>
                   </tr>
                 );
               })}

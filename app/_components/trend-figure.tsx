@@ -2,7 +2,7 @@
 
 import { useFormatter } from "next-intl";
 import { useState } from "react";
-import { formatMetric } from "@/app/_components/metric-format";
+import { formatMetricBeside } from "@/app/_components/metric-format";
 import { TrendChart, type TrendChartPoint } from "@/app/_components/trend-chart";
 import type { TrendMetric } from "@/lib/sellers/get-seller-trend";
 
@@ -59,13 +59,16 @@ export function TrendFigure(props: { metric: TrendMetric; points: TrendChartPoin
                 </tr>
               </thead>
               <tbody>
-                {[...points].reverse().map((point) => (
-                  <tr key={point.asOf}>
-                    <th scope="row">{format.dateTime(new Date(point.asOf), { dateStyle: "medium" })}</th>
-                    <td className="cell-number">{formatMetric(format, metric, point.seller)}</td>
-                    <td className="cell-number">{formatMetric(format, metric, point.portal)}</td>
-                  </tr>
-                ))}
+                {[...points].reverse().map((point) => {
+                  const shown = formatMetricBeside(format, metric, point.seller, point.portal);
+                  return (
+                    <tr key={point.asOf}>
+                      <th scope="row">{format.dateTime(new Date(point.asOf), { dateStyle: "medium" })}</th>
+                      <td className="cell-number">{shown.own}</td>
+                      <td className="cell-number">{shown.portal}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
