@@ -17,12 +17,9 @@ import { env } from "@/lib/env";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import { defaultAsOf } from "@/lib/quality/windows";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { DEMO_CASE_AGE_DAYS, DEMO_HISTORY_WEEKS } from "./demo-story";
 import { planDemoCasework, type TimedStep } from "./demo-casework";
 
-/** Weeks of evaluations before this week's: a quarter of trend. */
-export const DEMO_HISTORY_WEEKS = 12;
-/** The demo seller's case is due: opened a day past the minimum exclusion ago. */
-export const DEMO_CASE_AGE_DAYS = 15;
 const SCHEDULER: Actor = { kind: "system", label: "scheduler" };
 const RUN_HOURS_AFTER_AS_OF = 3;
 

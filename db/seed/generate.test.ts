@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { DEMO_CASE_AGE_DAYS } from "./demo-story";
 import { generatePortal } from "./generate";
 import type { SeedData, SeedReview } from "./types";
 
@@ -73,6 +74,16 @@ const ordinarySellers = [...portal.sellersByKind.regular, ...portal.sellersByKin
 const yearShare = (sellerId: string) => getNegativeShare(portal, [sellerId], YEAR_START, NOW.getTime());
 
 describe("generatePortal", () => {
+  test("the demo seller, hidden from the catalog for its case's days, takes no orders in them; others do", () => {
+    const hiddenFrom = NOW.getTime() - DEMO_CASE_AGE_DAYS * DAY_MS;
+    const recentOrders = (sellerId: string) =>
+      portal.orders.filter((order) => order.sellerExternalId === sellerId && order.placedAt.getTime() >= hiddenFrom).length;
+    const [demoSeller, otherWorsened] = portal.sellersByKind.worsened;
+    expect(recentOrders(demoSeller!)).toBe(0);
+    expect(portal.orders.some((order) => order.sellerExternalId === demoSeller)).toBe(true);
+    expect(recentOrders(otherWorsened!)).toBeGreaterThan(0);
+  });
+
   test("the same seed and now give byte-identical data", () => {
     const again = generatePortal({ seed: 42, now: NOW, sellers: 300 });
     expect(JSON.stringify(again)).toBe(JSON.stringify(portal));

@@ -5,6 +5,7 @@
 import { planComplaints } from "./complaints";
 import { planConversations } from "./messages";
 import { getBuyerPoolSize, planOrders, toOrderRow, toRefundRows, toStatusChangeRows, type SeedWindow } from "./orders";
+import { DEMO_CASE_AGE_DAYS } from "./demo-story";
 import { createRng } from "./random";
 import { planReviews, toRatingChangeRows, toReviewRow } from "./reviews";
 import { planSellers, type SellerPlan } from "./sellers";
@@ -26,7 +27,13 @@ export function generatePortal(options: SeedOptions): SeedData {
   const window: SeedWindow = { start: now - SEED_SPAN_DAYS * DAY_MS, end: now };
   const plans = planSellers(rng, options.sellers, now);
   const buyerPoolSize = getBuyerPoolSize(plans, window);
-  const orders = planOrders(rng, plans, window, buyerPoolSize);
+  // The demo seller (the first worsened one, db/seed/demo-accounts.ts) has been excluded for the
+  // last DEMO_CASE_AGE_DAYS: its products are hidden, so no buyer could order from it since.
+  const demoSeller = plans.find((plan) => plan.kind === "worsened");
+  const hiddenFrom = now - DEMO_CASE_AGE_DAYS * DAY_MS;
+  const orders = planOrders(rng, plans, window, buyerPoolSize).filter(
+    (order) => order.plan !== demoSeller || order.placedAt < hiddenFrom,
+  );
   const reviews = planReviews(rng, plans, orders, window, buyerPoolSize);
   const complaints = planComplaints(rng, plans, orders, window, buyerPoolSize);
   const { messageThreads, messages } = planConversations(rng, plans, orders, window, buyerPoolSize);
