@@ -3,11 +3,11 @@
  * (after this week's evaluation, so there are flags): opened from the first open flag. The due case
  * with the seller's work on it is older (db/seed/demo-history.ts). That seller contests the
  * exclusion at once, so the moderators' appeal queue has one waiting. The demo admin opens this case,
- * so the demo moderator — not the one who decided — can decide the appeal. Does nothing once a case
- * other than the demo seller's exists.
+ * so the demo moderator — not the one who decided — can decide the appeal. Does nothing once the
+ * demo admin has opened a case.
  */
 import { randomBytes } from "node:crypto";
-import { asc, desc, eq, ne } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { cases, flags, sellers, users, type Case } from "@/db/schema";
 import { submitAppeal } from "@/lib/appeals/submit-appeal";
@@ -17,17 +17,12 @@ import { createUser } from "@/lib/users/create-user";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 
 export async function seedDemoCases(executor: Database, now: Date): Promise<string[]> {
-  const sellerEmail = DEMO_ACCOUNTS.find((account) => account.role === "seller")!.email;
-  const [demoSeller] = await executor.select().from(users).where(eq(users.email, sellerEmail));
-  const others = await executor
-    .select({ id: cases.id })
-    .from(cases)
-    .where(demoSeller?.sellerId ? ne(cases.sellerId, demoSeller.sellerId) : undefined)
-    .limit(1);
-  if (others.length > 0) return [];
   const adminEmail = DEMO_ACCOUNTS.find((account) => account.role === "admin")!.email;
   const [admin] = await executor.select().from(users).where(eq(users.email, adminEmail));
   if (!admin) throw new Error("seed: the demo admin does not exist yet");
+  // Once: today's case is the one the demo admin opened.
+  const done = await executor.select({ id: cases.id }).from(cases).where(eq(cases.openedBy, admin.id)).limit(1);
+  if (done.length > 0) return [];
   const actor = actorFromUser(admin);
   const made: string[] = [];
 

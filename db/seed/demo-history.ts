@@ -2,18 +2,24 @@
  * The demo's past, as the weekly scheduler and the desk would have made it: an evaluation for each
  * of the last weeks (the trend a seller and a moderator read), run oldest first, and — 15 days ago,
  * between two of them — the exclusion of the demo seller, opened from that seller's flag. The
- * seller's work on the case follows (db/seed/demo-casework.ts). Runs before this week's evaluation
+ * seller's work on the case follows (db/seed/demo-casework.ts). Nine weeks ago another flagged
+ * shop was excluded and, after its re-check, reinstated. The scheduled job marks each case due a
+ * few minutes after its re-check date, as it would have. All of it runs in time order, so the audit
+ * trail reads as it was written. Runs before this week's evaluation
  * (scripts/demo.sh), so that evaluation finds the seller already excluded, as the real one would.
  * Does nothing once any evaluation exists.
  */
-import { and, eq, ne } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import type { Database } from "@/db";
-import { evaluations, flags, users } from "@/db/schema";
+import { cases, evaluations, flags, users } from "@/db/schema";
 import { actorFromUser, type Actor } from "@/lib/auth/actor";
 import { addDays } from "@/lib/cases/case-machine";
+import { CHECKLIST_ITEMS } from "@/lib/cases/checklist";
 import { dismissFlag } from "@/lib/cases/dismiss-flag";
 import { openCaseFromFlag, openCaseManually, type OpenedCase } from "@/lib/cases/open-case";
 import { env } from "@/lib/env";
+import { markDueCases } from "@/lib/cases/mark-due-cases";
+import { reinstateCase } from "@/lib/cases/reinstate-case";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import { defaultAsOf } from "@/lib/quality/windows";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
@@ -49,6 +55,27 @@ export async function seedDemoHistory(executor: Database, now: Date): Promise<{ 
         lines.push(`evaluation as of ${summary.asOf}: ${summary.flagged.length} flagged`);
       },
     });
+    if (week === PAST_CASE_WEEKS_AGO) {
+      // Before that morning's triage: one flag becomes a case, reinstated 16 days later.
+      const openedAt = new Date(addDays(ranAt, 1).getTime() - 30 * 60_000);
+      timeline.push({
+        at: openedAt,
+        run: async () => {
+          const opened = await openPastCase(executor, openedAt);
+          if (!opened) return;
+          lines.push(`  case #${opened.case.id} opened from a flag that morning`);
+          timeline.push(markDueStep(opened.case.recheckAt));
+          const reinstatedAt = new Date(addDays(openedAt, 16).getTime() + 5 * 3_600_000);
+          timeline.push({
+            at: reinstatedAt,
+            run: async () => {
+              await reinstatePastCase(executor, opened.case.id, reinstatedAt);
+              lines.push(`  case #${opened.case.id} reinstated 16 days later`);
+            },
+          });
+        },
+      });
+    }
     timeline.push({
       at: addDays(ranAt, 1),
       run: async () => lines.push(`  triage the next morning: ${await triageTheWeek(executor, addDays(ranAt, 1))} dismissed`),
@@ -63,6 +90,7 @@ export async function seedDemoHistory(executor: Database, now: Date): Promise<{ 
       );
       const casework = await planDemoCasework(executor, dueCase.case);
       timeline.push(...casework.steps);
+      if (dueCase.case.recheckAt < now) timeline.push(markDueStep(dueCase.case.recheckAt));
       lines.push(...casework.lines);
     },
   });
@@ -72,6 +100,55 @@ export async function seedDemoHistory(executor: Database, now: Date): Promise<{ 
     await timeline.shift()!.run();
   }
   return { lines, dueCase };
+}
+
+/** The scheduled job's run a few minutes after a re-check date came (scripts/worker.ts runs it every five). */
+function markDueStep(recheckAt: Date): TimedStep {
+  const at = new Date(recheckAt.getTime() + 5 * 60_000);
+  return { at, run: () => markDueCases(at) };
+}
+
+/** An earlier case, opened from a flag and reinstated after the day-14 re-check: the overview's median and chart have one. */
+const PAST_CASE_WEEKS_AGO = 9;
+
+async function openPastCase(executor: Database, at: Date): Promise<OpenedCase | null> {
+  const actor = actorFromUser(await demoUser(executor, "moderator"));
+  const seller = await demoUser(executor, "seller");
+  const [flag] = await executor
+    .select({ id: flags.id })
+    .from(flags)
+    .where(and(eq(flags.status, "open"), ne(flags.sellerId, seller.sellerId!)))
+    .orderBy(desc(flags.id))
+    .limit(1);
+  if (!flag) return null;
+  return openCaseFromFlag({
+    actor,
+    input: {
+      flagId: flag.id,
+      note: "Flagged again, and the complaints keep coming: products hidden until the shop answers its buyers.",
+    },
+    now: at,
+  });
+}
+
+async function reinstatePastCase(executor: Database, caseId: number, at: Date): Promise<void> {
+  const actor = actorFromUser(await demoUser(executor, "moderator"));
+  const [theCase] = await executor.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
+  await reinstateCase({
+    actor,
+    input: {
+      caseId,
+      expectedVersion: theCase!.version,
+      // A reason for whichever items fail on the day (the lib keeps only those).
+      overrides: CHECKLIST_ITEMS.map((item) => ({
+        item,
+        reason:
+          "We spoke with the owner on the phone: every open complaint was refunded, and a second person now answers buyers daily. The next evaluation will show whether it holds.",
+      })),
+      note: "Reinstated after a call with the owner; check their on-time replies in the next two evaluations.",
+    },
+    now: at,
+  });
 }
 
 async function demoUser(executor: Database, role: "moderator" | "seller") {

@@ -139,15 +139,24 @@ async function main() {
     });
 
     const admin = printedSignIns(demo.output()).find((signIn) => signIn.role === "admin");
-    await check("the admin has the overview, the policy in force, the audit trail and the statements", async () => {
-      assert.ok(admin, "an admin sign-in was printed");
-      const browser = session(baseUrl);
-      await browser.signIn(admin);
-      assert.match(await browser.page("/admin"), /href="\/moderator\/appeals"/, "the overview links the appeals waiting");
-      assert.match(await browser.page("/admin/policy"), /Version 1 in force/);
-      assert.match(await browser.page("/admin/audit"), /case\.opened|Case opened/i, "the trail has the demo's decisions");
-      await browser.page("/admin/statements");
-    });
+    await check(
+      "the admin has the overview (with a reinstatement), the policy in force, the audit trail and the statements",
+      async () => {
+        assert.ok(admin, "an admin sign-in was printed");
+        const browser = session(baseUrl);
+        await browser.signIn(admin);
+        const overview = await browser.page("/admin");
+        assert.match(overview, /href="\/moderator\/appeals"/, "the overview links the appeals waiting");
+        assert.match(
+          overview,
+          /Over 1 reinstatement in the last 90 days/,
+          "the overview's median rests on the past case's reinstatement",
+        );
+        assert.match(await browser.page("/admin/policy"), /Version 1 in force/);
+        assert.match(await browser.page("/admin/audit"), /case\.opened|Case opened/i, "the trail has the demo's decisions");
+        await browser.page("/admin/statements");
+      },
+    );
 
     await check("the audit trail reads in the order things happened: newer entries are never older in time", async () => {
       assert.ok(admin, "an admin sign-in was printed");
