@@ -45,7 +45,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const mayRetry = can(actor.role, "outbox:retry");
   const query = { status: filter === "all" ? undefined : filter };
   // Short dates and times keep the table, its retry button included, within a 1280 px screen.
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "short", timeStyle: "short" });
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const dateTime = (date: Date) => <time dateTime={date.toISOString()}>{when(date)}</time>;
 
   return (
