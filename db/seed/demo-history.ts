@@ -12,6 +12,8 @@
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { Database } from "@/db";
 import { cases, evaluations, flags, users } from "@/db/schema";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { actorFromUser, type Actor } from "@/lib/auth/actor";
 import { addDays } from "@/lib/cases/case-machine";
 import { CHECKLIST_ITEMS } from "@/lib/cases/checklist";
@@ -41,6 +43,20 @@ export async function seedDemoHistory(executor: Database, now: Date): Promise<{ 
   // by seq as well as by time: each week's evaluation and the next morning's triage, the demo
   // seller's exclusion, then (added when the case exists) the work on it, day by day.
   const timeline: TimedStep[] = [];
+  // The marketplace's feed got its API key when the team set up (the accounts are a day older);
+  // its last request was a few minutes ago.
+  const keyCreatedAt = addDays(now, -7 * DEMO_HISTORY_WEEKS - 6);
+  let feedSecret: string | null = null;
+  timeline.push({
+    at: keyCreatedAt,
+    run: async () => {
+      const admin = await demoUser(executor, "admin");
+      feedSecret = (await createApiKey({ actor: actorFromUser(admin), name: "Marketplace order feed", now: keyCreatedAt }))
+        .secret;
+    },
+  });
+  const lastFeedRequestAt = new Date(now.getTime() - 7 * 60_000);
+  timeline.push({ at: lastFeedRequestAt, run: () => authenticateApiKey(`Bearer ${feedSecret}`, lastFeedRequestAt) });
   for (let week = DEMO_HISTORY_WEEKS; week >= 1; week--) {
     // The Monday 00:00 of that week in the portal's time zone (whatever the daylight-saving changes between).
     const asOf = defaultAsOf(addDays(thisWeek, -7 * week + 1), timeZone);
@@ -151,7 +167,7 @@ async function reinstatePastCase(executor: Database, caseId: number, at: Date): 
   });
 }
 
-async function demoUser(executor: Database, role: "moderator" | "seller") {
+async function demoUser(executor: Database, role: "moderator" | "seller" | "admin") {
   const email = DEMO_ACCOUNTS.find((account) => account.role === role)!.email;
   const [user] = await executor.select().from(users).where(eq(users.email, email));
   if (!user) throw new Error(`seed: the demo ${role} ${email} does not exist yet`);

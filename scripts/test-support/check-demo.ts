@@ -140,7 +140,7 @@ async function main() {
 
     const admin = printedSignIns(demo.output()).find((signIn) => signIn.role === "admin");
     await check(
-      "the admin has the overview (with a reinstatement), the policy in force, the audit trail and the statements",
+      "the admin has the overview (with a reinstatement), the policy in force, the audit trail, the statements and an API key",
       async () => {
         assert.ok(admin, "an admin sign-in was printed");
         const browser = session(baseUrl);
@@ -155,6 +155,7 @@ async function main() {
         assert.match(await browser.page("/admin/policy"), /Version 1 in force/);
         assert.match(await browser.page("/admin/audit"), /case\.opened|Case opened/i, "the trail has the demo's decisions");
         await browser.page("/admin/statements");
+        assert.match(await browser.page("/admin/api-keys"), /Marketplace order feed/, "the marketplace's feed has its API key");
       },
     );
 
