@@ -214,11 +214,11 @@ export const AUDIT_WALK_LIMIT = 2000;
  *   walk an index through most of the trail, seconds on a million entries. So first `walk`: the
  *   newest AUDIT_WALK_LIMIT entries of the leading equality filter's index (a case, a seller, an
  *   actor, an action, a role: the narrowest first), the other filters applied to them; each row
- *   carries `walked`, how many entries the walk read (null from the other queries). That page is exact when it is full, or when
- *   the walk read fewer than AUDIT_WALK_LIMIT entries (it read all of that filter's entries). Else
- *   `everything`: every match found through the filters' indexes together (a bitmap of each,
- *   intersected), then the page's rows sorted out of them — work in proportion to the matches, not
- *   to the trail, and only for a combination that matches little.
+ *   carries `walked`, how many entries the walk read (null from the other queries). That page is
+ *   exact when it is full, or when the walk read fewer than AUDIT_WALK_LIMIT entries (it read all
+ *   of that filter's entries). Else `everything`: every match found through the filters' indexes
+ *   together (a bitmap of each, intersected), then the page's rows sorted out of them — work in
+ *   proportion to the matches, not to the trail, and only for a combination that matches little.
  */
 export function auditPageQueries(
   filters: ResolvedAuditFilters,
