@@ -53,7 +53,7 @@ test("[SELLER] sees their exclusion: the countdown, the reasons, their steps and
     "Still missing: 3 negative reviews are neither resolved nor answered",
   );
   await expect(recheck.getByText("Still missing: no letter sent yet")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Decisions on your case" })).toContainText("No decision yet");
+  await expect(page.getByRole("region", { name: "Decisions on your case" })).toContainText("No decision since the exclusion yet");
 
   const caseNav = page.getByRole("navigation", { name: `Exclusion case #${caseId}` });
   await expect(caseNav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
