@@ -21,9 +21,35 @@ export type FlagForModerator = {
   /** The case opened from this flag, or the seller's active case. */
   caseId: number | null;
   earlierCases: number;
+  /** The seller's flags before this one, newest first (at most EARLIER_FLAGS_SHOWN), and how many there are. */
+  earlierFlags: EarlierFlag[];
+  earlierFlagCount: number;
 };
 
-/** One flag with its reasons and what became of it, for the triage page. */
+export type EarlierFlag = {
+  flagId: number;
+  evaluationAsOf: Date;
+  status: FlagState;
+  triagedBy: string | null;
+  triagedAt: Date | null;
+  dismissReason: string | null;
+};
+
+export const EARLIER_FLAGS_SHOWN = 5;
+
+type EarlierFlagJson = {
+  flag_id: number;
+  as_of: string;
+  status: FlagState;
+  triaged_by: string | null;
+  triaged_at: string | null;
+  dismiss_reason: string | null;
+};
+
+/**
+ * One flag with its reasons and what became of it, for the triage page, and the seller's earlier
+ * flags: a shop flagged and let go week after week is a different decision from a first flag.
+ */
 export async function getFlagForModerator(params: { actor: Actor; flagId: number }): Promise<FlagForModerator> {
   assertCan(params.actor, "flags:triage");
   const [row] = await queryRows<Record<string, unknown>>(
@@ -33,7 +59,16 @@ export async function getFlagForModerator(params: { actor: Actor; flagId: number
                   from flag_reasons fr where fr.flag_id = f.id) as reasons,
                (select c.id from cases c where c.flag_id = f.id or (c.seller_id = f.seller_id and c.status <> 'REINSTATED')
                  order by c.id desc limit 1) as case_id,
-               (select count(*)::int from cases c where c.seller_id = f.seller_id) as earlier_cases
+               (select count(*)::int from cases c where c.seller_id = f.seller_id) as earlier_cases,
+               (select count(*)::int from flags ef where ef.seller_id = f.seller_id and ef.created_at < f.created_at) as earlier_flag_count,
+               (select coalesce(json_agg(x order by x.created_at desc), '[]'::json) from (
+                  select ef.id as flag_id, ee.as_of, ef.status, eu.email as triaged_by, ef.triaged_at, ef.dismiss_reason, ef.created_at
+                  from flags ef
+                  join evaluations ee on ee.id = ef.evaluation_id
+                  left join users eu on eu.id = ef.triaged_by
+                  where ef.seller_id = f.seller_id and ef.created_at < f.created_at
+                  order by ef.created_at desc
+                  limit ${EARLIER_FLAGS_SHOWN}) x) as earlier_flags
         from flags f
         join sellers s on s.id = f.seller_id
         join evaluations e on e.id = f.evaluation_id
@@ -53,5 +88,14 @@ export async function getFlagForModerator(params: { actor: Actor; flagId: number
     dismissReason: (row.dismiss_reason as string | null) ?? null,
     caseId: row.case_id == null ? null : Number(row.case_id),
     earlierCases: Number(row.earlier_cases),
+    earlierFlags: (row.earlier_flags as EarlierFlagJson[]).map((earlier) => ({
+      flagId: Number(earlier.flag_id),
+      evaluationAsOf: new Date(earlier.as_of),
+      status: earlier.status,
+      triagedBy: earlier.triaged_by,
+      triagedAt: earlier.triaged_at ? new Date(earlier.triaged_at) : null,
+      dismissReason: earlier.dismiss_reason,
+    })),
+    earlierFlagCount: Number(row.earlier_flag_count),
   };
 }

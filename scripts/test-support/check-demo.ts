@@ -116,7 +116,13 @@ async function main() {
       assert.ok(moderator, "a moderator sign-in was printed");
       const browser = session(baseUrl);
       await browser.signIn(moderator);
-      assert.match(await browser.page("/moderator/flags"), /href="\/moderator\/flags\/\d+"/, "a flag to triage");
+      const flag = /href="(\/moderator\/flags\/\d+)"/.exec(await browser.page("/moderator/flags"));
+      assert.ok(flag, "a flag to triage");
+      assert.match(
+        await browser.page(flag[1]!),
+        /Dismissed/,
+        "the flag's page shows the seller's earlier flags, let go at triage",
+      );
       assert.match(await browser.page("/moderator/cases?queue=due"), /href="\/moderator\/cases\/\d+"/, "a case due");
       assert.match(await browser.page("/moderator/letters"), /href="\/moderator\/cases\/\d+#letter-\d+"/, "a letter waiting");
       const appeals = await browser.page("/moderator/appeals");

@@ -42,6 +42,52 @@ export default async function FlagTriagePage({ params }: { params: Promise<{ fla
         </p>
       </section>
 
+      <section className="section" aria-labelledby="earlier-flags-heading">
+        <h2 id="earlier-flags-heading">{t("flag.earlierFlagsHeading")}</h2>
+        {flag.earlierFlags.length === 0 ? (
+          <p className="muted">{t("flag.earlierFlagsNone")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table table-dense">
+              <caption className="visually-hidden">{t("flag.earlierFlagsCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("flag.earlierFlagsColumns.week")}</th>
+                  <th scope="col">{t("flag.earlierFlagsColumns.outcome")}</th>
+                  <th scope="col">{t("flag.earlierFlagsColumns.reason")}</th>
+                  <th scope="col">{t("flag.earlierFlagsColumns.by")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {flag.earlierFlags.map((earlier) => (
+                  <tr key={earlier.flagId}>
+                    <th scope="row">
+                      <Link href={`/moderator/flags/${earlier.flagId}`}>
+                        {format.dateTime(earlier.evaluationAsOf, { dateStyle: "medium" })}
+                      </Link>
+                    </th>
+                    <td>{t(`flagStatuses.${earlier.status}`)}</td>
+                    <td className="cell-wrap">{earlier.dismissReason ?? <span className="muted">—</span>}</td>
+                    <td>
+                      {earlier.triagedBy ?? "—"}
+                      {earlier.triagedAt && (
+                        <>
+                          <br />
+                          <span className="muted">{when(earlier.triagedAt)}</span>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {flag.earlierFlagCount > flag.earlierFlags.length && (
+          <p className="muted">{t("flag.earlierFlagsMore", { shown: flag.earlierFlags.length, count: flag.earlierFlagCount })}</p>
+        )}
+      </section>
+
       {flag.status === "open" ? (
         <div className="two-columns section">
           <section className="panel" aria-labelledby="open-case-heading">
