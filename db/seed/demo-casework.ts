@@ -6,16 +6,17 @@
  * the moderator asked to change, and the revised version waiting for the answer.
  */
 import { randomUUID } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db";
 import type { RootCause } from "@/db/enums";
-import { caseReviews, reviews, users, type Case } from "@/db/schema";
+import { caseReviews, notifications, reviews, users, type Case } from "@/db/schema";
 import { actorFromUser } from "@/lib/auth/actor";
 import { answerLetter } from "@/lib/cases/answer-letter";
 import { addDays } from "@/lib/cases/case-machine";
 import { nameRootCause } from "@/lib/cases/name-root-cause";
 import { recordReviewOutcome } from "@/lib/cases/record-review-outcome";
 import { submitLetter } from "@/lib/letters/submit-letter";
+import { markNotificationRead } from "@/lib/notifications/mark-notification-read";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { NEGATIVE_REVIEW_TEXTS, type ReviewCause } from "./texts";
 
@@ -108,6 +109,19 @@ export async function planDemoCasework(executor: Database, theCase: Case): Promi
     .where(eq(caseReviews.caseId, theCase.id))
     .orderBy(asc(reviews.postedAt), asc(reviews.id));
   const steps: TimedStep[] = [];
+  // The seller reads what the inbox holds before acting on it: the exclusion's notice on day 1,
+  // the moderator's answer to the first letter the morning after it came.
+  const readInbox = (at: Date): TimedStep => ({
+    at,
+    run: async () => {
+      const unread = await executor
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(and(eq(notifications.caseId, theCase.id), isNull(notifications.readAt)));
+      for (const notification of unread) await markNotificationRead({ actor: seller, notificationId: notification.id, now: at });
+    },
+  });
+  steps.push(readInbox(day(1, 8)), readInbox(day(8, 8)));
 
   // Days 1–2: every review read and its cause named.
   for (const [index, review] of inScope.entries()) {
