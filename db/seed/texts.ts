@@ -29,92 +29,140 @@ export const NEGATIVE_REVIEW_TEXTS: Record<ReviewCause, Texts> = {
       "Замовила й оплатила, а через два дні написали, що товару немає в наявності. Навіщо тоді його показувати?",
       "На сторінці було «є в наявності», а замовлення скасували, бо товару немає на складі.",
       "Чекав тиждень, щоб дізнатися, що товару немає. Гроші повертали ще кілька днів.",
+      "Скасували замовлення за день до свята — товару, мовляв, уже немає.",
     ],
     pl: [
       "Zamówiłam i zapłaciłam, a po dwóch dniach napisali, że towaru nie ma na stanie. Po co go wystawiać?",
       "W ofercie było „dostępny”, a zamówienie anulowano, bo produktu brak w magazynie.",
       "Czekałem tydzień tylko po to, żeby się dowiedzieć, że towaru nie ma. Zwrot pieniędzy trwał kolejne dni.",
+      "Anulowali zamówienie dzień przed świętami — towaru podobno już nie ma.",
     ],
     en: [
       "Ordered and paid, and two days later they told me the item was out of stock. Why list it at all?",
       "The listing said in stock, but the seller cancelled my order because they didn't have it.",
       "Waited a week just to find out the item wasn't available. The refund took several more days.",
+      "They cancelled the order the day before the holiday — apparently it was no longer in stock.",
     ],
   },
   price_changed: {
     uk: [
       "Після оформлення продавець повідомив, що ціна зросла, і попросив доплатити. Неприємно.",
       "Ціна на сайті одна, а після замовлення — зовсім інша. Так не роблять.",
+      "Ціну підняли вже після оплати, а на мої питання відповіли, що «так склалося».",
+      "У кошику одна ціна, а в рахунку — інша. Пояснень так і не дали.",
     ],
     pl: [
       "Po złożeniu zamówienia sprzedawca napisał, że cena wzrosła i trzeba dopłacić. Nieuczciwe.",
       "Cena w ofercie była inna niż ta, której zażądano po zamówieniu.",
+      "Cenę podnieśli już po zapłacie, a na moje pytania odpisali, że „tak wyszło”.",
+      "W koszyku jedna cena, na fakturze inna. Żadnych wyjaśnień.",
     ],
     en: [
       "After I ordered, the seller said the price had gone up and asked me to pay more.",
       "The listed price and the price they wanted after I ordered were different. Not fair.",
+      "They raised the price after I had paid, and answered my questions with a shrug.",
+      "One price in the basket, another on the invoice. No explanation given.",
     ],
   },
   no_reaction_to_order: {
     uk: [
       "Замовлення п'ять днів висіло без руху, ніхто не підтвердив і не відповів.",
       "Після оформлення — тиша. Жодного підтвердження, жодного дзвінка.",
+      "Замовлення три дні висіло без підтвердження, довелося скасувати самій.",
+      "Оплатив, а статус так і не змінився — ні відправки, ні відповіді.",
     ],
     pl: [
       "Zamówienie wisiało pięć dni bez żadnej reakcji sprzedawcy.",
       "Po złożeniu zamówienia cisza — brak potwierdzenia, brak kontaktu.",
+      "Zamówienie wisiało trzy dni bez potwierdzenia, musiałam sama je anulować.",
+      "Zapłaciłem, a status się nie zmienił — ani wysyłki, ani odpowiedzi.",
     ],
     en: [
       "My order sat there for five days with no confirmation and no reply.",
       "Placed the order and heard nothing. No confirmation, no update, nothing.",
+      "The order sat unconfirmed for three days, so I cancelled it myself.",
+      "Paid, and the status never changed — no shipping, no reply.",
     ],
   },
   slow_or_no_contact: {
     uk: [
       "Писала тричі в повідомленнях — відповіли лише через тиждень.",
       "Неможливо зв'язатися з продавцем: телефон не бере, на повідомлення не відповідає.",
+      "Питав про розмір перед покупкою — відповіли через тиждень, коли вже було неактуально.",
+      "Написала тричі щодо обміну, жодної відповіді. Телефон теж не беруть.",
     ],
     pl: [
       "Pisałam trzy razy, odpowiedź przyszła dopiero po tygodniu.",
       "Kontakt ze sprzedawcą praktycznie niemożliwy, wiadomości zostają bez odpowiedzi.",
+      "Pytałem o rozmiar przed zakupem — odpowiedzieli po tygodniu, kiedy było już za późno.",
+      "Pisałam trzy razy w sprawie wymiany, zero odpowiedzi. Telefonu też nie odbierają.",
     ],
     en: [
       "I messaged three times and only got an answer a week later.",
       "Impossible to reach the seller, messages go unanswered.",
+      "Asked about the size before buying — they answered a week later, when it no longer mattered.",
+      "Wrote three times about an exchange, no answer. They don't pick up the phone either.",
     ],
   },
   delivery_cost: {
     uk: [
       "Доставка коштувала майже як сам товар, а заздалегідь про це ніде не написано.",
       "Вартість доставки виявилася вдвічі більшою, ніж було зазначено.",
+      "Доставка коштувала майже як сам товар, а на сторінці про це ні слова.",
+      "Обіцяли безкоштовну доставку від 1000 грн, а все одно взяли гроші за пересилку.",
     ],
     pl: [
       "Wysyłka kosztowała prawie tyle co produkt, a nigdzie wcześniej tego nie podano.",
       "Dostawa okazała się dwa razy droższa niż w ofercie.",
+      "Wysyłka kosztowała prawie tyle co sam produkt, a w ofercie nie było o tym ani słowa.",
+      "Obiecali darmową dostawę od 200 zł, a i tak doliczyli koszt wysyłki.",
     ],
     en: [
       "Shipping cost almost as much as the item, and this wasn't shown upfront.",
       "Delivery turned out twice as expensive as stated in the listing.",
+      "Shipping cost almost as much as the item, and the listing said nothing about it.",
+      "Free delivery was promised over a set amount, and they still charged me for postage.",
     ],
   },
   description_or_photos_wrong: {
     uk: [
       "Товар зовсім не такий, як на фото: інший колір і розмір.",
       "Опис не відповідає дійсності, матеріал інший, ніж заявлено.",
+      "На фото льон, а прийшла синтетика. Колір теж інший.",
+      "Розмір у таблиці не відповідає дійсності — M виявився як XS.",
     ],
     pl: [
       "Produkt zupełnie inny niż na zdjęciach — inny kolor i rozmiar.",
       "Opis nie zgadza się z rzeczywistością, materiał jest inny niż podany.",
+      "Na zdjęciu len, a przyszła syntetyka. Kolor też inny.",
+      "Tabela rozmiarów nie zgadza się z rzeczywistością — M okazało się jak XS.",
     ],
     en: [
       "Nothing like the photos: different colour and a different size.",
       "The description is wrong, the material is not what was advertised.",
+      "Linen in the photos, synthetic in the box. A different colour too.",
+      "The size chart is wrong — the M fits like an XS.",
     ],
   },
   quality_of_goods: {
-    uk: ["Якість жахлива: шов розійшовся після першого прання.", "Зламалося за два дні користування. Не рекомендую."],
-    pl: ["Jakość fatalna, szew puścił po pierwszym praniu.", "Zepsuło się po dwóch dniach używania. Nie polecam."],
-    en: ["Terrible quality, the seam came apart after the first wash.", "Broke after two days of use. Would not recommend."],
+    uk: [
+      "Якість жахлива: шов розійшовся після першого прання.",
+      "Зламалося за два дні користування. Не рекомендую.",
+      "Після другого прання тканина скаталася, виглядає як стара річ.",
+      "Нитки стирчать звідусіль, один рукав коротший за інший.",
+    ],
+    pl: [
+      "Jakość fatalna, szew puścił po pierwszym praniu.",
+      "Zepsuło się po dwóch dniach używania. Nie polecam.",
+      "Po drugim praniu materiał się zmechacił, wygląda jak stara rzecz.",
+      "Nitki wystają zewsząd, jeden rękaw krótszy od drugiego.",
+    ],
+    en: [
+      "Terrible quality, the seam came apart after the first wash.",
+      "Broke after two days of use. Would not recommend.",
+      "After the second wash the fabric pilled; it looks like an old thing now.",
+      "Loose threads everywhere, and one sleeve is shorter than the other.",
+    ],
   },
 };
 
