@@ -72,6 +72,13 @@ test("[ADMIN] filters the trail by action and by case, reads the diff, exports t
   await expect(rows.nth(1)).toContainText("Exclusion extended");
   await expect(rows.nth(2)).toContainText("Case opened");
 
+  // A whole family of actions: "All: Cases", with the case still filtered, keeps both.
+  await page.getByLabel("Action").selectOption({ label: "All: Cases" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/action=case\.\*/);
+  await expect(rows).toHaveCount(3);
+  await page.getByLabel("Action").selectOption("");
+
   // A wrong range is named on its field, in words.
   await page.getByLabel("From", { exact: true }).fill("2026-11-10");
   await page.getByLabel("To", { exact: true }).fill("2026-11-01");

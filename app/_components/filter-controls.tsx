@@ -2,21 +2,33 @@ import Link from "next/link";
 import { Field, fieldProps } from "@/app/_components/field";
 
 /** A list filter's drop-down, submitted with the filter form (GET). */
+type SelectOption = { value: string; label: string };
+
+/** A select of options, some of them in labelled groups (`<optgroup>`). */
 export function SelectFilter(props: {
   id: string;
   name: string;
   label: string;
   value: string;
-  options: readonly { value: string; label: string }[];
+  options: readonly (SelectOption | { group: string; options: readonly SelectOption[] })[];
 }) {
+  const option = ({ value, label }: SelectOption) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  );
   return (
     <Field id={props.id} label={props.label}>
       <select {...fieldProps(props.id)} name={props.name} defaultValue={props.value}>
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {props.options.map((entry) =>
+          "group" in entry ? (
+            <optgroup key={entry.group} label={entry.group}>
+              {entry.options.map(option)}
+            </optgroup>
+          ) : (
+            option(entry)
+          ),
+        )}
       </select>
     </Field>
   );

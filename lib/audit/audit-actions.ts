@@ -54,6 +54,27 @@ export function isAuditAction(action: string): action is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(action);
 }
 
+/** The part of an action before the dot: its family ("case" of "case.opened"), labelled in `auditActionFamilies`. */
+export type AuditActionFamily = AuditAction extends `${infer Family}.${string}` ? Family : never;
+
+export function auditActionFamily(action: AuditAction): AuditActionFamily {
+  return action.slice(0, action.indexOf(".")) as AuditActionFamily;
+}
+
+/** The families in the order their first action is declared above. */
+export const AUDIT_ACTION_FAMILIES: readonly AuditActionFamily[] = [...new Set(AUDIT_ACTIONS.map(auditActionFamily))];
+
+/** A family's actions, for a filter on all of them (`case.*`). */
+export function actionsOfFamily(family: AuditActionFamily): AuditAction[] {
+  return AUDIT_ACTIONS.filter((action) => auditActionFamily(action) === family);
+}
+
+/** The filter value naming a whole family, `case.*`, or null for anything else. */
+export function familyOfFilter(value: string): AuditActionFamily | null {
+  const family = /^([a-z-]+)\.\*$/.exec(value)?.[1];
+  return family && (AUDIT_ACTION_FAMILIES as readonly string[]).includes(family) ? (family as AuditActionFamily) : null;
+}
+
 /** What an audit entry is about (`entity_type`), each with a label in every catalog (`auditEntities`). */
 export const AUDIT_ENTITY_TYPES = [
   "user",

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db, queryRows } from "@/db";
-import { isAuditAction } from "@/lib/audit/audit-actions";
+import { actionsOfFamily, familyOfFilter, isAuditAction } from "@/lib/audit/audit-actions";
 import { startOfLocalDay } from "@/lib/quality/business-hours";
 import type { KeysetKey } from "@/lib/search/keyset";
 
@@ -10,7 +10,7 @@ export type AuditFilterInput = {
   /** An e-mail address or a name: one user. */
   actor?: string;
   role?: string;
-  /** One action of AUDIT_ACTIONS. */
+  /** One action of AUDIT_ACTIONS, or a whole family of them (`case.*`). */
   action?: string;
   /** The seller's marketplace id or name. */
   seller?: string;
@@ -42,7 +42,8 @@ export type AuditFilterError =
 export type ResolvedAuditFilters = {
   actorUserId?: string;
   role?: string;
-  action?: string;
+  /** The actions asked for: one, or a family's. */
+  actions?: string[];
   sellerId?: number;
   caseId?: number;
   /** occurred_at ≥ from */
@@ -95,7 +96,9 @@ export async function resolveAuditFilters(raw: AuditFilterInput, timeZone: strin
     else errors.role = "roleUnknown";
   }
   if (input.action) {
-    if (isAuditAction(input.action)) filters.action = input.action;
+    const family = familyOfFilter(input.action);
+    if (isAuditAction(input.action)) filters.actions = [input.action];
+    else if (family) filters.actions = actionsOfFamily(family);
     else errors.action = "actionUnknown";
   }
   if (input.from && !isLocalDate(input.from)) errors.from = "dateInvalid";
@@ -163,7 +166,15 @@ function auditConditions(filters: ResolvedAuditFilters): Condition[] {
   if (filters.caseId !== undefined) equal(sql`${CASE_OF_ENTRY} = ${String(filters.caseId)}`);
   if (filters.sellerId !== undefined) equal(sql`a.seller_id = ${filters.sellerId}`);
   if (filters.actorUserId) equal(sql`a.actor_user_id = ${filters.actorUserId}`);
-  if (filters.action) equal(sql`a.action = ${filters.action}`);
+  if (filters.actions)
+    equal(
+      filters.actions.length === 1
+        ? sql`a.action = ${filters.actions[0]}`
+        : sql`a.action in (${sql.join(
+            filters.actions.map((action) => sql`${action}`),
+            sql`, `,
+          )})`,
+    );
   if (filters.role) equal(sql`a.actor_role = ${filters.role}`);
   if (filters.from) parts.push({ isTime: true, sql: sql`a.occurred_at >= ${filters.from.toISOString()}::timestamptz` });
   if (filters.until) parts.push({ isTime: true, sql: sql`a.occurred_at < ${filters.until.toISOString()}::timestamptz` });

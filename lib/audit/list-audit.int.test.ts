@@ -131,6 +131,12 @@ describe("reading and exporting the audit trail", () => {
       { filters: { role: "system" }, keep: (e) => e.actor_role === "system" },
       { filters: { role: "api-key" }, keep: (e) => e.actor_role === "api-key" },
       { filters: { action: "case.extended" }, keep: (e) => e.action === "case.extended" },
+      // A whole family: every case action, and none of the others.
+      { filters: { action: "case.*" }, keep: (e) => e.action.startsWith("case.") },
+      {
+        filters: { action: "case.*", seller: acme.externalId },
+        keep: (e) => e.action.startsWith("case.") && e.seller_id === acme.id,
+      },
       { filters: { seller: acme.externalId }, keep: (e) => e.seller_id === acme.id },
       { filters: { seller: "boryviter" }, keep: (e) => e.seller_id === boryviter.id },
       { filters: { caseId: String(caseOne) }, keep: (e) => caseOf(e) === String(caseOne) },

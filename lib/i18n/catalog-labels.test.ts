@@ -8,7 +8,7 @@ import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, test } from "vitest";
 import { COMPLAINT_REASONS, EXTEND_REASONS, FAKE_SIGNAL_KINDS, FLAG_CODES, OUTBOX_EVENT_TYPES, ROOT_CAUSES } from "@/db/enums";
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "@/lib/audit/audit-actions";
+import { AUDIT_ACTION_FAMILIES, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "@/lib/audit/audit-actions";
 import { CHECKLIST_ITEMS } from "@/lib/cases/checklist";
 import { LOCALES } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -51,6 +51,7 @@ describe("codes have words in every catalog", () => {
 
   const tables: [string, readonly string[]][] = [
     ["auditActions", AUDIT_ACTIONS],
+    ["auditActionFamilies", AUDIT_ACTION_FAMILIES],
     ["auditEntities", AUDIT_ENTITY_TYPES],
     ["quality.complaintReasons", COMPLAINT_REASONS],
     ["cases.checklistItems", CHECKLIST_ITEMS],

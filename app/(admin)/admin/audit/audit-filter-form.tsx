@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Field, fieldProps } from "@/app/_components/field";
 import { FilterActions, SelectFilter } from "@/app/_components/filter-controls";
-import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
+import { AUDIT_ACTION_FAMILIES, actionsOfFamily } from "@/lib/audit/audit-actions";
 import {
   AUDIT_ACTOR_ROLES,
   type AuditFilterError,
@@ -17,11 +17,12 @@ export async function AuditFilterForm(props: {
   isFiltered: boolean;
   timeZone: string;
 }) {
-  const [t, tErrors, tRoles, tActions] = await Promise.all([
+  const [t, tErrors, tRoles, tActions, tFamilies] = await Promise.all([
     getTranslations("audit.filters"),
     getTranslations("audit.filterErrors"),
     getTranslations("roles"),
     getTranslations("auditActions"),
+    getTranslations("auditActionFamilies"),
   ]);
   const errorOf = (field: AuditFilterField) => {
     const error = props.errors[field];
@@ -81,9 +82,18 @@ export async function AuditFilterForm(props: {
         value={props.values.action ?? ""}
         options={[
           { value: "", label: t("anyAction") },
-          ...AUDIT_ACTIONS.map((action) => ({ value: action, label: tActions(action) })).sort((a, b) =>
-            a.label.localeCompare(b.label),
-          ),
+          // Each family of actions in its group, headed by "All" of it (`case.*`).
+          ...AUDIT_ACTION_FAMILIES.map((family) => ({ family, label: tFamilies(family) }))
+            .sort((a, b) => a.label.localeCompare(b.label))
+            .map(({ family, label }) => ({
+              group: label,
+              options: [
+                { value: `${family}.*`, label: t("allOfFamily", { family: label }) },
+                ...actionsOfFamily(family)
+                  .map((action) => ({ value: action, label: tActions(action) }))
+                  .sort((a, b) => a.label.localeCompare(b.label)),
+              ],
+            })),
         ]}
       />
       {selectError("action")}
