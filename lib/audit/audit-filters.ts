@@ -206,7 +206,10 @@ export function auditOrderBy(filters: ResolvedAuditFilters, ascending = false): 
  * through a cursor (the export). `edge` is the keyset condition (`and …`). Each equality filter
  * has an index on (column, seq) that a page newest first walks backwards; with only a time range
  * the order is (occurred_at, seq) on their index, as walking seq backwards would pass every entry
- * newer than the range first. A page under several filters is read by auditPageQueries instead.
+ * newer than the range first. A page under several filters is read by auditPageQueries instead;
+ * the export reads every match through this form, where filters that together match little may
+ * walk one index through much of the trail (seconds on millions): slow for a page, bearable for a
+ * download that reads everything it matches anyway.
  */
 export function auditEntriesInOrder(filters: ResolvedAuditFilters, edge: SQL, ascending = false): SQL {
   return sql`select a.* from audit_log a where ${allOf(auditConditions(filters))} ${edge} order by ${auditOrderBy(filters, ascending)}`;
@@ -223,11 +226,12 @@ export const AUDIT_WALK_LIMIT = 2000;
  * - Several: the planner guesses how many entries match all of them by multiplying each one's
  *   share, and a combination that matches far fewer (an actor who never takes that action) made it
  *   walk an index through most of the trail, seconds on a million entries. So first `walk`: the
- *   newest AUDIT_WALK_LIMIT entries of the leading equality filter's index (a case, a seller, an
- *   actor, an action, a role: the narrowest first), the other filters applied to them; each row
- *   carries `walked`, how many entries the walk read (null from the other queries). That page is
- *   exact when it is full, or when the walk read fewer than AUDIT_WALK_LIMIT entries (it read all
- *   of that filter's entries). Else `everything`: every match found through the filters' indexes
+ *   newest AUDIT_WALK_LIMIT entries of the leading equality filter's index (in a fixed order, the
+ *   usually narrowest first: a case, a seller, an actor, an action, a role), the other filters
+ *   applied to them; each row
+ *   carries `walked`, how many entries the walk read (null from the other queries; with no match,
+ *   one row of nulls carries it). That page is exact when it is full, or when the walk read fewer
+ *   than AUDIT_WALK_LIMIT entries (it read all of that filter's entries). Else `everything`: every match found through the filters' indexes
  *   together (a bitmap of each, intersected), then the page's rows sorted out of them — work in
  *   proportion to the matches, not to the trail, and only for a combination that matches little.
  */
@@ -246,10 +250,13 @@ export function auditPageQueries(
   }
   const direction = ascending ? sql`asc` : sql`desc`;
   return {
+    // One row at least: with no match, a row of nulls still says how many entries the walk read.
     walk: sql`with walk as materialized (
-                select a.* from audit_log a where ${leading.sql} ${edge} order by a.seq ${direction} limit ${AUDIT_WALK_LIMIT})
-              select a.*, (select count(*) from walk)::int as walked
-              from walk a where ${allOf(others)} order by a.seq ${direction} limit ${limit}`,
+                select a.* from audit_log a where ${leading.sql} ${edge} order by a.seq ${direction} limit ${AUDIT_WALK_LIMIT}),
+              counted as (select count(*)::int as walked from walk)
+              select a.*, counted.walked
+              from counted left join lateral (
+                select a.* from walk a where ${allOf(others)} order by a.seq ${direction} limit ${limit}) a on true`,
     // `seq + 0`: no index gives this order, so the planner reads the matches through the filters'
     // indexes rather than walking one in seq order.
     everything: sql`select a.*, null::int as walked from audit_log a where ${allOf(parts)} ${edge}

@@ -296,18 +296,29 @@ describe("reading and exporting the audit trail", () => {
 
   test("[ADMIN] filters that together match little, behind more entries of one filter than a page reads first, still list every match in order", async () => {
     const walker = await createTestUser("moderator");
-    // 60 extensions by this moderator, then more notes than the first try reads (AUDIT_WALK_LIMIT):
-    // the newest entries of the actor's index are all notes, so "actor and case.extended" needs the second way.
+    // 40 extensions by this moderator, more notes than the first try reads (AUDIT_WALK_LIMIT), then
+    // 20 more extensions: the first try finds only the newest 20 — less than a page, after reading
+    // its whole window — so "actor and case.extended" needs the second way, and its first page
+    // holds matches from both sides of the notes.
     const write = (action: string, count: number) =>
       db.execute(sql`
         insert into audit_log (occurred_at, actor_user_id, actor_role, actor_label, action, entity_type, entity_id)
         select now() - make_interval(secs => ${count} - i), ${walker.user.id}, 'moderator', ${walker.user.email}, ${action}, 'case', i::text
         from generate_series(1, ${count}::int) i`);
-    await write("case.extended", 60);
+    await write("case.extended", 40);
     await write("case.note_added", AUDIT_WALK_LIMIT + 100);
+    await write("case.extended", 20);
     const mine = (await allEntries()).filter((entry) => entry.actor_user_id === walker.user.id);
     const extended = mine.filter((entry) => entry.action === "case.extended").map((entry) => entry.seq);
     expect(extended).toHaveLength(60);
+    const firstPage = await listAudit({
+      actor: admin,
+      cursor: {},
+      filters: { actor: walker.user.email, action: "case.extended" },
+      timeZone: TIME_ZONE,
+    });
+    if (firstPage.status !== "ok") throw new Error("invalid");
+    expect(firstPage.page.rows.map((row) => row.seq)).toEqual(extended.slice(0, AUDIT_PAGE_SIZE));
 
     const filters = { actor: walker.user.email, action: "case.extended" };
     expect(await readAll(admin, filters)).toEqual(extended);

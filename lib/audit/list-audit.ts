@@ -46,7 +46,8 @@ export type AuditListResult =
   | { status: "invalid"; errors: Partial<Record<AuditFilterField, AuditFilterError>> };
 
 type Row = {
-  seq: string | number;
+  /** Null only in the walk's row of nulls (auditPageQueries), dropped before the page is made. */
+  seq: string | number | null;
   occurred_at: Date | string;
   actor_user_id: string | null;
   actor_role: string;
@@ -89,9 +90,10 @@ function toEntry(row: Row): AuditListEntry {
 /**
  * One page of the audit trail under the filters, newest first, paged by `seq` (keyset): the trail
  * only grows, and a page deep in it costs the same as the first. Each filter has an index on
- * (its column, seq), so a page reads one index backwards and stops after a page's worth; with
- * only a time range the page is newest first by (occurred_at, seq) instead (auditWalk). No total
- * count: counting a long trail on every view costs more than it tells. The acting user and the
+ * (its column, seq), so a page under one filter reads that index backwards and stops after a
+ * page's worth; with only a time range the page is newest first by (occurred_at, seq) instead;
+ * under several filters, the two ways of auditPageQueries. No total count: counting a long trail
+ * on every view costs more than it tells. The acting user and the
  * seller are joined to the page's rows only. Bad filters come back named, in `errors`.
  */
 export async function listAudit(params: {
@@ -133,8 +135,9 @@ export async function listAudit(params: {
     rows = await select(queries.single);
   } else {
     const walked = await select(queries.walk);
-    const isExact = walked.length === limit || (walked.length > 0 && Number(walked[0]!.walked) < AUDIT_WALK_LIMIT);
-    rows = isExact ? walked : await select(queries.everything);
+    const matches = walked.filter((row) => row.seq !== null);
+    const isExact = matches.length === limit || Number(walked[0]?.walked ?? AUDIT_WALK_LIMIT) < AUDIT_WALK_LIMIT;
+    rows = isExact ? matches : await select(queries.everything);
   }
   return { status: "ok", page: keysetPage(rows.map(toEntry), AUDIT_PAGE_SIZE, params.cursor, (entry) => entry.seq) };
 }
