@@ -94,7 +94,11 @@ export async function seedDemoHistory(executor: Database, now: Date): Promise<{ 
     }
     timeline.push({
       at: addDays(ranAt, 1),
-      run: async () => lines.push(`  triage the next morning: ${await triageTheWeek(executor, addDays(ranAt, 1))} dismissed`),
+      run: async () => {
+        const dismissals = await triageTheWeek(executor, addDays(ranAt, 1));
+        timeline.push(...dismissals);
+        lines.push(`  triage the next morning: ${dismissals.length} flags dismissed`);
+      },
     });
   }
   timeline.push({
@@ -174,10 +178,6 @@ async function demoUser(executor: Database, role: "moderator" | "seller" | "admi
   return user;
 }
 
-/**
- * The desk's weekly triage of the past: every flag but the demo seller's is dismissed with a reason
- * (a seller flagged again the next week gets a new flag), so only this week's flags wait today.
- */
 /** Why the weekly triage let a flag go, in a moderator's words. */
 const TRIAGE_REASONS = [
   "Contacted the seller: a courier strike delayed a week of parcels. Watching the next evaluation before acting.",
@@ -187,22 +187,31 @@ const TRIAGE_REASONS = [
   "New shop owner since last month and the recent reviews are better; giving them one more week.",
 ];
 
-async function triageTheWeek(executor: Database, at: Date): Promise<number> {
+/**
+ * The desk's weekly triage of the past: every flag but the demo seller's is dismissed with a reason
+ * (a seller flagged again the next week gets a new flag), so only this week's flags wait today. One
+ * step per flag, a few minutes apart, each run at its own moment in the timeline.
+ */
+async function triageTheWeek(executor: Database, at: Date): Promise<TimedStep[]> {
   const actor = actorFromUser(await demoUser(executor, "moderator"));
   const seller = await demoUser(executor, "seller");
   const open = await executor
     .select({ id: flags.id })
     .from(flags)
-    .where(and(eq(flags.status, "open"), ne(flags.sellerId, seller.sellerId!)));
-  for (const [i, flag] of open.entries()) {
-    await dismissFlag({
-      actor,
-      input: { flagId: flag.id, reason: TRIAGE_REASONS[(flag.id + i) % TRIAGE_REASONS.length]! },
-      // A morning's triage: one flag every few minutes.
-      now: new Date(at.getTime() + i * 7 * 60_000 + (flag.id % 5) * 60_000),
-    });
-  }
-  return open.length;
+    .where(and(eq(flags.status, "open"), ne(flags.sellerId, seller.sellerId!)))
+    .orderBy(flags.id);
+  return open.map((flag, i) => {
+    const dismissedAt = new Date(at.getTime() + i * 7 * 60_000 + (flag.id % 5) * 60_000);
+    return {
+      at: dismissedAt,
+      run: () =>
+        dismissFlag({
+          actor,
+          input: { flagId: flag.id, reason: TRIAGE_REASONS[(flag.id + i) % TRIAGE_REASONS.length]! },
+          now: dismissedAt,
+        }),
+    };
+  });
 }
 
 /** From the demo seller's open flag, as a moderator triaging the queue would; by hand if no evaluation flagged it yet. */
