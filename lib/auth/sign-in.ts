@@ -66,8 +66,8 @@ export async function signInWithPassword(input: {
     return { status: "invalid" };
   }
 
+  await succeedPasswordAttempt(attemptId);
   await db.transaction(async (tx) => {
-    await tx.update(signInAttempts).set({ outcome: "succeeded" }).where(eq(signInAttempts.id, attemptId));
     await recordAudit(tx, {
       actor: actorFromUser(user),
       action: "auth.sign_in",
@@ -85,8 +85,8 @@ export async function signInWithPassword(input: {
  * A password about to be checked for `email` from `ip` — at sign-in, or the current one when a
  * signed-in user changes it (lib/users/change-own-password.ts), so that form is no way around the
  * limits. The attempt is recorded before anything is counted; `retryAfterSeconds` > 0: refused
- * (recorded as such), do not check the password. Else settle it with failPasswordAttempt, or mark
- * it succeeded in the transaction that acts on it.
+ * (recorded as such), do not check the password. Else settle it with failPasswordAttempt or
+ * succeedPasswordAttempt as soon as the password is checked.
  */
 export async function startPasswordAttempt(params: {
   email: string;
@@ -106,6 +106,14 @@ export async function startPasswordAttempt(params: {
 /** The password checked was wrong: the attempt counts against the limits. */
 export async function failPasswordAttempt(attemptId: number): Promise<void> {
   await db.update(signInAttempts).set({ outcome: "failed" }).where(eq(signInAttempts.id, attemptId));
+}
+
+/**
+ * The password checked was right: settled at once, outside whatever the caller does next, so a
+ * failure after it (an audit insert, a change refused) never leaves it pending — counted as a failure.
+ */
+export async function succeedPasswordAttempt(attemptId: number): Promise<void> {
+  await db.update(signInAttempts).set({ outcome: "succeeded" }).where(eq(signInAttempts.id, attemptId));
 }
 
 /**

@@ -2,11 +2,11 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { db } from "@/db";
-import { signInAttempts, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { UserActor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { failPasswordAttempt, startPasswordAttempt } from "@/lib/auth/sign-in";
+import { failPasswordAttempt, startPasswordAttempt, succeedPasswordAttempt } from "@/lib/auth/sign-in";
 import { DomainError, invalid, notFound } from "@/lib/errors";
 import { publicUser } from "@/lib/users/public-user";
 import { changeOwnPasswordInput } from "@/lib/users/user-input";
@@ -35,6 +35,8 @@ export async function changeOwnPassword(params: {
     await failPasswordAttempt(attempt.attemptId);
     throw invalid("The current password is not right", [fieldIssue("currentPassword", { key: "passwordWrong" })]);
   }
+  // Settled now: the right password counts as no failure, whatever happens to the change below.
+  await succeedPasswordAttempt(attempt.attemptId);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, stored.id)).for("update");
@@ -42,7 +44,6 @@ export async function changeOwnPassword(params: {
     if (!before || before.passwordHash !== stored.passwordHash) {
       throw invalid("The password was changed meanwhile", [fieldIssue("currentPassword", { key: "passwordWrong" })]);
     }
-    await tx.update(signInAttempts).set({ outcome: "succeeded" }).where(eq(signInAttempts.id, attempt.attemptId));
     const [after] = await tx
       .update(users)
       .set({ passwordHash, passwordChangeRequired: false, updatedAt: params.now })
