@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { formatMetric } from "@/app/_components/metric-format";
+import { formatMetricBeside } from "@/app/_components/metric-format";
 import type { EvaluatedStanding } from "@/lib/sellers/get-seller-standing";
 
 /** The metrics worse than the portal's, furthest behind first, each with its next step. */
@@ -18,18 +18,21 @@ export function Improvements({ evaluation }: { evaluation: EvaluatedStanding }) 
         <p className="empty">{t("improveNone")}</p>
       ) : (
         <ol className="improvement-list">
-          {evaluation.improvements.map(({ metric, window, value, portalValue }) => (
-            <li key={metric} className="panel">
-              <p className="cell-strong">
-                {t("improveItem", {
-                  metric: `${tQuality(`metrics.${metric}`)} (${tQuality(`windowRanges.${window}`)})`,
-                  value: formatMetric(format, metric, value),
-                  portal: formatMetric(format, metric, portalValue),
-                })}
-              </p>
-              <p>{t(`steps.${metric}`)}</p>
-            </li>
-          ))}
+          {evaluation.improvements.map(({ metric, window, value, portalValue }) => {
+            const shown = formatMetricBeside(format, metric, value, portalValue);
+            return (
+              <li key={metric} className="panel">
+                <p className="cell-strong">
+                  {t("improveItem", {
+                    metric: `${tQuality(`metrics.${metric}`)} (${tQuality(`windowRanges.${window}`)})`,
+                    value: shown.own,
+                    portal: shown.portal,
+                  })}
+                </p>
+                <p>{t(`steps.${metric}`)}</p>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

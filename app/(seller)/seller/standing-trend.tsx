@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { formatMetric } from "@/app/_components/metric-format";
+import { formatMetricBeside } from "@/app/_components/metric-format";
 import { TrendFigure } from "@/app/_components/trend-figure";
 import { trendPoints } from "@/app/_components/trend-points";
 import type { SellerTrend, TrendMetric, TrendWindow } from "@/lib/sellers/get-seller-trend";
@@ -45,8 +45,8 @@ export function StandingTrend({ trend }: { trend: SellerTrend }) {
                   metric: metricName,
                   window: windowRange,
                   count,
-                  seller: formatMetric(format, metric, latest.seller),
-                  portal: formatMetric(format, metric, latest.portal),
+                  seller: formatMetricBeside(format, metric, latest.seller, latest.portal).own,
+                  portal: formatMetricBeside(format, metric, latest.seller, latest.portal).portal,
                 }),
                 numbers: t("trendNumbers"),
                 caption: t("trendCaption", { metric: metricName, window: windowRange }),

@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { FlagReasonList } from "@/app/(moderator)/moderator/_components/flag-reason-text";
-import { formatMetric } from "@/app/_components/metric-format";
+import { formatMetricBeside } from "@/app/_components/metric-format";
 import type { CaseForModerator } from "@/lib/cases/get-case-for-moderator";
 import { QUALITY_METRIC_COLUMNS } from "@/lib/quality/evaluation-sql";
 import { QUALITY_METRICS } from "@/lib/quality/quality-schemas";
@@ -61,12 +61,13 @@ export function EvidenceSection({ theCase }: { theCase: CaseForModerator }) {
                   {EVIDENCE_WINDOWS.map((window) => {
                     const own = evidence.metrics?.[window]?.[QUALITY_METRIC_COLUMNS[metric]] ?? null;
                     const portal = evidence.portal?.[window]?.[metric] ?? null;
+                    const shown = formatMetricBeside(format, metric, own, portal);
                     return [
                       <td key={`${window}-v`} className="cell-number">
-                        {formatMetric(format, metric, own)}
+                        {shown.own}
                       </td>,
                       <td key={`${window}-p`} className="cell-number muted">
-                        {formatMetric(format, metric, portal)}
+                        {shown.portal}
                       </td>,
                     ];
                   })}
