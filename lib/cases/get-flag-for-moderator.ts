@@ -60,14 +60,16 @@ export async function getFlagForModerator(params: { actor: Actor; flagId: number
                (select c.id from cases c where c.flag_id = f.id or (c.seller_id = f.seller_id and c.status <> 'REINSTATED')
                  order by c.id desc limit 1) as case_id,
                (select count(*)::int from cases c where c.seller_id = f.seller_id) as earlier_cases,
-               (select count(*)::int from flags ef where ef.seller_id = f.seller_id and ef.created_at < f.created_at) as earlier_flag_count,
-               (select coalesce(json_agg(x order by x.created_at desc), '[]'::json) from (
-                  select ef.id as flag_id, ee.as_of, ef.status, eu.email as triaged_by, ef.triaged_at, ef.dismiss_reason, ef.created_at
+               -- Earlier by the week evaluated (a back-filled evaluation makes an older week's flag later).
+               (select count(*)::int from flags ef join evaluations ee on ee.id = ef.evaluation_id
+                 where ef.seller_id = f.seller_id and (ee.as_of, ef.id) < (e.as_of, f.id)) as earlier_flag_count,
+               (select coalesce(json_agg(x order by x.as_of desc, x.flag_id desc), '[]'::json) from (
+                  select ef.id as flag_id, ee.as_of, ef.status, eu.email as triaged_by, ef.triaged_at, ef.dismiss_reason
                   from flags ef
                   join evaluations ee on ee.id = ef.evaluation_id
                   left join users eu on eu.id = ef.triaged_by
-                  where ef.seller_id = f.seller_id and ef.created_at < f.created_at
-                  order by ef.created_at desc
+                  where ef.seller_id = f.seller_id and (ee.as_of, ef.id) < (e.as_of, f.id)
+                  order by ee.as_of desc, ef.id desc
                   limit ${EARLIER_FLAGS_SHOWN}) x) as earlier_flags
         from flags f
         join sellers s on s.id = f.seller_id
