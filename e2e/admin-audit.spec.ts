@@ -88,7 +88,9 @@ test("[ADMIN] filters the trail by action and by case, reads the diff, exports t
 
   // The chain's verification, run now and shown.
   await page.getByRole("button", { name: "Verify the chain now" }).click();
-  await expect(page.getByRole("status")).toHaveText("Verification recorded.");
+  // Longer than the default: the other worker's 10 MB imports can keep a server process busy for
+  // seconds, and the verification walks the whole trail written so far.
+  await expect(page.getByRole("status")).toHaveText("Verification recorded.", { timeout: 30_000 });
   await expect(page.getByRole("region", { name: "Chain verification" })).toContainText(/Intact: [\d,]+ entries checked/);
 });
 
