@@ -99,19 +99,7 @@ function lowYearReason(
   const flagged = rejection === undefined ? verdict.flagged : rejection !== null;
   if (!flagged || portalValue === null || verdict.interval === null || verdict.threshold === null) return null;
   const { multiplier, margin, confidence } = policy.lowYear;
-  if (rejection)
-    return {
-      code: "LOW_YEAR",
-      metric,
-      window: "year",
-      value: Math.min(successes, trials) / trials,
-      intervalLow: verdict.interval.low,
-      intervalHigh: verdict.interval.high,
-      portalValue,
-      rule: `one-sided test that the rate exceeds max(${multiplier} × portal value, portal value + ${margin}), rejected by Benjamini–Hochberg at q = ${rejection.q}`,
-      threshold: verdict.threshold,
-      details: { successes, trials, confidence, ...fdrDetails(rejection) },
-    };
+  const bar = `max(${multiplier} × portal value, portal value + ${margin})`;
   return {
     code: "LOW_YEAR",
     metric,
@@ -120,9 +108,11 @@ function lowYearReason(
     intervalLow: verdict.interval.low,
     intervalHigh: verdict.interval.high,
     portalValue,
-    rule: `lower end of the ${percent(confidence)} Wilson interval > max(${multiplier} × portal value, portal value + ${margin})`,
+    rule: rejection
+      ? `one-sided test that the rate exceeds ${bar}, rejected by Benjamini–Hochberg at q = ${rejection.q}`
+      : `lower end of the ${percent(confidence)} Wilson interval > ${bar}`,
     threshold: verdict.threshold,
-    details: { successes, trials, confidence },
+    details: { successes, trials, confidence, ...(rejection ? fdrDetails(rejection) : {}) },
   };
 }
 
@@ -148,25 +138,7 @@ function worsenedReason(
   const flagged = verdict.flagged && rejection !== null;
   if (!flagged || portalValue === null || verdict.recentRate === null) return null;
   const interval = wilsonInterval(recent.successes, recent.trials, zForConfidence(policy.lowYear.confidence));
-  if (rejection)
-    return {
-      code: "WORSENED",
-      metric: "negativeReviewRate",
-      window: "recent",
-      value: verdict.recentRate,
-      intervalLow: interval?.low ?? null,
-      intervalHigh: interval?.high ?? null,
-      portalValue,
-      rule: `one-sided two-proportion z-test, recent against the seller's baseline, rejected by Benjamini–Hochberg at q = ${rejection.q}, at least ${policy.worsened.minRecentReviews} recent unique reviews, and above the portal value`,
-      // The bar on z's scale: the z whose one-sided p-value is the week's threshold, 1 − Φ(z) = threshold.
-      threshold: normalQuantile(1 - rejection.threshold),
-      details: {
-        z: verdict.z,
-        recent: { ...recent, rate: verdict.recentRate },
-        baseline: { ...baseline, rate: verdict.baselineRate },
-        ...fdrDetails(rejection),
-      },
-    };
+  const test = rejection ? `rejected by Benjamini–Hochberg at q = ${rejection.q}` : `z ≥ ${policy.worsened.minZ}`;
   return {
     code: "WORSENED",
     metric: "negativeReviewRate",
@@ -175,12 +147,14 @@ function worsenedReason(
     intervalLow: interval?.low ?? null,
     intervalHigh: interval?.high ?? null,
     portalValue,
-    rule: `one-sided two-proportion z-test, recent against the seller's baseline, z ≥ ${policy.worsened.minZ}, at least ${policy.worsened.minRecentReviews} recent unique reviews, and above the portal value`,
-    threshold: policy.worsened.minZ,
+    rule: `one-sided two-proportion z-test, recent against the seller's baseline, ${test}, at least ${policy.worsened.minRecentReviews} recent unique reviews, and above the portal value`,
+    // Under FDR control, the bar on z's scale: the z whose one-sided p-value is the week's threshold, 1 − Φ(z) = threshold.
+    threshold: rejection ? normalQuantile(1 - rejection.threshold) : policy.worsened.minZ,
     details: {
       z: verdict.z,
       recent: { ...recent, rate: verdict.recentRate },
       baseline: { ...baseline, rate: verdict.baselineRate },
+      ...(rejection ? fdrDetails(rejection) : {}),
     },
   };
 }
