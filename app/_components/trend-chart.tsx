@@ -1,10 +1,10 @@
 "use client";
 
 import { useFormatter } from "next-intl";
-import { useSyncExternalStore } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TrendMetric } from "@/lib/sellers/get-seller-trend";
 import { formatMetric, isRateMetric } from "@/app/_components/metric-format";
+import { useInBrowser } from "@/app/_components/use-in-browser";
 
 export type TrendChartPoint = { asOf: string; seller: number | null; portal: number | null };
 
@@ -25,11 +25,7 @@ export function TrendChart(props: {
   const formatDate = (asOf: string) => format.dateTime(new Date(asOf), { day: "numeric", month: "short" });
   const formatValue = (value: unknown) => (typeof value === "number" ? formatMetric(format, props.metric, value) : "—");
   const domain: [number, number | "auto"] = props.metric === "averageRating" ? [1, 5] : [0, "auto"];
-  const inBrowser = useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
+  const inBrowser = useInBrowser();
 
   return (
     <div className="trend-chart" role="img" aria-label={props.label}>
@@ -74,9 +70,4 @@ export function TrendChart(props: {
       )}
     </div>
   );
-}
-
-/** Nothing changes whether the page runs in the browser once it does. */
-function subscribeToNothing() {
-  return () => {};
 }

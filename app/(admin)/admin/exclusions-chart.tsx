@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useInBrowser } from "@/app/_components/use-in-browser";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type ExclusionsChartWeek = { label: string; exclusions: number; reinstatements: number };
@@ -16,11 +16,7 @@ export function ExclusionsChart(props: {
   exclusionsName: string;
   reinstatementsName: string;
 }) {
-  const inBrowser = useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
+  const inBrowser = useInBrowser();
   return (
     <div className="trend-chart" role="img" aria-label={props.label}>
       {inBrowser && (
@@ -38,9 +34,4 @@ export function ExclusionsChart(props: {
       )}
     </div>
   );
-}
-
-/** Nothing changes whether the page runs in the browser once it does. */
-function subscribeToNothing() {
-  return () => {};
 }
