@@ -19,7 +19,7 @@ import { computeReviewSignals } from "@/lib/quality/compute-review-signals";
 import { getPolicyVersion } from "@/lib/quality/get-current-policy";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import { checkInvariants, generatePortal } from "./generate-portal";
-import { describePostgres, seconds, timed } from "./measure";
+import { describePostgres, openBenchDatabase, seconds, timed } from "./measure";
 import { findPostmaster, withPostgresCpu } from "./process-cpu";
 
 const DAY_MS = 86_400_000;
@@ -223,9 +223,7 @@ async function describeEvaluationPostgres(sql: Sql) {
 
 async function main() {
   const options = parseOptions();
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run this through `npm run bench:evaluate`.");
-  const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+  const { sql } = openBenchDatabase("bench:evaluate");
   try {
     process.stderr.write(
       `==> generating ${options.sellers} sellers (seed ${options.seed}, asOf ${options.asOf.toISOString()})\n`,

@@ -10,12 +10,11 @@
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
-import postgres from "postgres";
 import { closeDatabase } from "@/db";
 import { createRng } from "@/db/seed/random";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { describePostgres, quantile, round } from "./measure";
+import { describePostgres, openBenchDatabase, quantile, round } from "./measure";
 import { startNextServer, type BenchServer } from "./next-server";
 import { findPostmaster, makeCpuProbe, type CpuProbe } from "./process-cpu";
 
@@ -273,9 +272,7 @@ async function sendAll(
 
 async function main() {
   const options = parseOptions();
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("DATABASE_URL is not set: run this through `npm run bench:ingest`.");
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const { url: databaseUrl, sql } = openBenchDatabase("bench:ingest");
   let server: BenchServer | null = null;
   try {
     const now = Date.now();

@@ -1,5 +1,15 @@
 /** Small helpers the benchmarks share: timing, rounding, quantiles, the PostgreSQL they ran on. */
-import type postgres from "postgres";
+import postgres from "postgres";
+
+/**
+ * The benchmark's one connection, in UTC, to the database `npm run <script>` made for it
+ * (with-postgres.sh sets DATABASE_URL), and that URL for a server the benchmark starts.
+ */
+export function openBenchDatabase(script: string): { url: string; sql: postgres.Sql } {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error(`DATABASE_URL is not set: run this through \`npm run ${script}\`.`);
+  return { url, sql: postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: "UTC" } }) };
+}
 
 /** Milliseconds as seconds with two decimals. */
 export const seconds = (ms: number) => Math.round(ms / 10) / 100;

@@ -8,13 +8,12 @@
  * Run through scripts/bench/with-postgres.sh, which provides a fresh, migrated DATABASE_URL.
  */
 import { parseArgs } from "node:util";
-import postgres from "postgres";
 import { closeDatabase } from "@/db";
 import { previewPolicyDraft } from "@/lib/policy/preview-policy";
 import { DEFAULT_POLICY, type PolicyParams } from "@/lib/quality/policy";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import { generatePortal } from "./generate-portal";
-import { seconds, timed } from "./measure";
+import { openBenchDatabase, seconds, timed } from "./measure";
 
 const HOUR_MS = 3_600_000;
 const TARGET_RATIO = 1.5;
@@ -45,9 +44,7 @@ function parseOptions() {
 
 async function main() {
   const options = parseOptions();
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run this through `npm run bench:policy-preview`.");
-  const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+  const { sql } = openBenchDatabase("bench:policy-preview");
   try {
     process.stderr.write(
       `==> generating ${options.sellers} sellers (seed ${options.seed}, asOf ${options.asOf.toISOString()})\n`,

@@ -64,7 +64,7 @@ import { getSellerStanding } from "@/lib/sellers/get-seller-standing";
 import { auditTargets, createAdmins, generateAuditEntries } from "./audit-pages";
 import { countCaseRows, generateCases } from "./generate-cases";
 import { generatePortal } from "./generate-portal";
-import { describePostgres, quantile, round, seconds, timed } from "./measure";
+import { describePostgres, openBenchDatabase, quantile, round, seconds, timed } from "./measure";
 import { startNextServer, type BenchServer } from "./next-server";
 import { childrenOf } from "../lib/processes";
 import { findPostmaster, makeCpuProbe, type CpuSample } from "./process-cpu";
@@ -480,9 +480,7 @@ async function reuseData(sql: Sql, options: Options, password: string) {
 
 async function main() {
   const options = parseOptions();
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("DATABASE_URL is not set: run this through `npm run bench:web`.");
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+  const { url: databaseUrl, sql } = openBenchDatabase("bench:web");
   let server: BenchServer | null = null;
   try {
     const password = `bench-${crypto.randomUUID()}`;
