@@ -19,7 +19,7 @@ import { computeReviewSignals } from "@/lib/quality/compute-review-signals";
 import { getPolicyVersion } from "@/lib/quality/get-current-policy";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import { checkInvariants, generatePortal } from "./generate-portal";
-import { describePostgres, openBenchDatabase, seconds, timed } from "./measure";
+import { describePostgres, openBenchDatabase, PORTAL_OPTIONS, readPortalOptions, seconds, timed } from "./measure";
 import { findPostmaster, withPostgresCpu } from "./process-cpu";
 
 const DAY_MS = 86_400_000;
@@ -37,22 +37,13 @@ type Sql = postgres.Sql;
 function parseOptions(): Options {
   const { values } = parseArgs({
     options: {
-      sellers: { type: "string", default: "100000" },
-      seed: { type: "string", default: "1" },
-      "as-of": { type: "string", default: "2026-11-23T00:00:00+02:00" },
+      ...PORTAL_OPTIONS,
       keep: { type: "boolean", default: false },
       "skip-checks": { type: "boolean", default: false },
     },
     strict: true,
   });
-  const sellers = Number(values.sellers);
-  const seed = Number(values.seed);
-  const asOf = new Date(values["as-of"]);
-  if (!Number.isInteger(sellers) || sellers < 10)
-    throw new Error(`--sellers must be a whole number ≥ 10, not "${values.sellers}"`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000) throw new Error(`--seed must be a whole number 0…1,000,000`);
-  if (Number.isNaN(asOf.getTime())) throw new Error(`--as-of "${values["as-of"]}" is not an ISO-8601 date-time`);
-  return { sellers, seed, asOf, keep: values.keep, skipChecks: values["skip-checks"] };
+  return { ...readPortalOptions(values), keep: values.keep, skipChecks: values["skip-checks"] };
 }
 
 // ---------------------------------------------------------------- measuring

@@ -11,6 +11,25 @@ export function openBenchDatabase(script: string): { url: string; sql: postgres.
   return { url, sql: postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: "UTC" } }) };
 }
 
+/** The benchmark portal's command-line options (generate-portal.ts): how many sellers, the seed, the evaluation's asOf. */
+export const PORTAL_OPTIONS = {
+  sellers: { type: "string", default: "100000" },
+  seed: { type: "string", default: "1" },
+  "as-of": { type: "string", default: "2026-11-23T00:00:00+02:00" },
+} as const;
+
+/** Those options checked, each error naming its option. */
+export function readPortalOptions(values: { sellers: string; seed: string; "as-of": string }) {
+  const sellers = Number(values.sellers);
+  const seed = Number(values.seed);
+  const asOf = new Date(values["as-of"]);
+  if (!Number.isInteger(sellers) || sellers < 10)
+    throw new Error(`--sellers must be a whole number ≥ 10, not "${values.sellers}"`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000) throw new Error(`--seed must be a whole number 0…1,000,000`);
+  if (Number.isNaN(asOf.getTime())) throw new Error(`--as-of "${values["as-of"]}" is not an ISO-8601 date-time`);
+  return { sellers, seed, asOf };
+}
+
 /** Milliseconds as seconds with two decimals. */
 export const seconds = (ms: number) => Math.round(ms / 10) / 100;
 

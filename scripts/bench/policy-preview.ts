@@ -13,7 +13,7 @@ import { previewPolicyDraft } from "@/lib/policy/preview-policy";
 import { DEFAULT_POLICY, type PolicyParams } from "@/lib/quality/policy";
 import { runEvaluation } from "@/lib/quality/run-evaluation";
 import { generatePortal } from "./generate-portal";
-import { openBenchDatabase, seconds, timed } from "./measure";
+import { openBenchDatabase, PORTAL_OPTIONS, readPortalOptions, seconds, timed } from "./measure";
 
 const HOUR_MS = 3_600_000;
 const TARGET_RATIO = 1.5;
@@ -25,21 +25,12 @@ const CHANGED: PolicyParams = { ...DEFAULT_POLICY, lowYear: { ...DEFAULT_POLICY.
 function parseOptions() {
   const { values } = parseArgs({
     options: {
-      sellers: { type: "string", default: "100000" },
-      seed: { type: "string", default: "1" },
-      "as-of": { type: "string", default: "2026-11-23T00:00:00+02:00" },
+      ...PORTAL_OPTIONS,
       keep: { type: "boolean", default: false },
     },
     strict: true,
   });
-  const sellers = Number(values.sellers);
-  const seed = Number(values.seed);
-  const asOf = new Date(values["as-of"]);
-  if (!Number.isInteger(sellers) || sellers < 10)
-    throw new Error(`--sellers must be a whole number ≥ 10, not "${values.sellers}"`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000) throw new Error(`--seed must be a whole number 0…1,000,000`);
-  if (Number.isNaN(asOf.getTime())) throw new Error(`--as-of "${values["as-of"]}" is not an ISO-8601 date-time`);
-  return { sellers, seed, asOf };
+  return readPortalOptions(values);
 }
 
 async function main() {
